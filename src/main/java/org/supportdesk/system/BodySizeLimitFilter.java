@@ -1,0 +1,118 @@
+package org.supportdesk.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while
+ * reading when the body is chunked. Imports have their own, larger limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    private final long bodyLimit;
+    private final long importLimit;
+
+    BodySizeLimitFilter(SupportdeskProperties properties) {
+        this.bodyLimit = properties.maxBodySize().toBytes();
+        this.importLimit = properties.importMaxSize().toBytes();
+    }
+
+    static boolean isImport(String path) {
+        return path.startsWith("/import/") || path.equals("/tickets/import");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = isImport(request.getRequestURI()) ? importLimit : bodyLimit;
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            // Say no before reading; the connection is closed so the client stops sending.
+            response.setStatus(413);
+            response.setHeader("Connection", "close");
+            response.setContentType("application/json");
+            response.getOutputStream()
+                    .write(("{\"detail\":\"" + new PayloadTooLarge(limit).getMessage() + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long count;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        private void add(long n) throws PayloadTooLarge {
+            if (n > 0 && (count += n) > limit) {
+                throw new PayloadTooLarge(limit);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            add(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            add(n);
+            return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

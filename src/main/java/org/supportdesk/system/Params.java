@@ -1,0 +1,35 @@
+package org.supportdesk.system;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Path and query values parsed the way FastAPI does, with its 422 shapes. */
+public final class Params {
+
+    private Params() {}
+
+    public static UUID id(String value) {
+        try {
+            if (value.length() == 36) {
+                return UUID.fromString(value);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new InvalidRequest(new Problem(List.of("path", "id"), "Input should be a valid UUID", "uuid_parsing"));
+    }
+
+    public static boolean bool(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default ->
+                throw new InvalidRequest(Problem.query(
+                        name, "Input should be a valid boolean, unable to interpret input", "bool_parsing"));
+        };
+    }
+}

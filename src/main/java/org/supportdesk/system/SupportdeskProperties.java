@@ -1,0 +1,22 @@
+package org.supportdesk.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** Every `supportdesk.*` setting; the README lists them with their environment variables. */
+@ConfigurationProperties("supportdesk")
+public record SupportdeskProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("1MB") DataSize maxBodySize,
+        @DefaultValue("100MB") DataSize importMaxSize,
+        @DefaultValue Db db) {
+
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("10") int poolSize,
+            @DefaultValue("5000") long connectionTimeoutMs) {}
+}

@@ -1,0 +1,15 @@
+package org.supportdesk.tickets;
+
+/** Who set a ticket's category or priority: automatic runs never overwrite a person. */
+enum Origin {
+    PERSON,
+    CLASSIFIER;
+
+    String value() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Origin parse(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+}

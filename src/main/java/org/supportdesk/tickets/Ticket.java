@@ -1,0 +1,45 @@
+package org.supportdesk.tickets;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A stored ticket, as the API shows it. */
+public record Ticket(
+        UUID id,
+        String customerId,
+        String customerEmail,
+        String customerName,
+        String subject,
+        String description,
+        Category category,
+        Priority priority,
+        Status status,
+        List<String> tags,
+        String assignedTo,
+        Metadata metadata,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant resolvedAt,
+        ClassificationInfo classification,
+        int version,
+        @JsonIgnore Origin categoryBy,
+        @JsonIgnore Origin priorityBy,
+        @JsonIgnore String createdBy) {
+
+    TicketInput toInput() {
+        return new TicketInput(
+                customerId,
+                customerEmail,
+                customerName,
+                subject,
+                description,
+                category,
+                priority,
+                status,
+                tags,
+                assignedTo,
+                metadata);
+    }
+}

@@ -1,0 +1,284 @@
+package org.supportdesk.tickets;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Problem;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a JSON body into a {@link TicketInput}, reporting every problem at once: unknown fields,
+ * wrong types and values outside an enum here, the constraints of TicketInput through Bean
+ * Validation. The request bodies, PUT and every imported record go through this one class.
+ */
+@Component
+public class TicketBinder {
+
+    static final List<String> REQUIRED =
+            List.of("customer_id", "customer_email", "customer_name", "subject", "description");
+    private static final Set<String> WRITABLE = Set.of(
+            "customer_id",
+            "customer_email",
+            "customer_name",
+            "subject",
+            "description",
+            "category",
+            "priority",
+            "status",
+            "tags",
+            "assigned_to",
+            "metadata");
+    // Read-only fields a client may echo back from a GET; they are ignored, not refused.
+    private static final Set<String> READ_ONLY =
+            Set.of("id", "created_at", "updated_at", "resolved_at", "version", "classification");
+    private static final Set<String> METADATA = Set.of("source", "browser", "device_type");
+
+    private final Validator validator;
+
+    TicketBinder(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** A create, a PUT or an imported record. */
+    public TicketInput bindNew(JsonNode body) {
+        var problems = new ArrayList<Problem>();
+        requireObject(body, problems);
+        var reader = new Reader(body, problems);
+        reader.refuseUnknown();
+        for (String field : REQUIRED) {
+            if (!body.has(field)) {
+                problems.add(Problem.body("Field required", "missing", field));
+            }
+        }
+        var input = new TicketInput(
+                reader.string("customer_id", true),
+                reader.string("customer_email", true),
+                reader.string("customer_name", true),
+                reader.string("subject", true),
+                reader.string("description", true),
+                reader.label("category", Category.values(), false),
+                reader.label("priority", Priority.values(), false),
+                reader.label("status", Status.values(), false),
+                reader.tags(),
+                reader.string("assigned_to", false),
+                reader.metadata(body.get("metadata"), Metadata.DEFAULT));
+        problems.addAll(violations(input));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        return input;
+    }
+
+    /**
+     * A PATCH applied to the ticket's current fields. Only the fields present change; null clears
+     * a nullable field and is refused for a required one.
+     *
+     * @return the fields after the patch, and the names of the fields the body touched
+     */
+    Patched bindPatch(JsonNode body, TicketInput current) {
+        var problems = new ArrayList<Problem>();
+        requireObject(body, problems);
+        var reader = new Reader(body, problems);
+        reader.refuseUnknown();
+        var touched = new LinkedHashSet<String>();
+        body.properties().forEach(e -> {
+            if (WRITABLE.contains(e.getKey())) {
+                touched.add(e.getKey());
+            }
+        });
+        var merged = new TicketInput(
+                touched.contains("customer_id") ? reader.string("customer_id", true) : current.customerId(),
+                touched.contains("customer_email") ? reader.string("customer_email", true) : current.customerEmail(),
+                touched.contains("customer_name") ? reader.string("customer_name", true) : current.customerName(),
+                touched.contains("subject") ? reader.string("subject", true) : current.subject(),
+                touched.contains("description") ? reader.string("description", true) : current.description(),
+                touched.contains("category") ? reader.label("category", Category.values(), true) : current.category(),
+                touched.contains("priority") ? reader.label("priority", Priority.values(), true) : current.priority(),
+                touched.contains("status") ? reader.label("status", Status.values(), true) : current.status(),
+                touched.contains("tags") ? reader.tags() : current.tags(),
+                touched.contains("assigned_to") ? reader.string("assigned_to", false) : current.assignedTo(),
+                touched.contains("metadata")
+                        ? reader.metadata(body.get("metadata"), current.metadata())
+                        : current.metadata());
+        problems.addAll(violations(merged));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        return new Patched(merged, touched);
+    }
+
+    record Patched(TicketInput input, Set<String> touched) {}
+
+    private static void requireObject(JsonNode body, List<Problem> problems) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw new InvalidRequest(new Problem(List.of("body"), "Field required", "missing"));
+        }
+        if (!body.isObject()) {
+            throw new InvalidRequest(new Problem(
+                    List.of("body"),
+                    "Input should be a valid dictionary or object to extract fields from",
+                    "model_attributes_type"));
+        }
+    }
+
+    private List<Problem> violations(TicketInput input) {
+        Set<ConstraintViolation<TicketInput>> violations = validator.validate(input);
+        var problems = new ArrayList<Problem>(violations.size());
+        for (var v : violations) {
+            problems.add(toProblem(v));
+        }
+        // Bean Validation reports in no fixed order; clients and tests want a stable one.
+        problems.sort(java.util.Comparator.comparing(p -> p.loc().toString()));
+        return problems;
+    }
+
+    private static Problem toProblem(ConstraintViolation<?> v) {
+        var loc = new ArrayList<Object>();
+        loc.add("body");
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getIndex() != null) {
+                loc.add(node.getIndex());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                loc.add(snakeCase(node.getName()));
+            }
+        }
+        if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
+            int length = v.getInvalidValue() instanceof Collection<?> c
+                    ? c.size()
+                    : String.valueOf(v.getInvalidValue()).length();
+            boolean list = v.getInvalidValue() instanceof Collection<?>;
+            String unit = list ? (size.max() == 1 ? "item" : "items") : "characters";
+            if (length < size.min()) {
+                return new Problem(
+                        List.copyOf(loc),
+                        (list ? "List" : "String") + " should have at least " + size.min() + " "
+                                + (size.min() == 1 && !list ? "character" : unit),
+                        list ? "too_short" : "string_too_short");
+            }
+            return new Problem(
+                    List.copyOf(loc),
+                    (list ? "List" : "String") + " should have at most " + size.max() + " " + unit,
+                    list ? "too_long" : "string_too_long");
+        }
+        return new Problem(List.copyOf(loc), v.getMessage(), "value_error");
+    }
+
+    static String snakeCase(String camel) {
+        var out = new StringBuilder(camel.length() + 4);
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('_').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Reads typed fields from one JSON object, collecting problems instead of failing on the first. */
+    private static final class Reader {
+        private final JsonNode body;
+        private final List<Problem> problems;
+
+        Reader(JsonNode body, List<Problem> problems) {
+            this.body = body;
+            this.problems = problems;
+        }
+
+        void refuseUnknown() {
+            for (String name : body.propertyNames()) {
+                if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
+                    problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", name));
+                }
+            }
+        }
+
+        /** Trimmed; an optional field that is null, absent or blank is null. */
+        String string(String field, boolean required) {
+            return text(body.get(field), required, field);
+        }
+
+        private String text(JsonNode node, boolean required, Object... loc) {
+            if (node == null || node.isNull()) {
+                if (required && node != null) {
+                    problems.add(Problem.body("Input should be a valid string", "string_type", loc));
+                }
+                return null;
+            }
+            if (!node.isString()) {
+                problems.add(Problem.body("Input should be a valid string", "string_type", loc));
+                return null;
+            }
+            String value = node.asString().strip();
+            return value.isEmpty() && !required ? null : value;
+        }
+
+        <E extends Enum<E> & Labelled> E label(String field, E[] values, boolean required) {
+            return label(body.get(field), values, required, field);
+        }
+
+        private <E extends Enum<E> & Labelled> E label(JsonNode node, E[] values, boolean required, Object... loc) {
+            if (node == null || (node.isNull() && !required)) {
+                return null;
+            }
+            E value = node.isString() ? Labelled.parse(values, node.asString()) : null;
+            if (value == null) {
+                problems.add(Problem.body(Labelled.expectation(values), "enum", loc));
+            }
+            return value;
+        }
+
+        List<String> tags() {
+            JsonNode node = body.get("tags");
+            if (node == null || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                problems.add(Problem.body("Input should be a valid list", "list_type", "tags"));
+                return List.of();
+            }
+            var tags = new LinkedHashSet<String>();
+            for (int i = 0; i < node.size(); i++) {
+                String tag = text(node.get(i), true, "tags", i);
+                if (tag != null) {
+                    tags.add(tag);
+                }
+            }
+            return new ArrayList<>(tags);
+        }
+
+        Metadata metadata(JsonNode node, Metadata base) {
+            if (node == null) {
+                return base;
+            }
+            if (!node.isObject()) {
+                problems.add(Problem.body("Input should be a valid dictionary", "dict_type", "metadata"));
+                return base;
+            }
+            for (String name : node.propertyNames()) {
+                if (!METADATA.contains(name)) {
+                    problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", "metadata", name));
+                }
+            }
+            // Keys left out keep their value, so a PATCH can change the browser alone.
+            Source source = node.has("source")
+                    ? label(node.get("source"), Source.values(), true, "metadata", "source")
+                    : base.source();
+            String browser =
+                    node.has("browser") ? text(node.get("browser"), false, "metadata", "browser") : base.browser();
+            DeviceType device = node.has("device_type")
+                    ? label(node.get("device_type"), DeviceType.values(), false, "metadata", "device_type")
+                    : base.deviceType();
+            return new Metadata(source, browser, device);
+        }
+    }
+}

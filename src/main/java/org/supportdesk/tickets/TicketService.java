@@ -1,0 +1,286 @@
+package org.supportdesk.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.Database;
+import tools.jackson.databind.JsonNode;
+
+/** The business rules of SPEC §1: creation, updates with history, resolution times, versions. */
+@Service
+public class TicketService {
+
+    public static final String ANONYMOUS = "anonymous";
+
+    private final Tickets tickets;
+    private final TicketBinder binder;
+    private final Triage triage;
+    private final Database db;
+    private final Clock clock;
+
+    TicketService(Tickets tickets, TicketBinder binder, Triage triage, Database db, Clock clock) {
+        this.tickets = tickets;
+        this.binder = binder;
+        this.triage = triage;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    Ticket create(JsonNode body, boolean autoClassify, String actor) {
+        TicketInput input = binder.bindNew(body);
+        Created created = newTicket(input, autoClassify, actor, now());
+        db.write(() -> {
+            tickets.insert(created.ticket());
+            if (created.classified() != null) {
+                tickets.appendHistory(created.ticket().id(), created.classified());
+            }
+            return null;
+        });
+        return created.ticket();
+    }
+
+    /** A new ticket and, when the classifier decided something, its history event. */
+    public record Created(Ticket ticket, HistoryEvent classified) {}
+
+    /** Builds a new ticket from valid input; imports use it too. */
+    public Created newTicket(TicketInput input, boolean autoClassify, String actor, Instant at) {
+        Triage.Decision decision = triage.decide(input, autoClassify, at);
+        Status status = input.status();
+        var ticket = new Ticket(
+                UUID.randomUUID(),
+                input.customerId(),
+                input.customerEmail(),
+                input.customerName(),
+                input.subject(),
+                input.description(),
+                decision.category(),
+                decision.priority(),
+                status,
+                input.tags(),
+                input.assignedTo(),
+                input.metadata(),
+                at,
+                at,
+                isDone(status) ? at : null,
+                decision.info(),
+                1,
+                decision.categoryBy(),
+                decision.priorityBy(),
+                actor);
+        HistoryEvent event = decision.info() == null ? null : Triage.event(decision, actor, at, true, Map.of());
+        return new Created(ticket, event);
+    }
+
+    Ticket get(UUID id) {
+        return tickets.find(id).orElseThrow(TicketNotFound::new);
+    }
+
+    Page list(TicketQuery query) {
+        List<Ticket> rows = tickets.page(query);
+        long total = tickets.count(query.filter());
+        String next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            Ticket last = rows.get(rows.size() - 1);
+            next = new TicketQuery.Cursor(
+                            query.sort(),
+                            query.descending(),
+                            query.sort().keyOf(last),
+                            last.id().toString())
+                    .encode();
+        }
+        return new Page(rows, total, next);
+    }
+
+    record Page(List<Ticket> items, long total, String nextCursor) {}
+
+    Ticket patch(UUID id, JsonNode body, IfMatch ifMatch, String actor) {
+        return update(id, ifMatch, actor, current -> {
+            TicketBinder.Patched patched = binder.bindPatch(body, current.toInput());
+            var touched = patched.touched();
+            return new Edit(
+                    patched.input(),
+                    touched.contains("category") ? Origin.PERSON : current.categoryBy(),
+                    touched.contains("priority") ? Origin.PERSON : current.priorityBy(),
+                    false);
+        });
+    }
+
+    Ticket replace(UUID id, JsonNode body, IfMatch ifMatch, boolean autoClassify, String actor) {
+        TicketInput input = binder.bindNew(body);
+        return update(id, ifMatch, actor, current -> new Edit(input, Origin.PERSON, Origin.PERSON, autoClassify));
+    }
+
+    void delete(UUID id) {
+        boolean deleted = db.write(() -> tickets.delete(id));
+        if (!deleted) {
+            throw new TicketNotFound();
+        }
+    }
+
+    List<HistoryEvent> history(UUID id) {
+        Ticket ticket = get(id);
+        var created = new HistoryEvent(ticket.createdAt(), ticket.createdBy(), "created", Map.of(), null);
+        var events = new java.util.ArrayList<HistoryEvent>();
+        events.add(created);
+        events.addAll(tickets.history(id));
+        return events;
+    }
+
+    /** The new writable fields and who set category and priority; null input fields are the classifier's. */
+    private record Edit(TicketInput input, Origin categoryBy, Origin priorityBy, boolean autoClassify) {}
+
+    private interface Editor {
+        Edit edit(Ticket current);
+    }
+
+    private Ticket update(UUID id, IfMatch ifMatch, String actor, Editor editor) {
+        return db.write(() -> {
+            Ticket current = tickets.find(id).orElseThrow(TicketNotFound::new);
+            if (!ifMatch.matches(current.version())) {
+                throw new StaleVersion(current.version());
+            }
+            Edit edit = editor.edit(current);
+            Instant at = now();
+            TicketInput in = edit.input();
+            Triage.Decision decision = in.category() == null || in.priority() == null || edit.autoClassify()
+                    ? triage.decide(in, edit.autoClassify(), at)
+                    : null;
+            Category category = decision != null ? decision.category() : in.category();
+            Priority priority = decision != null ? decision.priority() : in.priority();
+            Origin categoryBy = decision != null ? decision.categoryBy() : edit.categoryBy();
+            Origin priorityBy = decision != null ? decision.priorityBy() : edit.priorityBy();
+            Instant resolvedAt = resolvedAt(current.status(), in.status(), current.resolvedAt(), at);
+            var next = new Ticket(
+                    current.id(),
+                    in.customerId(),
+                    in.customerEmail(),
+                    in.customerName(),
+                    in.subject(),
+                    in.description(),
+                    category,
+                    priority,
+                    in.status(),
+                    in.tags(),
+                    in.assignedTo(),
+                    in.metadata(),
+                    current.createdAt(),
+                    at,
+                    resolvedAt,
+                    decision != null && decision.info() != null ? decision.info() : current.classification(),
+                    current.version() + 1,
+                    categoryBy,
+                    priorityBy,
+                    current.createdBy());
+            Map<String, HistoryEvent.Change> changes = changes(current, next);
+            boolean originOnly =
+                    changes.isEmpty() && (categoryBy != current.categoryBy() || priorityBy != current.priorityBy());
+            if (changes.isEmpty() && !originOnly) {
+                return current;
+            }
+            if (originOnly) {
+                // A person confirmed what the classifier chose: nothing visible changes, but the
+                // value is now theirs and automatic runs leave it alone.
+                var confirmed = withOrigins(current, categoryBy, priorityBy);
+                tickets.update(confirmed, current.version());
+                return confirmed;
+            }
+            if (!tickets.update(next, current.version())) {
+                // Another instance won the race between our read and write.
+                throw new StaleVersion(tickets.find(id).map(Ticket::version).orElse(current.version()));
+            }
+            if (changes.containsKey("tags")) {
+                tickets.replaceTags(id, next.tags());
+            }
+            tickets.appendHistory(id, new HistoryEvent(at, actor, "updated", changes, null));
+            if (decision != null && decision.info() != null) {
+                tickets.appendHistory(id, Triage.event(decision, actor, at, true, Map.of()));
+            }
+            return next;
+        });
+    }
+
+    private static Ticket withOrigins(Ticket t, Origin categoryBy, Origin priorityBy) {
+        return new Ticket(
+                t.id(),
+                t.customerId(),
+                t.customerEmail(),
+                t.customerName(),
+                t.subject(),
+                t.description(),
+                t.category(),
+                t.priority(),
+                t.status(),
+                t.tags(),
+                t.assignedTo(),
+                t.metadata(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.resolvedAt(),
+                t.classification(),
+                t.version(),
+                categoryBy,
+                priorityBy,
+                t.createdBy());
+    }
+
+    static boolean isDone(Status status) {
+        return status == Status.RESOLVED || status == Status.CLOSED;
+    }
+
+    /** Entering resolved/closed sets it, resolved ⇄ closed keeps it, reopening clears it. */
+    static Instant resolvedAt(Status before, Status after, Instant previous, Instant at) {
+        if (!isDone(after)) {
+            return null;
+        }
+        return isDone(before) && previous != null ? previous : at;
+    }
+
+    /** Field → {old, new} for every visible field that differs, in the API's names. */
+    static Map<String, HistoryEvent.Change> changes(Ticket a, Ticket b) {
+        var changes = new LinkedHashMap<String, HistoryEvent.Change>();
+        diff(changes, "customer_id", a.customerId(), b.customerId());
+        diff(changes, "customer_email", a.customerEmail(), b.customerEmail());
+        diff(changes, "customer_name", a.customerName(), b.customerName());
+        diff(changes, "subject", a.subject(), b.subject());
+        diff(changes, "description", a.description(), b.description());
+        diff(changes, "category", label(a.category()), label(b.category()));
+        diff(changes, "priority", label(a.priority()), label(b.priority()));
+        diff(changes, "status", label(a.status()), label(b.status()));
+        diff(changes, "tags", a.tags(), b.tags());
+        diff(changes, "assigned_to", a.assignedTo(), b.assignedTo());
+        diff(
+                changes,
+                "metadata.source",
+                label(a.metadata().source()),
+                label(b.metadata().source()));
+        diff(changes, "metadata.browser", a.metadata().browser(), b.metadata().browser());
+        diff(
+                changes,
+                "metadata.device_type",
+                label(a.metadata().deviceType()),
+                label(b.metadata().deviceType()));
+        diff(changes, "resolved_at", a.resolvedAt(), b.resolvedAt());
+        return changes;
+    }
+
+    private static String label(Labelled value) {
+        return value == null ? null : value.value();
+    }
+
+    private static void diff(Map<String, HistoryEvent.Change> changes, String field, Object old, Object now) {
+        if (!Objects.equals(old, now)) {
+            changes.put(field, new HistoryEvent.Change(old, now));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.supportdesk.tickets;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ticket table, its tags and its history, in plain SQL that SQLite and PostgreSQL both run. */
+@Repository
+public class Tickets {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, HistoryEvent.Change>> CHANGES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    static final String INSERT = """
+            INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description,
+              category, category_by, priority, priority_rank, priority_by, status, tags, assigned_to,
+              source, browser, device_type, classification, created_at, updated_at, resolved_at,
+              created_by, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_TAG = "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
+    static final String INSERT_HISTORY =
+            "INSERT INTO ticket_history (ticket_id, at, actor, action, changes, classification) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Tickets(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The INSERT's parameters, in column order; imports batch them. */
+    public Object[] insertParams(Ticket t) {
+        return new Object[] {
+            t.id().toString(),
+            t.customerId(),
+            t.customerEmail(),
+            t.customerName(),
+            t.subject(),
+            t.description(),
+            t.category().value(),
+            t.categoryBy().value(),
+            t.priority().value(),
+            t.priority().ordinal(),
+            t.priorityBy().value(),
+            t.status().value(),
+            json.writeValueAsString(t.tags()),
+            t.assignedTo(),
+            t.metadata().source().value(),
+            t.metadata().browser(),
+            t.metadata().deviceType() == null ? null : t.metadata().deviceType().value(),
+            t.classification() == null ? null : json.writeValueAsString(t.classification()),
+            t.createdAt().toEpochMilli(),
+            t.updatedAt().toEpochMilli(),
+            t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
+            t.createdBy(),
+            t.version()
+        };
+    }
+
+    void insert(Ticket t) {
+        jdbc.sql(INSERT).params(insertParams(t)).update();
+        insertTags(t.id(), t.tags());
+    }
+
+    private void insertTags(UUID id, List<String> tags) {
+        for (String tag : tags) {
+            jdbc.sql(INSERT_TAG).params(id.toString(), tag).update();
+        }
+    }
+
+    Optional<Ticket> find(UUID id) {
+        return jdbc.sql("SELECT * FROM tickets WHERE id = ?")
+                .param(id.toString())
+                .query(this::map)
+                .optional();
+    }
+
+    /** Compare-and-set on the version: false when someone else changed the ticket first. */
+    boolean update(Ticket t, int expectedVersion) {
+        int rows = jdbc.sql("""
+                        UPDATE tickets SET customer_id = ?, customer_email = ?, customer_name = ?, subject = ?,
+                          description = ?, category = ?, category_by = ?, priority = ?, priority_rank = ?,
+                          priority_by = ?, status = ?, tags = ?, assigned_to = ?, source = ?, browser = ?,
+                          device_type = ?, classification = ?, updated_at = ?, resolved_at = ?, version = ?
+                        WHERE id = ? AND version = ?""")
+                .params(
+                        t.customerId(),
+                        t.customerEmail(),
+                        t.customerName(),
+                        t.subject(),
+                        t.description(),
+                        t.category().value(),
+                        t.categoryBy().value(),
+                        t.priority().value(),
+                        t.priority().ordinal(),
+                        t.priorityBy().value(),
+                        t.status().value(),
+                        json.writeValueAsString(t.tags()),
+                        t.assignedTo(),
+                        t.metadata().source().value(),
+                        t.metadata().browser(),
+                        t.metadata().deviceType() == null
+                                ? null
+                                : t.metadata().deviceType().value(),
+                        t.classification() == null ? null : json.writeValueAsString(t.classification()),
+                        t.updatedAt().toEpochMilli(),
+                        t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
+                        t.version(),
+                        t.id().toString(),
+                        expectedVersion)
+                .update();
+        return rows == 1;
+    }
+
+    void replaceTags(UUID id, List<String> tags) {
+        jdbc.sql("DELETE FROM ticket_tags WHERE ticket_id = ?")
+                .param(id.toString())
+                .update();
+        insertTags(id, tags);
+    }
+
+    boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM tickets WHERE id = ?").param(id.toString()).update() == 1;
+    }
+
+    List<Ticket> page(TicketQuery query) {
+        var args = new ArrayList<>();
+        String sql = query.sql(args);
+        return jdbc.sql(sql).params(args).query(this::map).list();
+    }
+
+    public long count(TicketFilter filter) {
+        var sql = new StringBuilder("SELECT COUNT(*) FROM tickets");
+        var args = new ArrayList<>();
+        filter.appendWhere(sql, args);
+        return jdbc.sql(sql.toString()).params(args).query(Long.class).single();
+    }
+
+    public Object[] historyParams(UUID id, HistoryEvent event) {
+        return new Object[] {
+            id.toString(),
+            event.at().toEpochMilli(),
+            event.actor(),
+            event.action(),
+            json.writeValueAsString(event.changes() == null ? Map.of() : event.changes()),
+            event.classification() == null ? null : json.writeValueAsString(event.classification())
+        };
+    }
+
+    void appendHistory(UUID id, HistoryEvent event) {
+        jdbc.sql(INSERT_HISTORY).params(historyParams(id, event)).update();
+    }
+
+    List<HistoryEvent> history(UUID id) {
+        return jdbc.sql("SELECT * FROM ticket_history WHERE ticket_id = ? ORDER BY seq")
+                .param(id.toString())
+                .query((rs, n) -> new HistoryEvent(
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        json.readValue(rs.getString("changes"), CHANGES),
+                        rs.getString("classification") == null
+                                ? null
+                                : json.readValue(rs.getString("classification"), OBJECT)))
+                .list();
+    }
+
+    Ticket map(ResultSet rs, int row) throws SQLException {
+        String classification = rs.getString("classification");
+        long resolved = rs.getLong("resolved_at");
+        boolean unresolved = rs.wasNull();
+        String device = rs.getString("device_type");
+        return new Ticket(
+                UUID.fromString(rs.getString("id")),
+                rs.getString("customer_id"),
+                rs.getString("customer_email"),
+                rs.getString("customer_name"),
+                rs.getString("subject"),
+                rs.getString("description"),
+                Category.parse(rs.getString("category")),
+                Priority.parse(rs.getString("priority")),
+                Status.parse(rs.getString("status")),
+                json.readValue(rs.getString("tags"), STRINGS),
+                rs.getString("assigned_to"),
+                new Metadata(
+                        Source.parse(rs.getString("source")),
+                        rs.getString("browser"),
+                        device == null ? null : DeviceType.parse(device)),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                unresolved ? null : Instant.ofEpochMilli(resolved),
+                classification == null ? null : json.readValue(classification, ClassificationInfo.class),
+                rs.getInt("version"),
+                Origin.parse(rs.getString("category_by")),
+                Origin.parse(rs.getString("priority_by")),
+                rs.getString("created_by"));
+    }
+}
