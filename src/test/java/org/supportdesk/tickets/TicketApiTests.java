@@ -1,0 +1,305 @@
+package org.supportdesk.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBodies.REMOVE;
+import static org.supportdesk.TicketBodies.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+class TicketApiTests extends ApiTest {
+
+    private static final Pattern RFC_3339_UTC = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+    private JsonNode create(Map<String, Object> body) {
+        Api.Response response = api.post("/tickets", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    @Test
+    void createsTicketWithServerFieldsLocationAndEtag() {
+        Api.Response response = api.post("/tickets", ticket("tags", List.of(" vip ", "export", "vip")));
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode t = response.json();
+        assertThat(response.header("Location"))
+                .isEqualTo("/tickets/" + t.get("id").asString());
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+        assertThat(t.get("status").asString()).isEqualTo("new");
+        assertThat(t.get("version").asInt()).isEqualTo(1);
+        assertThat(t.get("created_at").asString())
+                .matches(RFC_3339_UTC)
+                .isEqualTo(t.get("updated_at").asString());
+        assertThat(t.get("resolved_at").isNull()).isTrue();
+        assertThat(t.get("tags").toString()).isEqualTo("[\"vip\",\"export\"]");
+        assertThat(t.get("metadata").get("source").asString()).isEqualTo("web_form");
+        assertThat(t.get("category").asString()).isEqualTo("technical_issue");
+    }
+
+    @Test
+    void getReturnsTheStoredTicket() {
+        JsonNode created = create(ticket());
+
+        Api.Response response = api.get("/tickets/" + created.get("id").asString());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).isEqualTo(created);
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void reportsEveryValidationProblemAtOnceWithJsonNames() {
+        Api.Response response = api.post(
+                "/tickets",
+                ticket(
+                        "customer_id", REMOVE,
+                        "customer_email", "not-an-email",
+                        "description", "short",
+                        "priorty", "high",
+                        "category", "billing",
+                        "tags", List.of("ok", 7)));
+
+        assertThat(response.status()).isEqualTo(422);
+        List<String> locs = new ArrayList<>();
+        response.json().get("detail").forEach(p -> {
+            locs.add(p.get("loc").toString());
+            assertThat(p.get("msg").asString()).isNotBlank();
+            assertThat(p.get("type").asString()).isNotBlank();
+        });
+        assertThat(locs)
+                .containsExactlyInAnyOrder(
+                        "[\"body\",\"customer_id\"]",
+                        "[\"body\",\"customer_email\"]",
+                        "[\"body\",\"description\"]",
+                        "[\"body\",\"priorty\"]",
+                        "[\"body\",\"category\"]",
+                        "[\"body\",\"tags\",1]");
+    }
+
+    @Test
+    void refusesMalformedJsonWith400() {
+        Api.Response response = api.send("POST", "/tickets", "application/json", "{\"subject\": ", Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).startsWith("Malformed JSON body");
+    }
+
+    @Test
+    void refusesWrongContentTypeWith415() {
+        Api.Response response = api.send("POST", "/tickets", "text/plain", "hello", Map.of());
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("detail").asString()).contains("application/json");
+    }
+
+    @Test
+    void refusesOversizeBodyWith413() {
+        String huge = "{\"description\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        Api.Response response = api.send("POST", "/tickets", "application/json", huge, Map.of());
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).contains("limit");
+    }
+
+    @Test
+    void refusesEmptyBodyAndNonObjectBodyWith422() {
+        assertThat(api.send("POST", "/tickets", "application/json", "", Map.of())
+                        .status())
+                .isEqualTo(422);
+        Api.Response array = api.send("POST", "/tickets", "application/json", "[1,2]", Map.of());
+        assertThat(array.status()).isEqualTo(422);
+        assertThat(array.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\"]");
+    }
+
+    @Test
+    void ignoresReadOnlyFieldsInTheBody() {
+        JsonNode t = create(ticket("id", "00000000-0000-4000-8000-000000000000", "version", 99, "created_at", "x"));
+
+        assertThat(t.get("id").asString()).isNotEqualTo("00000000-0000-4000-8000-000000000000");
+        assertThat(t.get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void answers404ForUnknownIdAnd422ForNonUuid() {
+        Api.Response missing = api.get("/tickets/3fa85f64-5717-4562-b3fc-2c963f66afa6");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.json().get("detail").asString()).isEqualTo("Ticket not found");
+
+        Api.Response bad = api.get("/tickets/not-a-uuid");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"path\",\"id\"]");
+
+        assertThat(api.delete("/tickets/not-a-uuid").status()).isEqualTo(422);
+        assertThat(api.patch("/tickets/3fa85f64-5717-4562-b3fc-2c963f66afa6", Map.of("subject", "x"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void patchChangesOnlyGivenFieldsAndNullClearsNullableOnes() {
+        JsonNode t = create(ticket("assigned_to", "maria"));
+        String path = "/tickets/" + t.get("id").asString();
+
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("assigned_to", null);
+        body.put("subject", "Export still broken");
+        body.put("metadata", Map.of("browser", "Chrome 131"));
+        Api.Response patched = api.patch(path, body);
+
+        assertThat(patched.status()).isEqualTo(200);
+        JsonNode p = patched.json();
+        assertThat(p.get("assigned_to").isNull()).isTrue();
+        assertThat(p.get("subject").asString()).isEqualTo("Export still broken");
+        assertThat(p.get("description")).isEqualTo(t.get("description"));
+        assertThat(p.get("metadata").get("browser").asString()).isEqualTo("Chrome 131");
+        assertThat(p.get("metadata").get("source").asString()).isEqualTo("web_form");
+        assertThat(p.get("version").asInt()).isEqualTo(2);
+        assertThat(patched.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void patchWithNullForRequiredFieldIs422AndChangesNothing() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("subject", null);
+
+        Api.Response response = api.patch(path, body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"subject\"]");
+        assertThat(api.get(path).json()).isEqualTo(t);
+    }
+
+    @Test
+    void patchThatChangesNothingKeepsVersionAndUpdatedAt() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+
+        JsonNode same = api.patch(path, Map.of("subject", t.get("subject").asString(), "priority", "high"))
+                .json();
+
+        assertThat(same.get("version").asInt()).isEqualTo(1);
+        assertThat(same.get("updated_at")).isEqualTo(t.get("updated_at"));
+    }
+
+    @Test
+    void staleIfMatchIs412AndChangesNothing() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+        assertThat(api.patch(path, Map.of("status", "in_progress"), "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response stale = api.patch(path, Map.of("status", "closed"), "If-Match", "\"1\"");
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().get("detail").asString()).contains("version 2");
+        JsonNode now = api.get(path).json();
+        assertThat(now.get("status").asString()).isEqualTo("in_progress");
+        assertThat(now.get("version").asInt()).isEqualTo(2);
+        assertThat(api.put(path, ticket(), "If-Match", "1").status()).isEqualTo(412);
+        assertThat(api.patch(path, Map.of("status", "closed"), "If-Match", "W/\"2\"")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void resolvedAtIsSetKeptAndClearedAsStatusMoves() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+
+        JsonNode resolved = api.patch(path, Map.of("status", "resolved")).json();
+        String resolvedAt = resolved.get("resolved_at").asString();
+        assertThat(resolvedAt).matches(RFC_3339_UTC);
+
+        JsonNode closed = api.patch(path, Map.of("status", "closed")).json();
+        assertThat(closed.get("resolved_at").asString()).isEqualTo(resolvedAt);
+
+        JsonNode reopened = api.patch(path, Map.of("status", "in_progress")).json();
+        assertThat(reopened.get("resolved_at").isNull()).isTrue();
+    }
+
+    @Test
+    void ticketCreatedResolvedIsResolvedAtCreation() {
+        JsonNode t = create(ticket("status", "closed"));
+
+        assertThat(t.get("resolved_at").asString())
+                .isEqualTo(t.get("created_at").asString());
+    }
+
+    @Test
+    void putReplacesAllWritableFields() {
+        JsonNode t = create(ticket("assigned_to", "maria", "tags", List.of("a", "b")));
+        String path = "/tickets/" + t.get("id").asString();
+
+        JsonNode replaced = api.put(
+                        path, ticket("customer_id", t.get("customer_id").asString(), "tags", REMOVE))
+                .json();
+
+        assertThat(replaced.get("assigned_to").isNull()).isTrue();
+        assertThat(replaced.get("tags").size()).isZero();
+        assertThat(replaced.get("version").asInt()).isEqualTo(2);
+        assertThat(replaced.get("created_at")).isEqualTo(t.get("created_at"));
+        assertThat(api.put(path, Map.of("subject", "only this")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void deleteAnswers204ThenTheTicketIsGone() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+
+        assertThat(api.delete(path).status()).isEqualTo(204);
+        assertThat(api.get(path).status()).isEqualTo(404);
+        assertThat(api.delete(path).status()).isEqualTo(404);
+        assertThat(api.get(path + "/history").status()).isEqualTo(404);
+    }
+
+    @Test
+    void historyRecordsWhoChangedWhatAndWhenOldestFirst() {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+        api.patch(path, Map.of("status", "in_progress", "assigned_to", "maria"));
+        api.patch(path, Map.of("tags", List.of("export", "escalated")));
+
+        JsonNode history = api.get(path + "/history").json();
+
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(0).get("action").asString()).isEqualTo("created");
+        JsonNode first = history.get(1);
+        assertThat(first.get("action").asString()).isEqualTo("updated");
+        assertThat(first.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(first.get("at").asString()).matches(RFC_3339_UTC);
+        assertThat(first.get("changes").get("status").get("old").asString()).isEqualTo("new");
+        assertThat(first.get("changes").get("status").get("new").asString()).isEqualTo("in_progress");
+        assertThat(first.get("changes").get("assigned_to").get("old").isNull()).isTrue();
+        assertThat(history.get(2).get("changes").get("tags").get("new").toString())
+                .isEqualTo("[\"export\",\"escalated\"]");
+    }
+
+    @Test
+    void unknownPathAndMethodAnswerWithJsonDetail() {
+        Api.Response unknown = api.get("/nowhere");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asString()).isEqualTo("Not Found");
+
+        Api.Response method = api.delete("/tickets");
+        assertThat(method.status()).isEqualTo(405);
+        assertThat(method.json().get("detail").asString()).isEqualTo("Method Not Allowed");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        Api.Response response = api.get("/tickets/not-a-uuid");
+
+        assertThat(response.header("X-Request-Id")).isNotBlank();
+    }
+}

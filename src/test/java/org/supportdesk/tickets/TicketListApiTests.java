@@ -1,0 +1,209 @@
+package org.supportdesk.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBodies.ticket;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+class TicketListApiTests extends ApiTest {
+
+    private String customer;
+    private final List<JsonNode> created = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+
+    @BeforeEach
+    void sevenTicketsOfOneCustomer() {
+        customer = "list-" + UUID.randomUUID();
+        String[][] rows = {
+            {"billing_question", "low", "new", "alpha"},
+            {"billing_question", "urgent", "in_progress", "beta"},
+            {"technical_issue", "high", "new", "alpha"},
+            {"bug_report", "medium", "resolved", "gamma"},
+            {"technical_issue", "urgent", "new", "beta"},
+            {"other", "low", "closed", "alpha"},
+            {"billing_question", "high", "new", "beta"},
+        };
+        for (String[] r : rows) {
+            Api.Response response = api.post(
+                    "/tickets",
+                    ticket(
+                            "customer_id",
+                            customer,
+                            "category",
+                            r[0],
+                            "priority",
+                            r[1],
+                            "status",
+                            r[2],
+                            "tags",
+                            List.of(r[3])));
+            assertThat(response.status()).isEqualTo(201);
+            created.add(response.json());
+        }
+        // The expected order is the spec's: created_at, ties (same millisecond) by id.
+        created.sort(Comparator.comparing((JsonNode t) -> t.get("created_at").asString())
+                .thenComparing(t -> t.get("id").asString()));
+        created.forEach(t -> ids.add(t.get("id").asString()));
+    }
+
+    private JsonNode list(String query) {
+        Api.Response response = api.get("/tickets?customer_id=" + customer + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        var out = new ArrayList<String>();
+        page.get("items").forEach(t -> out.add(t.get("id").asString()));
+        return out;
+    }
+
+    @Test
+    void listsOldestFirstByDefaultWithExactTotal() {
+        JsonNode page = list("");
+
+        assertThat(ids(page)).containsExactlyElementsOf(ids);
+        assertThat(page.get("total").asLong()).isEqualTo(7);
+        assertThat(page.get("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void filtersCombineAndTotalCountsAllMatches() {
+        JsonNode page = list("&category=billing_question&limit=1");
+
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(list("&category=billing_question&priority=high").get("total").asLong())
+                .isEqualTo(1);
+        assertThat(list("&status=new&tag=beta").get("total").asLong()).isEqualTo(2);
+        assertThat(list("&tag=nope").get("items").size()).isZero();
+    }
+
+    @Test
+    void cursorWalksEveryTicketOnceInOrder() {
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = list("&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(page));
+            assertThat(page.get("total").asLong()).isEqualTo(7);
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
+            pages++;
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(ids);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void cursorStaysStableWhileTicketsAreAdded() {
+        JsonNode first = list("&limit=4");
+        api.post("/tickets", ticket("customer_id", customer));
+
+        JsonNode second = list("&limit=4&cursor=" + first.get("next_cursor").asString());
+
+        assertThat(ids(second)).startsWith(ids.get(4), ids.get(5), ids.get(6));
+    }
+
+    @Test
+    void sortsByPriorityDescendingUrgentFirst() {
+        JsonNode page = list("&sort=priority&order=desc");
+
+        var priorities = new ArrayList<String>();
+        page.get("items").forEach(t -> priorities.add(t.get("priority").asString()));
+        assertThat(priorities).containsExactly("urgent", "urgent", "high", "high", "medium", "low", "low");
+    }
+
+    @Test
+    void sortsByCreatedAtDescending() {
+        JsonNode page = list("&order=desc&limit=2");
+        JsonNode next =
+                list("&order=desc&limit=2&cursor=" + page.get("next_cursor").asString());
+
+        assertThat(ids(page)).containsExactly(ids.get(6), ids.get(5));
+        assertThat(ids(next)).containsExactly(ids.get(4), ids.get(3));
+    }
+
+    @Test
+    void createdAfterIsInclusiveAndCreatedBeforeExclusive() {
+        JsonNode all = list("");
+        String third = all.get("items").get(2).get("created_at").asString();
+
+        List<String> after = ids(list("&created_after=" + third));
+        List<String> before = ids(list("&created_before=" + third));
+
+        assertThat(after).contains(ids.get(2));
+        assertThat(before).doesNotContain(ids.get(2));
+        assertThat(after.size() + before.size()).isEqualTo(7);
+    }
+
+    @Test
+    void badQueryValuesAre422OnTheirName() {
+        Api.Response response = api.get("/tickets?status=open&limit=5000&order=up&created_after=yesterday");
+
+        assertThat(response.status()).isEqualTo(422);
+        var locs = new ArrayList<String>();
+        response.json().get("detail").forEach(p -> locs.add(p.get("loc").get(1).asString()));
+        assertThat(locs).containsExactlyInAnyOrder("status", "limit", "order", "created_after");
+        assertThat(api.get("/tickets?limit=0").status()).isEqualTo(422);
+        assertThat(api.get("/tickets?limit=abc").status()).isEqualTo(422);
+    }
+
+    @Test
+    void cursorNotIssuedByTheServerOrForAnotherOrderIs422() {
+        String cursor = list("&limit=2").get("next_cursor").asString();
+
+        Api.Response forged = api.get("/tickets?cursor=bm90LWEtY3Vyc29y");
+        Api.Response otherOrder = api.get("/tickets?order=desc&cursor=" + cursor);
+
+        assertThat(forged.status()).isEqualTo(422);
+        assertThat(forged.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"cursor\"]");
+        assertThat(otherOrder.status()).isEqualTo(422);
+    }
+
+    @Test
+    void statsCountEveryEnumValueAndAcceptFilters() {
+        JsonNode stats = api.get("/tickets/stats?customer_id=" + customer).json();
+
+        assertThat(stats.get("total").asLong()).isEqualTo(7);
+        assertThat(stats.get("by_category").get("billing_question").asLong()).isEqualTo(3);
+        assertThat(stats.get("by_category").get("account_access").asLong()).isZero();
+        assertThat(stats.get("by_category").size()).isEqualTo(6);
+        assertThat(stats.get("by_priority").size()).isEqualTo(4);
+        assertThat(stats.get("by_status").size()).isEqualTo(5);
+        assertThat(stats.get("by_status").get("new").asLong()).isEqualTo(4);
+        JsonNode filtered =
+                api.get("/tickets/stats?customer_id=" + customer + "&tag=beta").json();
+        assertThat(filtered.get("total").asLong()).isEqualTo(3);
+        assertThat(api.get("/tickets/stats?priority=asap").status()).isEqualTo(422);
+    }
+
+    @Test
+    void statsFromTheCountsTableAgreeWithCountingTheRows() {
+        assertThat(api.patch("/tickets/" + ids.get(0), Map.of("status", "closed", "category", "other"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.delete("/tickets/" + ids.get(1)).status()).isEqualTo(204);
+
+        for (String filter : List.of("", "?category=billing_question", "?status=closed&priority=low")) {
+            JsonNode fast = api.get("/tickets/stats" + filter).json();
+            // A created_after far in the past matches every ticket but forces a real count.
+            String sep = filter.isEmpty() ? "?" : "&";
+            JsonNode counted = api.get("/tickets/stats" + filter + sep + "created_after=2000-01-01")
+                    .json();
+            assertThat(fast).isEqualTo(counted);
+        }
+    }
+}

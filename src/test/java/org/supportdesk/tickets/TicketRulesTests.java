@@ -1,0 +1,71 @@
+package org.supportdesk.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.system.InvalidRequest;
+
+class TicketRulesTests {
+
+    private static final Instant EARLIER = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Test
+    void enteringResolvedOrClosedFromAnOpenStatusSetsResolvedAt() {
+        assertThat(TicketService.resolvedAt(Status.NEW, Status.RESOLVED, null, NOW))
+                .isEqualTo(NOW);
+        assertThat(TicketService.resolvedAt(Status.WAITING_CUSTOMER, Status.CLOSED, null, NOW))
+                .isEqualTo(NOW);
+    }
+
+    @Test
+    void movingBetweenResolvedAndClosedKeepsResolvedAt() {
+        assertThat(TicketService.resolvedAt(Status.RESOLVED, Status.CLOSED, EARLIER, NOW))
+                .isEqualTo(EARLIER);
+        assertThat(TicketService.resolvedAt(Status.CLOSED, Status.RESOLVED, EARLIER, NOW))
+                .isEqualTo(EARLIER);
+    }
+
+    @Test
+    void reopeningClearsResolvedAt() {
+        assertThat(TicketService.resolvedAt(Status.RESOLVED, Status.IN_PROGRESS, EARLIER, NOW))
+                .isNull();
+        assertThat(TicketService.resolvedAt(Status.CLOSED, Status.NEW, EARLIER, NOW))
+                .isNull();
+    }
+
+    @Test
+    void ifMatchAcceptsEntityTagsWeakTagsBareNumbersAndStar() {
+        assertThat(IfMatch.parse("\"3\"").matches(3)).isTrue();
+        assertThat(IfMatch.parse("W/\"3\"").matches(3)).isTrue();
+        assertThat(IfMatch.parse("3").matches(3)).isTrue();
+        assertThat(IfMatch.parse("\"2\", \"3\"").matches(3)).isTrue();
+        assertThat(IfMatch.parse("*").matches(7)).isTrue();
+        assertThat(IfMatch.parse(null).matches(7)).isTrue();
+        assertThat(IfMatch.parse("\"2\"").matches(3)).isFalse();
+        assertThat(IfMatch.parse("\"abc\"").matches(3)).isFalse();
+    }
+
+    @Test
+    void cursorRoundTripsAndRefusesForgeries() {
+        var cursor = new TicketQuery.Cursor(TicketQuery.Sort.PRIORITY, true, 3, "3fa85f64-5717-4562-b3fc-2c963f66afa6");
+
+        assertThat(TicketQuery.Cursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(TicketQuery.Cursor.decode("!!!")).isNull();
+        assertThat(TicketQuery.Cursor.decode("djF8cHJpb3JpdHl8ZGVzY3wzfG5vdC1hLXV1aWQ"))
+                .isNull();
+        assertThatThrownBy(() -> TicketQuery.parse(TicketFilter.NONE, "created_at", "asc", null, cursor.encode()))
+                .isInstanceOf(InvalidRequest.class);
+    }
+
+    @Test
+    void queryDefaultsToOldestFirstHundredPerPage() {
+        TicketQuery query = TicketQuery.parse(TicketFilter.NONE, null, null, null, null);
+
+        assertThat(query.sort()).isEqualTo(TicketQuery.Sort.CREATED_AT);
+        assertThat(query.descending()).isFalse();
+        assertThat(query.limit()).isEqualTo(100);
+    }
+}
