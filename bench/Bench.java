@@ -1,0 +1,649 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Supportdesk benchmark: starts the jar on a fresh data directory, loads data through the API,
+ * drives HTTP load over keep-alive connections and prints the figures. Needs only a JDK:
+ *
+ * <pre>
+ *   ./mvnw -q package -DskipTests && java bench/Bench.java [options]
+ * </pre>
+ *
+ * Options: --jar PATH, --port N, --connections N, --seconds N (per round), --rounds N,
+ * --only get,post,list,stats,import (default: get,post,list,stats), --list-tickets N,
+ * --stats-tickets N, --import-rows N, --server-opts "JVM options", --db-url URL (PostgreSQL; with
+ * --db-user/--db-password).
+ *
+ * Rounds of the figures that are compared (the bare endpoint against GET /tickets/{id}) alternate,
+ * and medians are reported, because this machine is shared and noisy.
+ */
+public class Bench {
+
+    static final Map<String, String> opts = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        opts.put("jar", "target/supportdesk.jar");
+        opts.put("port", "18080");
+        opts.put("connections", "32");
+        opts.put("seconds", "8");
+        opts.put("rounds", "5");
+        opts.put("only", "get,post,list,stats");
+        opts.put("list-tickets", "100000");
+        opts.put("stats-tickets", "1000000");
+        opts.put("import-rows", "1000000");
+        opts.put("server-opts", "");
+        opts.put("db-url", "");
+        opts.put("db-user", "");
+        opts.put("db-password", "");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--") || !opts.containsKey(args[i].substring(2))) {
+                throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + opts.keySet());
+            }
+            opts.put(args[i].substring(2), args[i + 1]);
+        }
+        Set<String> only = new HashSet<>(Arrays.asList(opts.get("only").split(",")));
+        int port = Integer.parseInt(opts.get("port"));
+        System.out.printf(
+                "Supportdesk benchmark: %d cores, Java %s, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                opts.get("db-url").isEmpty() ? "SQLite" : opts.get("db-url"));
+
+        if (only.contains("import")) {
+            // Import runs on its own server with a small heap: memory must not grow with the file.
+            try (Server server = Server.start(port, "-Xmx256m " + opts.get("server-opts"))) {
+                importBench(server, Integer.parseInt(opts.get("import-rows")));
+            }
+            only.remove("import");
+            if (only.isEmpty()) {
+                return;
+            }
+        }
+        try (Server server = Server.start(port, opts.get("server-opts"))) {
+            if (only.contains("get")) {
+                getBench(port);
+            }
+            if (only.contains("post")) {
+                postBench(port);
+            }
+            if (only.contains("list")) {
+                listBench(server, Integer.parseInt(opts.get("list-tickets")));
+            }
+            if (only.contains("stats")) {
+                statsBench(server, Integer.parseInt(opts.get("stats-tickets")));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    static void getBench(int port) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Conn c = new Conn(port)) {
+            for (int i = 0; i < 1000; i++) {
+                Reply r = c.send(post("/tickets", ticketJson(i)));
+                ids.add(jsonField(r.body, "id"));
+            }
+        }
+        Function<Integer, byte[]> get = n -> request("GET", "/tickets/" + ids.get(n % ids.size()), null, null);
+        byte[] bareRequest = request("GET", "/bench/bare", null, null);
+        Function<Integer, byte[]> bare = n -> bareRequest;
+        warmup(port, get);
+        warmup(port, bare);
+        List<Result> bareRuns = new ArrayList<>();
+        List<Result> getRuns = new ArrayList<>();
+        for (int round = 0; round < rounds(); round++) {
+            bareRuns.add(load(port, bare));
+            getRuns.add(load(port, get));
+        }
+        Result b = Result.median(bareRuns);
+        Result g = Result.median(getRuns);
+        report("GET /bench/bare (no database)", bareRuns, b);
+        report("GET /tickets/{id}", getRuns, g);
+        System.out.printf("  => GET /tickets/{id} at %.0f%% of the bare endpoint%n%n", 100.0 * g.rps / b.rps);
+    }
+
+    static void postBench(int port) throws Exception {
+        Function<Integer, byte[]> create = n -> post("/tickets", ticketJson(n));
+        warmup(port, create);
+        List<Result> runs = new ArrayList<>();
+        for (int round = 0; round < rounds(); round++) {
+            runs.add(load(port, create));
+        }
+        report("POST /tickets (each durable)", runs, Result.median(runs));
+        System.out.println();
+    }
+
+    static void listBench(Server server, int tickets) throws Exception {
+        fill(server, tickets);
+        String[] categories = {"account_access", "technical_issue", "billing_question", "feature_request", "bug_report"};
+        String[] priorities = {"urgent", "high", "medium", "low"};
+        Function<Integer, byte[]> list = n -> request(
+                "GET",
+                "/tickets?category=" + categories[n % categories.length] + "&priority="
+                        + priorities[(n / categories.length) % priorities.length] + "&limit=100",
+                null,
+                null);
+        warmup(server.port, list);
+        List<Result> runs = new ArrayList<>();
+        for (int round = 0; round < rounds(); round++) {
+            runs.add(load(server.port, list));
+        }
+        report("GET /tickets?category=&priority=&limit=100 over " + count(server) + " tickets", runs, Result.median(runs));
+        System.out.println();
+    }
+
+    static void statsBench(Server server, int tickets) throws Exception {
+        fill(server, tickets);
+        long total = count(server);
+        for (String query : List.of("", "?category=billing_question&status=new", "?created_after=2000-01-01")) {
+            long[] nanos = new long[30];
+            try (Conn c = new Conn(server.port)) {
+                for (int i = 0; i < 5; i++) {
+                    c.send(request("GET", "/tickets/stats" + query, null, null));
+                }
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
+                    Reply r = c.send(request("GET", "/tickets/stats" + query, null, null));
+                    nanos[i] = System.nanoTime() - start;
+                    check(r, 200);
+                }
+            }
+            Arrays.sort(nanos);
+            System.out.printf(
+                    "GET /tickets/stats%s over %d tickets: median %.1f ms, max %.1f ms%n",
+                    query, total, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+        }
+        System.out.println();
+    }
+
+    static void importBench(Server server, int rows) throws Exception {
+        Path csv = Files.createTempFile("supportdesk-bench", ".csv");
+        try {
+            writeCsv(csv, rows, 0);
+            System.out.printf("Import: %d rows, %.0f MB of CSV, server -Xmx256m%n", rows, Files.size(csv) / 1e6);
+            HeapWatch heap = HeapWatch.start(server.process.pid());
+            long start = System.nanoTime();
+            Reply r;
+            try (Conn c = new Conn(server.port)) {
+                c.socket.setSoTimeout(0);
+                r = c.sendFile("POST", "/import/csv", "text/csv", csv);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = heap.stop();
+            check(r, 200);
+            System.out.printf(
+                    "POST /import/csv: %s rows imported in %.1f s = %.0f rows/s; peak heap used %d MB%n%n",
+                    jsonField(r.body, "success_count"), seconds, rows / seconds, peak / (1024 * 1024));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    // ---------------------------------------------------------------- data
+
+    static final String[] SUBJECTS = {
+        "Charged twice for my subscription",
+        "Cannot log in after password reset",
+        "App crashes when I open the reports page",
+        "Would love to see dark mode",
+        "Steps to reproduce: export button does nothing",
+        "Question about our invoice address",
+        "Production down: API returns 500 errors",
+        "Minor typo on the pricing page",
+    };
+
+    static String ticketJson(int n) {
+        String subject = SUBJECTS[n % SUBJECTS.length];
+        return "{\"customer_id\":\"cust-" + (n % 5000) + "\",\"customer_email\":\"user" + n
+                + "@example.com\",\"customer_name\":\"Customer " + n + "\",\"subject\":\"" + subject
+                + "\",\"description\":\"" + subject + ". It started this morning and keeps happening for our whole team, "
+                + "please have a look as soon as you can. Reference number " + n + ".\",\"tags\":[\"bench\",\"t"
+                + (n % 50) + "\"],\"metadata\":{\"source\":\"email\",\"browser\":\"Firefox\",\"device_type\":\"desktop\"}}";
+    }
+
+    static final String[] CATEGORIES = {
+        "account_access", "technical_issue", "billing_question", "feature_request", "bug_report", "other"
+    };
+    static final String[] PRIORITIES = {"urgent", "high", "medium", "low"};
+    static final String[] STATUSES = {"new", "in_progress", "waiting_customer", "resolved", "closed"};
+
+    /** A CSV of realistic rows; every fourth row leaves category and priority to the classifier. */
+    static void writeCsv(Path file, int rows, int offset) throws IOException {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write("customer_id,customer_email,customer_name,subject,description,category,priority,status,tags,source,browser,device_type\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            var line = new StringBuilder(512);
+            for (int i = 0; i < rows; i++) {
+                int n = offset + i;
+                String subject = SUBJECTS[n % SUBJECTS.length];
+                boolean classify = n % 4 == 3;
+                line.setLength(0);
+                line.append("cust-").append(n % 5000).append(",user").append(n).append("@example.com,Customer ")
+                        .append(n).append(',').append(subject).append(",\"").append(subject)
+                        .append(". It started this morning and keeps happening for our whole team, please have a look, ")
+                        .append("reference ").append(n).append(".\",")
+                        .append(classify ? "" : CATEGORIES[n % 5]).append(',')
+                        .append(classify ? "" : PRIORITIES[(n / 5) % 4]).append(',')
+                        .append(STATUSES[(n / 7) % 5]).append(",\"bench,t").append(n % 50).append("\",email,Firefox,desktop\n");
+                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** Brings the store up to {@code tickets} rows: through the import endpoint when there is one. */
+    static void fill(Server server, int tickets) throws Exception {
+        long have = count(server);
+        if (have >= tickets) {
+            return;
+        }
+        long start = System.nanoTime();
+        int missing = (int) (tickets - have);
+        boolean imported = false;
+        Path csv = Files.createTempFile("supportdesk-fill", ".csv");
+        try {
+            for (int done = 0; done < missing; ) {
+                int batch = Math.min(200_000, missing - done);
+                writeCsv(csv, batch, (int) have + done);
+                Reply r;
+                try (Conn c = new Conn(server.port)) {
+                    c.socket.setSoTimeout(0);
+                    r = c.sendFile("POST", "/import/csv", "text/csv", csv);
+                }
+                if (r.status == 404 || r.status == 405) {
+                    break;
+                }
+                check(r, 200);
+                imported = true;
+                done += batch;
+            }
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        if (!imported) {
+            int[] next = {(int) have};
+            loadCount(server.port, n -> post("/tickets", ticketJson(next[0]++)), missing);
+        }
+        System.out.printf("(loaded %d tickets in %.0f s)%n", missing, (System.nanoTime() - start) / 1e9);
+    }
+
+    static long count(Server server) throws IOException {
+        try (Conn c = new Conn(server.port)) {
+            return Long.parseLong(jsonField(c.send(request("GET", "/tickets/stats", null, null)).body, "total"));
+        }
+    }
+
+    // ---------------------------------------------------------------- load engine
+
+    static int rounds() {
+        return Integer.parseInt(opts.get("rounds"));
+    }
+
+    static void warmup(int port, Function<Integer, byte[]> requests) throws Exception {
+        run(port, requests, TimeUnit.SECONDS.toNanos(Math.max(3, Integer.parseInt(opts.get("seconds")) / 2)), Long.MAX_VALUE);
+    }
+
+    static Result load(int port, Function<Integer, byte[]> requests) throws Exception {
+        return run(port, requests, TimeUnit.SECONDS.toNanos(Integer.parseInt(opts.get("seconds"))), Long.MAX_VALUE);
+    }
+
+    static void loadCount(int port, Function<Integer, byte[]> requests, long count) throws Exception {
+        run(port, requests, Long.MAX_VALUE / 4, count);
+    }
+
+    /** Drives {@code connections} keep-alive connections until the time or the request count is used up. */
+    static Result run(int port, Function<Integer, byte[]> requests, long nanos, long maxRequests) throws Exception {
+        int connections = Integer.parseInt(opts.get("connections"));
+        var issued = new java.util.concurrent.atomic.AtomicLong();
+        var errors = new java.util.concurrent.atomic.AtomicLong();
+        long[][] latencies = new long[connections][];
+        int[] counts = new int[connections];
+        Thread[] threads = new Thread[connections];
+        long start = System.nanoTime();
+        long deadline = start + nanos;
+        for (int t = 0; t < connections; t++) {
+            int id = t;
+            threads[t] = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                try (Conn c = new Conn(port)) {
+                    while (System.nanoTime() < deadline) {
+                        long k = issued.getAndIncrement();
+                        if (k >= maxRequests) {
+                            break;
+                        }
+                        byte[] request = requests.apply((int) (k & Integer.MAX_VALUE));
+                        long begin = System.nanoTime();
+                        Reply r = c.send(request);
+                        long took = System.nanoTime() - begin;
+                        if (r.status >= 300) {
+                            errors.incrementAndGet();
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = took;
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                }
+                latencies[id] = mine;
+                counts[id] = n;
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < connections; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        if (errors.get() > 0) {
+            System.out.println("  !! " + errors.get() + " requests failed");
+        }
+        return new Result(total / seconds, pct(all, 0.50), pct(all, 0.99), total);
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+
+    record Result(double rps, double p50, double p99, long requests) {
+        static Result median(List<Result> runs) {
+            var byRps = new ArrayList<>(runs);
+            byRps.sort(Comparator.comparingDouble(Result::rps));
+            var byP99 = new ArrayList<>(runs);
+            byP99.sort(Comparator.comparingDouble(Result::p99));
+            var byP50 = new ArrayList<>(runs);
+            byP50.sort(Comparator.comparingDouble(Result::p50));
+            int m = runs.size() / 2;
+            return new Result(byRps.get(m).rps, byP50.get(m).p50, byP99.get(m).p99, byRps.get(m).requests);
+        }
+    }
+
+    static void report(String what, List<Result> runs, Result median) {
+        System.out.printf(
+                Locale.ROOT,
+                "%s: median %.0f req/s, p50 %.2f ms, p99 %.2f ms at %s connections (rounds: %s req/s)%n",
+                what,
+                median.rps,
+                median.p50,
+                median.p99,
+                opts.get("connections"),
+                runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.rps)).toList());
+    }
+
+    // ---------------------------------------------------------------- HTTP over a plain socket
+
+    static byte[] post(String path, String json) {
+        return request("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] request(String method, String path, String contentType, byte[] body) {
+        var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.US_ASCII);
+        if (body == null) {
+            return h;
+        }
+        byte[] all = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, all, h.length, body.length);
+        return all;
+    }
+
+    record Reply(int status, String body, boolean closing) {}
+
+    static void check(Reply r, int status) {
+        if (r.status != status) {
+            throw new IllegalStateException("Expected " + status + " but got " + r.status + ": " + r.body);
+        }
+    }
+
+    static final class Conn implements Closeable {
+        final int port;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+
+        Conn(int port) throws IOException {
+            this.port = port;
+            open();
+        }
+
+        private void open() throws IOException {
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress("127.0.0.1", port));
+            socket.setSoTimeout(120_000);
+            in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
+            out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        }
+
+        Reply send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            Reply reply = read();
+            if (reply.closing) {
+                socket.close();
+                open();
+            }
+            return reply;
+        }
+
+        Reply sendFile(String method, String path, String contentType, Path file) throws IOException {
+            out.write(("" + method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                            + "\r\nContent-Length: " + Files.size(file) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            Files.copy(file, out);
+            out.flush();
+            return read();
+        }
+
+        Reply read() throws IOException {
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closing = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    closing = true;
+                } else if (name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                    chunked = true;
+                }
+            }
+            var body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                body.write(in.readNBytes((int) length));
+            }
+            return new Reply(code, body.toString(StandardCharsets.UTF_8), closing);
+        }
+
+        private String line() throws IOException {
+            var sb = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("Connection closed");
+                }
+                if (c != '\r') {
+                    sb.append((char) c);
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    static String jsonField(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("No " + field + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    // ---------------------------------------------------------------- the server under test
+
+    static final class Server implements AutoCloseable {
+        final Process process;
+        final int port;
+        final Path data;
+
+        private Server(Process process, int port, Path data) {
+            this.process = process;
+            this.port = port;
+            this.data = data;
+        }
+
+        static Server start(int port, String jvmOptions) throws Exception {
+            Path data = Files.createTempDirectory("supportdesk-bench-data");
+            var command = new ArrayList<String>();
+            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+            for (String o : jvmOptions.trim().split("\\s+")) {
+                if (!o.isEmpty()) {
+                    command.add(o);
+                }
+            }
+            command.addAll(List.of(
+                    "-jar",
+                    opts.get("jar"),
+                    "--server.port=" + port,
+                    "--supportdesk.data-dir=" + data,
+                    "--supportdesk.bench.enabled=true",
+                    "--supportdesk.import-max-size=2GB",
+                    "--logging.level.root=WARN"));
+            if (!opts.get("db-url").isEmpty()) {
+                command.add("--supportdesk.db.url=" + opts.get("db-url"));
+                command.add("--supportdesk.db.user=" + opts.get("db-user"));
+                command.add("--supportdesk.db.password=" + opts.get("db-password"));
+            }
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(data.resolve("server.log").toFile())
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Server exited; see " + data.resolve("server.log"));
+                }
+                try (Conn c = new Conn(port)) {
+                    if (c.send(request("GET", "/health", null, null)).status == 200) {
+                        return new Server(process, port, data);
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(200);
+                }
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("Server did not become healthy in 90 s");
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            try (var files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Samples the server's heap use with jstat (part of every JDK) and keeps the peak. */
+    static final class HeapWatch {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        private HeapWatch(long pid) {
+            thread = new Thread(() -> {
+                String jstat = Paths.get(System.getProperty("java.home"), "bin", "jstat").toString();
+                while (running) {
+                    try {
+                        Process p = new ProcessBuilder(jstat, "-gc", Long.toString(pid)).start();
+                        String[] lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+                        p.waitFor();
+                        if (lines.length >= 2) {
+                            String[] names = lines[0].trim().split("\\s+");
+                            String[] values = lines[1].trim().split("\\s+");
+                            double usedKb = 0;
+                            for (int i = 0; i < names.length; i++) {
+                                if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
+                                    usedKb += Double.parseDouble(values[i]);
+                                }
+                            }
+                            peak = Math.max(peak, (long) (usedKb * 1024));
+                        }
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static HeapWatch start(long pid) {
+            return new HeapWatch(pid);
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak;
+        }
+    }
+}
