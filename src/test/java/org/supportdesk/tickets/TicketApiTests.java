@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.Concurrently;
 import tools.jackson.databind.JsonNode;
 
 class TicketApiTests extends ApiTest {
@@ -210,6 +211,36 @@ class TicketApiTests extends ApiTest {
         assertThat(api.patch(path, Map.of("status", "closed"), "If-Match", "W/\"2\"")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void concurrentPatchesWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+
+        List<Integer> statuses = Concurrently.run(
+                8,
+                8,
+                i -> api.patch(path, Map.of("assigned_to", "agent-" + i), "If-Match", "\"1\"")
+                        .status());
+
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        assertThat(api.get(path).json().get("version").asInt()).isEqualTo(2);
+        assertThat(api.get(path + "/history").json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentPatchesWithoutIfMatchAreAllApplied() throws Exception {
+        JsonNode t = create(ticket());
+        String path = "/tickets/" + t.get("id").asString();
+
+        List<Integer> statuses = Concurrently.run(
+                8, 8, i -> api.patch(path, Map.of("assigned_to", "agent-" + i)).status());
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(api.get(path).json().get("version").asInt()).isEqualTo(9);
+        assertThat(api.get(path + "/history").json().size()).isEqualTo(9);
     }
 
     @Test
