@@ -1,0 +1,69 @@
+package org.supportdesk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The boundaries the build keeps: no cycles between features, no Spring in the pure parts. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.supportdesk");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.supportdesk.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void classifierKnowsNothingOfSpringOrTheOtherFeatures() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.supportdesk.classification..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta.servlet..",
+                        "java.sql..",
+                        "org.supportdesk.tickets..",
+                        "org.supportdesk.imports..",
+                        "org.supportdesk.system..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void fileParsersKnowNothingOfSpringOrTheDatabase() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.supportdesk.imports..")
+                .and()
+                .haveSimpleNameEndingWith("Reader")
+                .or()
+                .haveSimpleNameEndingWith("Parsers")
+                .or()
+                .haveSimpleName("ImportFormat")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSystemPackageServesTheFeaturesAndDependsOnNoneOfThem() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.supportdesk.system..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.supportdesk.tickets..", "org.supportdesk.imports..", "org.supportdesk.stats..")
+                .check(CLASSES);
+    }
+}
