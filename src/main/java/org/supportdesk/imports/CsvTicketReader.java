@@ -66,7 +66,11 @@ final class CsvTicketReader extends LookaheadReader {
     }
 
     private void readHeader() {
-        if (!lexer.next()) {
+        boolean found;
+        do {
+            found = lexer.next();
+        } while (found && allBlank());
+        if (!found) {
             throw new MalformedImportException(text.sawContent() ? "line 1: no header row" : "line 1: file is empty");
         }
         headerSize = lexer.count();
@@ -99,20 +103,24 @@ final class CsvTicketReader extends LookaheadReader {
         return new MalformedImportException("line " + lexer.recordLine() + ": " + message);
     }
 
+    private boolean allBlank() {
+        for (int i = 0; i < lexer.count(); i++) {
+            if (!lexer.field(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True for a record of blank cells (skipped); refuses non-blank cells beyond the header. */
     private boolean isBlank() {
-        int count = lexer.count();
-        int first = 0;
-        while (first < count && lexer.field(first).isBlank()) {
-            first++;
-        }
-        if (first == count) {
+        if (allBlank()) {
             return true;
         }
-        for (int i = Math.max(first, headerSize); i < count; i++) {
+        for (int i = headerSize; i < lexer.count(); i++) {
             if (!lexer.field(i).isBlank()) {
-                throw new MalformedImportException("line " + lexer.recordLine() + " (row " + (row + 1) + "): " + count
-                        + " fields but the header has " + headerSize);
+                throw new MalformedImportException("line " + lexer.recordLine() + " (row " + (row + 1) + "): "
+                        + lexer.count() + " fields but the header has " + headerSize);
             }
         }
         return false;
