@@ -6,6 +6,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,6 +25,7 @@ final class JsonTicketReader extends LookaheadReader {
                             .maxNestingDepth(MAX_DEPTH)
                             .build())
                     .build())
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final Utf8Text text;
@@ -68,7 +70,7 @@ final class JsonTicketReader extends LookaheadReader {
             if (cause != null) {
                 throw cause;
             }
-            throw Causes.tooLarge(e) ? tooLarge() : malformed(e.getLocation(), e.getOriginalMessage());
+            throw Causes.tooLarge(e) ? tooLarge() : malformed(e.getLocation(), clean(e.getOriginalMessage()));
         }
     }
 
@@ -98,6 +100,12 @@ final class JsonTicketReader extends LookaheadReader {
                 ? "record " + current
                 : "line " + at.getLineNr() + ", column " + at.getColumnNr() + " (record " + current + ")";
         return new MalformedImportException(where + ": " + message);
+    }
+
+    /** Drops Jackson's "(start marker at [Source: REDACTED ...])" noise; we say where ourselves. */
+    private static String clean(String message) {
+        int noise = message.indexOf(" (start marker at [Source:");
+        return noise < 0 ? message : message.substring(0, noise);
     }
 
     private static String describe(JsonToken token) {
