@@ -176,4 +176,26 @@ class XmlTicketReaderTests {
         assertThat(records.get(4999).fields().get("customer_id").asString()).isEqualTo("C-4999");
         assertThat(records.get(49).fields().get("description").asString()).isEqualTo("d".repeat(49) + " & more");
     }
+
+    @Test
+    void readsUtf8WhateverEncodingTheDeclarationNames() {
+        ImportRecord record = read(
+                        XML,
+                        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                                + "<tickets><ticket><customer_name>Zoë</customer_name></ticket></tickets>")
+                .get(0);
+
+        assertThat(record.fields().get("customer_name").asString()).isEqualTo("Zoë");
+    }
+
+    @Test
+    void ignoresAttributesCommentsAndProcessingInstructions() {
+        ImportRecord record = read(
+                        XML,
+                        "<tickets version=\"2\"><?pi data?><ticket id=\"7\"><!-- note -->"
+                                + "<subject lang=\"en\">Hello</subject></ticket></tickets>")
+                .get(0);
+
+        assertThat(record.fields().toString()).isEqualTo("{\"subject\":\"Hello\"}");
+    }
 }
