@@ -99,10 +99,10 @@ final class CsvLexer {
 
     private void add(String field) {
         if (count == fields.length) {
-            if (count >= MAX_FIELDS) {
-                throw error("more than " + MAX_FIELDS + " fields in one record");
-            }
             fields = Arrays.copyOf(fields, count * 2);
+        }
+        if (count == MAX_FIELDS) {
+            throw error("more than " + MAX_FIELDS + " fields in one record");
         }
         fields[count++] = field;
     }
@@ -113,12 +113,7 @@ final class CsvLexer {
         boolean spilled = false;
         while (true) {
             if (pos == limit) {
-                if (!spilled) {
-                    spill.setLength(0);
-                    spilled = true;
-                }
-                spill.append(buf, start, pos - start);
-                checkSpill();
+                spilled = spillFrom(start, spilled);
                 if (!fill()) {
                     return spill.toString();
                 }

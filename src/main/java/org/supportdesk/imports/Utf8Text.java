@@ -135,44 +135,10 @@ final class Utf8Text extends Reader {
                 && ((b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE)) {
             throw new MalformedImportException("line 1: file is UTF-16 encoded, expected UTF-8");
         }
-        String kind = binaryKind(b, n);
+        String kind = BinarySignatures.kind(b, n);
         if (kind != null) {
             throw new MalformedImportException("line 1: file looks binary (" + kind + ")" + EXPECTED);
         }
-    }
-
-    private static String binaryKind(byte[] b, int n) {
-        if (startsWith(b, n, 0x50, 0x4B, 0x03, 0x04) || startsWith(b, n, 0x50, 0x4B, 0x05, 0x06)) {
-            return "a ZIP archive, e.g. an Excel .xlsx file";
-        }
-        if (startsWith(b, n, 0xD0, 0xCF, 0x11, 0xE0)) {
-            return "an Office document, e.g. an Excel .xls file";
-        }
-        if (startsWith(b, n, 0x1F, 0x8B)) {
-            return "gzip-compressed data";
-        }
-        if (startsWith(b, n, 0x89, 0x50, 0x4E, 0x47)) {
-            return "a PNG image";
-        }
-        if (startsWith(b, n, 0xFF, 0xD8, 0xFF)) {
-            return "a JPEG image";
-        }
-        if (startsWith(b, n, 0x25, 0x50, 0x44, 0x46)) {
-            return "a PDF document";
-        }
-        return null;
-    }
-
-    private static boolean startsWith(byte[] b, int n, int... magic) {
-        if (n < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Counts lines (LF, CRLF or CR) and refuses NUL in the freshly decoded chars[0, end). */
