@@ -251,4 +251,13 @@ class CsvTicketReaderTests {
                     .isEqualTo("Line one\r\nline two " + "y".repeat(i % 97));
         }
     }
+
+    @Test
+    void readsCrOnlyAndMixedLineEndsCountingLinesForEach() {
+        String csv = HEADER.replace("\n", "\r") + "C-1,a@example.com,Ann,S,D1\rC-2,b@example.com,Bob,S,D2\r\n"
+                + "C-3,c@example.com,Cy,S,D3\nC-4,d@example.com,Di,\"x\"y,D4\n";
+
+        assertThat(failure(CSV, csv)).hasMessageStartingWith("line 5: ");
+        assertThat(read(CSV, csv.substring(0, csv.indexOf("C-4")))).hasSize(3);
+    }
 }

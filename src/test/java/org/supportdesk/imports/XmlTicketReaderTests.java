@@ -198,4 +198,12 @@ class XmlTicketReaderTests {
 
         assertThat(record.fields().toString()).isEqualTo("{\"subject\":\"Hello\"}");
     }
+
+    @Test
+    void reportsTextDirectlyInsideATicketAsThatRecordsProblem() {
+        ImportRecord record = read(XML, "<tickets><ticket>stray<subject>S</subject></ticket></tickets>")
+                .get(0);
+
+        assertThat(record.problem()).isEqualTo("text directly inside <ticket>, outside any field element");
+    }
 }
