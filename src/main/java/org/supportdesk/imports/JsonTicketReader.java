@@ -1,0 +1,121 @@
+package org.supportdesk.imports;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads JSON: a top-level array of ticket objects, or a stream of objects (NDJSON, one per line, or
+ * simply one after another). Elements that are not objects are per-record problems. One record at a
+ * time is read into a tree, capped at {@link #MAX_RECORD_CHARS}.
+ */
+final class JsonTicketReader extends LookaheadReader {
+
+    static final int MAX_RECORD_CHARS = 1_000_000;
+    static final int MAX_DEPTH = 32;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .build())
+                    .build())
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final Utf8Text text;
+    private final JsonParser parser;
+    private Boolean array;
+    private int row;
+    private int current;
+
+    JsonTicketReader(Utf8Text text) {
+        super(text);
+        this.text = text;
+        this.parser = MAPPER.createParser(text);
+    }
+
+    @Override
+    ImportRecord readNext() {
+        current = row + 1;
+        try {
+            JsonToken token = parser.nextToken();
+            if (array == null) {
+                token = start(token);
+            }
+            if (array ? token == JsonToken.END_ARRAY : token == null) {
+                if (array && parser.nextToken() != null) {
+                    throw malformed(parser.currentTokenLocation(), "unexpected content after the closing ]");
+                }
+                return null;
+            }
+            row++;
+            if (token != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return ImportRecord.problem(row, "record is not a JSON object (found " + describe(token) + ")");
+            }
+            text.limit(MAX_RECORD_CHARS);
+            ObjectNode ticket = (ObjectNode) MAPPER.readTree(parser);
+            text.unlimited();
+            return new ImportRecord(row, ticket, TicketFields.liftMetadata(ticket));
+        } catch (Utf8Text.RecordTooLarge e) {
+            throw tooLarge();
+        } catch (JacksonException e) {
+            MalformedImportException cause = Causes.find(e);
+            if (cause != null) {
+                throw cause;
+            }
+            throw Causes.tooLarge(e) ? tooLarge() : malformed(e.getLocation(), clean(e.getOriginalMessage()));
+        }
+    }
+
+    private JsonToken start(JsonToken token) {
+        if (token == null) {
+            throw new MalformedImportException("line 1: file is empty");
+        }
+        if (token == JsonToken.START_ARRAY) {
+            array = true;
+            return parser.nextToken();
+        }
+        if (token == JsonToken.START_OBJECT) {
+            array = false;
+            return token;
+        }
+        throw malformed(
+                parser.currentTokenLocation(),
+                "expected a JSON array of ticket objects or one object per line (NDJSON), found " + describe(token));
+    }
+
+    private MalformedImportException tooLarge() {
+        return malformed(parser.currentLocation(), "record is longer than " + MAX_RECORD_CHARS + " characters");
+    }
+
+    private MalformedImportException malformed(TokenStreamLocation at, String message) {
+        String where = at == null || at.getLineNr() < 0
+                ? "record " + current
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr() + " (record " + current + ")";
+        return new MalformedImportException(where + ": " + message);
+    }
+
+    /** Drops Jackson's "(start marker at [Source: REDACTED ...])" noise; we say where ourselves. */
+    private static String clean(String message) {
+        int noise = message.indexOf(" (start marker at [Source:");
+        return noise < 0 ? message : message.substring(0, noise);
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
+    }
+}

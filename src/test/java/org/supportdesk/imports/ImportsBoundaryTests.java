@@ -1,0 +1,39 @@
+package org.supportdesk.imports;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The parsers stay plain Java: no Spring, no files, no network; only the stream they are given. */
+class ImportsBoundaryTests {
+
+    private final JavaClasses parsers = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.supportdesk.imports");
+
+    @Test
+    void parsersUseOnlyTheJdkStaxAndJackson() {
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "javax.xml..", "tools.jackson..", "org.supportdesk.imports..", "")
+                .because("the import parsers are plain Java (no Spring), called by the import service")
+                .check(parsers);
+    }
+
+    @Test
+    void parsersDoNoIoOfTheirOwn() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.nio.file..", "java.net..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.io.File")
+                .check(parsers);
+    }
+}
