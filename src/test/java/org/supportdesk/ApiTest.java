@@ -33,7 +33,7 @@ public abstract class ApiTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     protected Api api;
 

@@ -32,7 +32,7 @@ public class TicketService {
         this.clock = clock;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -57,7 +57,7 @@ public class TicketService {
         Triage.Decision decision = triage.decide(input, autoClassify, at);
         Status status = input.status();
         var ticket = new Ticket(
-                UUID.randomUUID(),
+                TicketIds.next(),
                 input.customerId(),
                 input.customerEmail(),
                 input.customerName(),

@@ -21,14 +21,14 @@ public class Tickets {
     private static final TypeReference<Map<String, HistoryEvent.Change>> CHANGES = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    static final String INSERT = """
+    public static final String INSERT = """
             INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description,
               category, category_by, priority, priority_rank, priority_by, status, tags, assigned_to,
               source, browser, device_type, classification, created_at, updated_at, resolved_at,
               created_by, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_TAG = "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
-    static final String INSERT_HISTORY =
+    public static final String INSERT_TAG = "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
+    public static final String INSERT_HISTORY =
             "INSERT INTO ticket_history (ticket_id, at, actor, action, changes, classification) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;

@@ -1,0 +1,102 @@
+package org.supportdesk.imports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.supportdesk.system.ApiException;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Params;
+import org.supportdesk.system.Problem;
+import org.supportdesk.tickets.TicketService;
+
+/**
+ * Bulk import. The file comes as multipart field `file` (as the seed's UploadFile) or as the raw
+ * request body with its content type.
+ */
+@RestController
+class ImportController {
+
+    private final ImportService imports;
+
+    ImportController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @Operation(summary = "Import tickets from CSV (RFC 4180, header row, UTF-8)")
+    @PostMapping("/import/csv")
+    ImportResult csv(
+            HttpServletRequest request,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
+        return run(ImportFormat.CSV, request, dryRun, autoClassify);
+    }
+
+    @Operation(summary = "Import tickets from a JSON array or NDJSON")
+    @PostMapping("/import/json")
+    ImportResult json(
+            HttpServletRequest request,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
+        return run(ImportFormat.JSON, request, dryRun, autoClassify);
+    }
+
+    @Operation(summary = "Import tickets from XML: <tickets><ticket>...</ticket></tickets>")
+    @PostMapping("/import/xml")
+    ImportResult xml(
+            HttpServletRequest request,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
+        return run(ImportFormat.XML, request, dryRun, autoClassify);
+    }
+
+    @Operation(summary = "Import tickets; the format is taken from the file name, the content type or the content")
+    @PostMapping("/tickets/import")
+    ImportResult any(
+            HttpServletRequest request,
+            @RequestParam(name = "dry_run", required = false) String dryRun,
+            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
+        return run(null, request, dryRun, autoClassify);
+    }
+
+    private ImportResult run(ImportFormat format, HttpServletRequest request, String dryRun, String autoClassify) {
+        boolean dry = Params.bool("dry_run", dryRun);
+        boolean classifyAll = Params.bool("auto_classify", autoClassify);
+        try {
+            return imports.importFile(format, upload(request), dry, classifyAll, TicketService.ANONYMOUS);
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Cannot read the upload");
+        }
+    }
+
+    private static ImportService.Upload upload(HttpServletRequest request) throws IOException {
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            MultipartFile file = multipart.getFile("file");
+            if (file == null) {
+                throw new InvalidRequest(new Problem(List.of("body", "file"), "Field required", "missing"));
+            }
+            return new ImportService.Upload(file.getOriginalFilename(), file.getContentType(), file.getInputStream());
+        }
+        String type = request.getContentType();
+        if (type == null || !ImportFormat.fromContentType(type).isPresent() && !isGeneric(type)) {
+            throw new ApiException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported content type " + (type == null ? "(none)" : "'" + type + "'")
+                            + "; send multipart/form-data with a field 'file', or the raw file as text/csv,"
+                            + " application/json, application/x-ndjson or application/xml");
+        }
+        return new ImportService.Upload(null, type, request.getInputStream());
+    }
+
+    /** Types that say nothing about the format: the content decides. */
+    private static boolean isGeneric(String type) {
+        String t = type.toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("application/octet-stream") || t.startsWith("text/plain");
+    }
+}

@@ -1,0 +1,198 @@
+package org.supportdesk.imports;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.ApiException;
+import org.supportdesk.system.Database;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.PayloadTooLarge;
+import org.supportdesk.system.Problem;
+import org.supportdesk.tickets.Ticket;
+import org.supportdesk.tickets.TicketBinder;
+import org.supportdesk.tickets.TicketInput;
+import org.supportdesk.tickets.TicketService;
+import org.supportdesk.tickets.Tickets;
+
+/**
+ * Streams an import file into the store: records are parsed one at a time, validated as `POST
+ * /tickets` bodies, classified when they leave category or priority open, and written in batches
+ * inside one transaction. A structural failure anywhere, even on the last line, rolls back
+ * everything, so a file is either imported (with its invalid records reported) or not at all.
+ */
+@Service
+class ImportService {
+
+    private static final int BATCH = 1000;
+
+    private final TicketBinder binder;
+    private final TicketService tickets;
+    private final Tickets store;
+    private final JdbcTemplate jdbc;
+    private final Database db;
+
+    ImportService(TicketBinder binder, TicketService tickets, Tickets store, JdbcTemplate jdbc, Database db) {
+        this.binder = binder;
+        this.tickets = tickets;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.db = db;
+    }
+
+    /** The upload as the controller found it. */
+    record Upload(String fileName, String contentType, InputStream body) {}
+
+    ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, String actor) {
+        var in = new BufferedInputStream(upload.body(), 1 << 16);
+        ImportFormat format = formatOf(expected, upload, in);
+        var run = new Run(dryRun, autoClassify, actor);
+        try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
+            return dryRun ? run.all(reader) : db.write(() -> run.all(reader));
+        } catch (MalformedImportException e) {
+            throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot import the file: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            throw tooLargeOr(e, e);
+        }
+    }
+
+    private static RuntimeException tooLargeOr(Throwable e, RuntimeException otherwise) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLarge tooLarge) {
+                return new ApiException(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
+        return otherwise;
+    }
+
+    /**
+     * The file's format: the endpoint's, checked against what the name, type and content say, or
+     * for `/tickets/import` whatever they say.
+     */
+    private static ImportFormat formatOf(ImportFormat expected, Upload upload, BufferedInputStream in) {
+        try {
+            ImportFormat byName = ImportFormat.fromFileName(upload.fileName()).orElse(null);
+            ImportFormat byType =
+                    ImportFormat.fromContentType(upload.contentType()).orElse(null);
+            ImportFormat sniffed = ImportFormat.sniff(in);
+            if (expected == null) {
+                return byName != null ? byName : byType != null ? byType : sniffed;
+            }
+            // Content that opens like JSON or XML is that, whatever its label says; anything else may
+            // be CSV, so then the name or type decides.
+            ImportFormat claimed = byName != null ? byName : byType;
+            ImportFormat found = sniffed != ImportFormat.CSV ? sniffed : claimed != null ? claimed : expected;
+            if (found != expected) {
+                throw new ApiException(
+                        HttpStatus.BAD_REQUEST,
+                        "Expected a " + expected + " file but got " + found
+                                + (found == byName && found != sniffed ? " (by its name)" : "")
+                                + "; send it to /import/" + found.name().toLowerCase(java.util.Locale.ROOT)
+                                + " or /tickets/import");
+            }
+            return expected;
+        } catch (IOException e) {
+            throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot read the upload"));
+        }
+    }
+
+    /** One import's counters and pending batch. */
+    private final class Run {
+        private final boolean dryRun;
+        private final boolean autoClassify;
+        private final String actor;
+        private long total;
+        private long success;
+        private long failed;
+        private final List<ImportResult.RowError> errors = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>();
+        private final List<Object[]> ticketRows = new ArrayList<>(BATCH);
+        private final List<Object[]> tagRows = new ArrayList<>(BATCH * 2);
+        private final List<Object[]> historyRows = new ArrayList<>(BATCH);
+
+        Run(boolean dryRun, boolean autoClassify, String actor) {
+            this.dryRun = dryRun;
+            this.autoClassify = autoClassify;
+            this.actor = actor;
+        }
+
+        ImportResult all(TicketRecordReader reader) {
+            while (reader.hasNext()) {
+                one(reader.next());
+            }
+            flush();
+            return new ImportResult(
+                    total,
+                    success,
+                    failed,
+                    List.copyOf(errors),
+                    List.copyOf(ids),
+                    failed > errors.size(),
+                    !dryRun && success > ids.size(),
+                    dryRun);
+        }
+
+        private void one(ImportRecord record) {
+            total++;
+            if (record.hasProblem()) {
+                fail(record.row(), List.of(record.problem()));
+                return;
+            }
+            TicketInput input;
+            try {
+                input = binder.bindNew(record.fields());
+            } catch (InvalidRequest e) {
+                fail(
+                        record.row(),
+                        e.problems().stream().map(Problem::asFieldMessage).toList());
+                return;
+            }
+            success++;
+            if (dryRun) {
+                return;
+            }
+            TicketService.Created created = tickets.newTicket(input, autoClassify, actor, tickets.now());
+            Ticket t = created.ticket();
+            ticketRows.add(store.insertParams(t));
+            for (String tag : t.tags()) {
+                tagRows.add(new Object[] {t.id().toString(), tag});
+            }
+            if (created.classified() != null) {
+                historyRows.add(store.historyParams(t.id(), created.classified()));
+            }
+            if (ids.size() < ImportResult.MAX_IDS) {
+                ids.add(t.id().toString());
+            }
+            if (ticketRows.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        private void fail(int row, List<String> messages) {
+            failed++;
+            if (errors.size() < ImportResult.MAX_ERRORS) {
+                errors.add(new ImportResult.RowError(row, messages));
+            }
+        }
+
+        private void flush() {
+            if (ticketRows.isEmpty()) {
+                return;
+            }
+            jdbc.batchUpdate(Tickets.INSERT, ticketRows);
+            if (!tagRows.isEmpty()) {
+                jdbc.batchUpdate(Tickets.INSERT_TAG, tagRows);
+            }
+            if (!historyRows.isEmpty()) {
+                jdbc.batchUpdate(Tickets.INSERT_HISTORY, historyRows);
+            }
+            ticketRows.clear();
+            tagRows.clear();
+            historyRows.clear();
+        }
+    }
+}

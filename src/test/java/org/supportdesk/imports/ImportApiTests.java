@@ -1,0 +1,271 @@
+package org.supportdesk.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+class ImportApiTests extends ApiTest {
+
+    private static final String HEADER =
+            "customer_id,customer_email,customer_name,subject,description,category,priority,tags\n";
+
+    private static byte[] sample(String name) throws IOException {
+        return Files.readAllBytes(Path.of("samples", name));
+    }
+
+    /** A multipart/form-data upload with the file in field `file`, as curl -F sends it. */
+    private Api.Response upload(String path, String fileName, String type, byte[] content) {
+        String boundary = "----supportdesk" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return api.sendBytes("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    private long totalFor(String customer) {
+        return api.get("/tickets/stats?customer_id=" + customer)
+                .json()
+                .get("total")
+                .asLong();
+    }
+
+    private static String rows(String customer, int count) {
+        var csv = new StringBuilder(HEADER);
+        for (int i = 0; i < count; i++) {
+            csv.append(customer)
+                    .append(",user")
+                    .append(i)
+                    .append("@example.com,User ")
+                    .append(i)
+                    .append(",Cannot log in,\"I cannot log in since this morning, it says access denied\",,,\"a,b\"\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void importsTheCsvSampleAsMultipart() throws IOException {
+        Api.Response response = upload("/import/csv", "tickets-50.csv", "text/csv", sample("tickets-50.csv"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode result = response.json();
+        assertThat(result.get("total").asLong()).isEqualTo(50);
+        assertThat(result.get("success_count").asLong()).isEqualTo(50);
+        assertThat(result.get("error_count").asLong()).isZero();
+        assertThat(result.get("imported_ids").size()).isEqualTo(50);
+        String id = result.get("imported_ids").get(0).asString();
+        assertThat(api.get("/tickets/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void importsTheJsonAndXmlSamplesAsRawBodies() throws IOException {
+        Api.Response json = api.sendBytes("POST", "/import/json", "application/json", sample("tickets-20.json"));
+        Api.Response xml = api.sendBytes("POST", "/import/xml", "application/xml", sample("tickets-30.xml"));
+
+        assertThat(json.json().get("success_count").asLong()).isEqualTo(20);
+        assertThat(xml.json().get("success_count").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void reportsInvalidRecordsByRowAndStoresTheValidOnes() throws IOException {
+        for (String[] file : new String[][] {
+            {"/import/csv", "broken-rows.csv", "10", "5"},
+            {"/import/json", "broken-records.json", "8", "4"},
+            {"/import/xml", "broken-records.xml", "6", "3"}
+        }) {
+            JsonNode result = upload(file[0], file[1], "application/octet-stream", sample(file[1]))
+                    .json();
+
+            assertThat(result.get("total").asInt()).as(file[1]).isEqualTo(Integer.parseInt(file[2]));
+            assertThat(result.get("success_count").asInt()).as(file[1]).isEqualTo(Integer.parseInt(file[3]));
+            assertThat(result.get("errors").size())
+                    .as(file[1])
+                    .isEqualTo(result.get("error_count").asInt());
+            JsonNode first = result.get("errors").get(0);
+            assertThat(first.get("row").asInt()).isPositive();
+            assertThat(first.get("errors").get(0).asString()).contains(": ");
+        }
+    }
+
+    @Test
+    void numbersCsvRowsWithoutTheHeaderAndNamesTheField() {
+        String customer = "imp-" + UUID.randomUUID();
+        String csv = HEADER + customer + ",ok@example.com,Ann,Subject,Long enough description,,,\n" + customer
+                + ",not-an-email,Bob,Subject,Long enough description,,,\n";
+
+        JsonNode result = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                .json();
+
+        assertThat(result.get("errors").toString())
+                .isEqualTo("[{\"row\":2,\"errors\":[\"customer_email: value is not a valid email address\"]}]");
+    }
+
+    @Test
+    void structuralErrorOnTheLastRecordStoresNothing() {
+        String customer = "imp-" + UUID.randomUUID();
+        // Past several write batches, then a quote that never closes.
+        String csv = rows(customer, 3500) + customer + ",x@example.com,X,\"broken,subject,description\n";
+
+        Api.Response response = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("line 3502");
+        assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
+    void structuralSamplesAreRefusedWithWhereAndStoreNothing() throws IOException {
+        long before = api.get("/tickets/stats").json().get("total").asLong();
+        for (String[] file : new String[][] {
+            {"/import/csv", "malformed.csv", "line 1"},
+            {"/import/json", "malformed.json", "record 5"},
+            {"/import/xml", "malformed.xml", "record 5"}
+        }) {
+            Api.Response response = upload(file[0], file[1], "application/octet-stream", sample(file[1]));
+
+            assertThat(response.status()).as(file[1]).isEqualTo(400);
+            assertThat(response.json().get("detail").asString()).as(file[1]).contains(file[2]);
+        }
+        assertThat(api.get("/tickets/stats").json().get("total").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunValidatesAndReportsWithoutStoring() {
+        String customer = "imp-" + UUID.randomUUID();
+
+        JsonNode result = api.sendBytes(
+                        "POST",
+                        "/import/csv?dry_run=true",
+                        "text/csv",
+                        rows(customer, 5).getBytes(StandardCharsets.UTF_8))
+                .json();
+
+        assertThat(result.get("success_count").asInt()).isEqualTo(5);
+        assertThat(result.get("dry_run").asBoolean()).isTrue();
+        assertThat(result.get("imported_ids").size()).isZero();
+        assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
+    void ticketsImportFindsTheFormatByNameTypeOrContent() throws IOException {
+        assertThat(upload("/tickets/import", "t.xml", "application/octet-stream", sample("tickets-30.xml"))
+                        .json()
+                        .get("success_count")
+                        .asInt())
+                .isEqualTo(30);
+        assertThat(api.sendBytes(
+                                "POST",
+                                "/tickets/import",
+                                "application/x-ndjson",
+                                "{\"customer_id\":\"n\"}\n".getBytes(StandardCharsets.UTF_8))
+                        .json()
+                        .get("error_count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(api.sendBytes("POST", "/tickets/import", "application/octet-stream", sample("tickets-20.json"))
+                        .json()
+                        .get("success_count")
+                        .asInt())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void aFileOfTheWrongKindIs400SayingWhatWasExpected() throws IOException {
+        Api.Response byName = upload("/import/json", "tickets-50.csv", "text/csv", sample("tickets-50.csv"));
+        Api.Response byContent = api.sendBytes("POST", "/import/csv", "text/csv", sample("tickets-20.json"));
+
+        assertThat(byName.status()).isEqualTo(400);
+        assertThat(byName.json().get("detail").asString()).contains("Expected a JSON file");
+        assertThat(byContent.status()).isEqualTo(400);
+        assertThat(byContent.json().get("detail").asString()).contains("Expected a CSV file but got JSON");
+    }
+
+    @Test
+    void refusesBinaryEmptyAndNonUtf8Files() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        byte[] latin1 = (HEADER + "c,a@example.com,Jos\u00e9,Hello,Long enough description,,,\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(api.sendBytes("POST", "/import/csv", "text/csv", png).status())
+                .isEqualTo(400);
+        assertThat(api.sendBytes("POST", "/import/csv", "text/csv", new byte[0]).status())
+                .isEqualTo(400);
+        Api.Response notUtf8 = api.sendBytes("POST", "/import/csv", "text/csv", latin1);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.json().get("detail").asString()).contains("UTF-8");
+    }
+
+    @Test
+    void refusesXmlWithADoctype() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<tickets><ticket><subject>&x;</subject></ticket></tickets>";
+
+        Api.Response response =
+                api.sendBytes("POST", "/import/xml", "application/xml", xxe.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("DTD");
+    }
+
+    @Test
+    void multipartWithoutAFileFieldIs422AndUnknownTypeIs415() {
+        Api.Response noFile = api.sendBytes(
+                "POST",
+                "/import/csv",
+                "multipart/form-data; boundary=xyz",
+                "--xyz--\r\n".getBytes(StandardCharsets.UTF_8));
+        Api.Response image = api.sendBytes("POST", "/import/csv", "image/png", new byte[] {1, 2, 3});
+
+        assertThat(noFile.status()).isIn(400, 422);
+        assertThat(image.status()).isEqualTo(415);
+    }
+
+    @Test
+    void uploadsOverTheLimitAre413() throws Exception {
+        // A raw body that declares a length over the default 100MB is refused before it is read.
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/import/csv"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofString("x"), 200L * 1024 * 1024))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedEarly) {
+            // The server answered 413 and closed before the client finished sending: also a refusal.
+            return;
+        }
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void recordsWithoutCategoryOrPriorityAreClassified() {
+        String customer = "imp-" + UUID.randomUUID();
+        String csv = HEADER + customer + ",a@example.com,Ann,Charged twice,My card was charged twice for the plan,,,\n";
+
+        JsonNode result = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                .json();
+        JsonNode ticket = api.get(
+                        "/tickets/" + result.get("imported_ids").get(0).asString())
+                .json();
+
+        assertThat(ticket.get("classification").isNull()).isFalse();
+        JsonNode history =
+                api.get("/tickets/" + ticket.get("id").asString() + "/history").json();
+        assertThat(history.get(1).get("action").asString()).isEqualTo("classified");
+    }
+}
