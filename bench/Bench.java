@@ -53,6 +53,7 @@ public class Bench {
         opts.put("seconds", "8");
         opts.put("rounds", "5");
         opts.put("only", "get,post,list,stats");
+        opts.put("get-only", "false");
         opts.put("list-tickets", "100000");
         opts.put("stats-tickets", "1000000");
         opts.put("import-rows", "1000000");
@@ -117,9 +118,16 @@ public class Bench {
         warmup(port, bare);
         List<Result> bareRuns = new ArrayList<>();
         List<Result> getRuns = new ArrayList<>();
+        boolean getOnly = Boolean.parseBoolean(opts.get("get-only"));
         for (int round = 0; round < rounds(); round++) {
-            bareRuns.add(load(port, bare));
+            if (!getOnly) {
+                bareRuns.add(load(port, bare));
+            }
             getRuns.add(load(port, get));
+        }
+        if (getOnly) {
+            report("GET /tickets/{id}", getRuns, Result.median(getRuns));
+            return;
         }
         Result b = Result.median(bareRuns);
         Result g = Result.median(getRuns);
@@ -309,7 +317,22 @@ public class Bench {
     }
 
     static Result load(int port, Function<Integer, byte[]> requests) throws Exception {
-        return run(port, requests, TimeUnit.SECONDS.toNanos(Integer.parseInt(opts.get("seconds"))), Long.MAX_VALUE);
+        long cpuBefore = serverCpuMillis();
+        Result r = run(port, requests, TimeUnit.SECONDS.toNanos(Integer.parseInt(opts.get("seconds"))), Long.MAX_VALUE);
+        long cpu = serverCpuMillis() - cpuBefore;
+        return new Result(r.rps, r.p50, r.p99, r.requests, r.requests == 0 ? 0 : cpu * 1000.0 / r.requests);
+    }
+
+    static volatile long serverPid = -1;
+
+    /** CPU time the server process used so far (Linux /proc), to tell CPU cost from waiting. */
+    static long serverCpuMillis() {
+        try {
+            String[] f = Files.readString(Paths.get("/proc/" + serverPid + "/stat")).split(" ");
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10;
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     static void loadCount(int port, Function<Integer, byte[]> requests, long count) throws Exception {
@@ -372,14 +395,14 @@ public class Bench {
         if (errors.get() > 0) {
             System.out.println("  !! " + errors.get() + " requests failed");
         }
-        return new Result(total / seconds, pct(all, 0.50), pct(all, 0.99), total);
+        return new Result(total / seconds, pct(all, 0.50), pct(all, 0.99), total, 0);
     }
 
     static double pct(long[] sorted, double p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
     }
 
-    record Result(double rps, double p50, double p99, long requests) {
+    record Result(double rps, double p50, double p99, long requests, double cpuMicrosPerRequest) {
         static Result median(List<Result> runs) {
             var byRps = new ArrayList<>(runs);
             byRps.sort(Comparator.comparingDouble(Result::rps));
@@ -388,18 +411,22 @@ public class Bench {
             var byP50 = new ArrayList<>(runs);
             byP50.sort(Comparator.comparingDouble(Result::p50));
             int m = runs.size() / 2;
-            return new Result(byRps.get(m).rps, byP50.get(m).p50, byP99.get(m).p99, byRps.get(m).requests);
+            var byCpu = new ArrayList<>(runs);
+            byCpu.sort(Comparator.comparingDouble(Result::cpuMicrosPerRequest));
+            return new Result(
+                    byRps.get(m).rps, byP50.get(m).p50, byP99.get(m).p99, byRps.get(m).requests, byCpu.get(m).cpuMicrosPerRequest);
         }
     }
 
     static void report(String what, List<Result> runs, Result median) {
         System.out.printf(
                 Locale.ROOT,
-                "%s: median %.0f req/s, p50 %.2f ms, p99 %.2f ms at %s connections (rounds: %s req/s)%n",
+                "%s: median %.0f req/s, p50 %.2f ms, p99 %.2f ms, server CPU %.0f us/req at %s connections (rounds: %s req/s)%n",
                 what,
                 median.rps,
                 median.p50,
                 median.p99,
+                median.cpuMicrosPerRequest,
                 opts.get("connections"),
                 runs.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.rps)).toList());
     }
@@ -581,6 +608,7 @@ public class Bench {
                 }
                 try (Conn c = new Conn(port)) {
                     if (c.send(request("GET", "/health", null, null)).status == 200) {
+                        serverPid = process.pid();
                         return new Server(process, port, data);
                     }
                 } catch (IOException notYet) {

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The ticket table, its tags and its history, in plain SQL that SQLite and PostgreSQL both run. */
-@Repository
+@Component
 public class Tickets {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
