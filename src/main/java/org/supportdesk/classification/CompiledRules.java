@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.supportdesk.classification.RuleSet.Keyword;
 import org.supportdesk.classification.RuleSet.Preference;
 
@@ -33,10 +34,13 @@ final class CompiledRules {
     /** An overlap rule with indexes: when any trigger term matched, {@code prefer} beats each of {@code over}. */
     record CompiledPreference(int prefer, int[] over, int[] triggers) {}
 
+    private final Set<String> fillerWords;
+
     CompiledRules(RuleSet rules) {
         PhraseIndex.Builder categories = new PhraseIndex.Builder();
         PhraseIndex.Builder priorities = new PhraseIndex.Builder();
         Map<String, List<String>> equivalents = rules.equivalents();
+        fillerWords = rules.fillerWords();
         List<String> categoryNames = new ArrayList<>();
         List<Integer> categoryGroups = new ArrayList<>();
         Map<String, Integer> termOfCanonical = new HashMap<>();
@@ -70,7 +74,7 @@ final class CompiledRules {
         Map<String, Integer> words = new LinkedHashMap<>();
         categories.collectWords(words);
         priorities.collectWords(words);
-        vocabulary = new Vocabulary(new ArrayList<>(words.keySet()));
+        vocabulary = new Vocabulary(new ArrayList<>(words.keySet()), fillerWords);
         categoryIndex = categories.build(words, categoryNames.size());
         priorityIndex = priorities.build(words, priorityNames.size());
         categoryTerms = categoryNames.toArray(String[]::new);
@@ -92,13 +96,23 @@ final class CompiledRules {
     }
 
     /** Adds the keyword as written now, and its other spellings later, after every keyword as written. */
-    private static void add(
+    private void add(
             PhraseIndex.Builder index,
             Keyword keyword,
             int term,
             Map<String, List<String>> equivalents,
             List<Runnable> spellings) {
         List<List<String>> variants = Keywords.variants(keyword, equivalents);
+        for (List<String> variant : variants) {
+            for (String word : variant) {
+                if (fillerWords.contains(word)) {
+                    throw RulesFormatException.at(
+                            keyword.where(),
+                            "\"" + keyword.text() + "\" contains the filler word \"" + word
+                                    + "\", which is skipped in ticket text; leave it out of the keyword");
+                }
+            }
+        }
         index.addWritten(variants.get(0), term, keyword);
         spellings.add(() ->
                 variants.subList(1, variants.size()).forEach(variant -> index.addSpelling(variant, term, keyword)));

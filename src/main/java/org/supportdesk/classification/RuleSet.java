@@ -2,6 +2,7 @@ package org.supportdesk.classification;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A rules file after its structure has been checked: names are known, sections present, keywords non-empty.
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param priorities keywords per priority, in the order of {@link #PRIORITIES}; a priority the file leaves out has none
  * @param ignore phrases that count for nothing but hide the keywords inside them
  * @param equivalents words (after normalisation) and the phrases that a keyword containing the word also matches
+ * @param fillerWords words skipped in ticket text before matching ({@code really}, {@code very}), so that {@code would
+ *     be really helpful} matches {@code would be helpful}; no keyword may contain one
  */
 record RuleSet(
         Map<String, List<Keyword>> categories,
@@ -19,7 +22,8 @@ record RuleSet(
         List<Preference> preferences,
         Map<String, List<Keyword>> priorities,
         List<Keyword> ignore,
-        Map<String, List<String>> equivalents) {
+        Map<String, List<String>> equivalents,
+        Set<String> fillerWords) {
 
     /** The categories of SPEC §1, in their documented order. */
     static final List<String> CATEGORIES =

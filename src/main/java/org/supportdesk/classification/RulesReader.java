@@ -2,8 +2,10 @@ package org.supportdesk.classification;
 
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +15,15 @@ import org.supportdesk.classification.RuleSet.Preference;
 /** Reads a rules file into a {@link RuleSet}, strictly: anything unknown, missing or empty is an error. */
 final class RulesReader {
 
-    private static final Set<String> ROOT_KEYS =
-            Set.of("description", "categories", "tie_order", "overrides", "priorities", "ignore", "equivalents");
+    private static final Set<String> ROOT_KEYS = Set.of(
+            "description",
+            "categories",
+            "tie_order",
+            "overrides",
+            "priorities",
+            "ignore",
+            "equivalents",
+            "filler_words");
     private static final Set<String> OVERRIDE_KEYS = Set.of("prefer", "over", "when_any");
 
     private RulesReader() {}
@@ -44,7 +53,9 @@ final class RulesReader {
         List<Keyword> ignore = members.containsKey("ignore") ? keywords(members.get("ignore"), "ignore") : List.of();
         Map<String, List<String>> equivalents =
                 members.containsKey("equivalents") ? equivalents(members.get("equivalents")) : Map.of();
-        return new RuleSet(categories, tieOrder, preferences, priorities, ignore, equivalents);
+        Set<String> fillerWords =
+                members.containsKey("filler_words") ? fillerWords(members.get("filler_words")) : Set.of();
+        return new RuleSet(categories, tieOrder, preferences, priorities, ignore, equivalents, fillerWords);
     }
 
     private static Map<String, List<Keyword>> keywordGroups(
@@ -152,6 +163,20 @@ final class RulesReader {
             }
         }
         return equivalents;
+    }
+
+    private static Set<String> fillerWords(Json node) {
+        Set<String> words = new LinkedHashSet<>();
+        for (Keyword keyword : keywords(node, "filler_words")) {
+            List<String> tokens = Keywords.tokens(keyword.text());
+            if (tokens.size() != 1 || keyword.text().contains("+")) {
+                throw RulesFormatException.at(keyword.where(), "a filler word must be a single word");
+            }
+            if (!words.add(tokens.get(0))) {
+                throw RulesFormatException.at(keyword.where(), "\"" + tokens.get(0) + "\" is listed twice");
+            }
+        }
+        return Collections.unmodifiableSet(words);
     }
 
     private static List<Keyword> keywords(Json node, String path) {

@@ -1,6 +1,8 @@
 package org.supportdesk.classification;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The words that occur in any keyword, each with a dense id, and a tokenizer that turns ticket text into those ids
@@ -10,26 +12,34 @@ final class Vocabulary {
 
     static final int UNKNOWN = -1;
 
+    /** The id of a filler word: skipped, as if it were not in the text. */
+    private static final int FILLER = -2;
+
     private final char[][] keys;
     private final int[] ids;
     private final int mask;
     private final int longest;
 
-    /** @param words distinct normalised words; a word's id is its index in this list */
-    Vocabulary(List<String> words) {
-        int capacity = Integer.highestOneBit(Math.max(16, words.size() * 4) - 1) << 1;
+    /**
+     * @param words distinct normalised words; a word's id is its index in this list
+     * @param fillers normalised words to skip in text; none of them in {@code words}
+     */
+    Vocabulary(List<String> words, Set<String> fillers) {
+        int capacity = Integer.highestOneBit(Math.max(16, (words.size() + fillers.size()) * 4) - 1) << 1;
         keys = new char[capacity][];
         ids = new int[capacity];
         mask = capacity - 1;
         int max = 0;
-        for (int id = 0; id < words.size(); id++) {
-            char[] key = words.get(id).toCharArray();
+        List<String> all = new ArrayList<>(words);
+        all.addAll(fillers);
+        for (int i = 0; i < all.size(); i++) {
+            char[] key = all.get(i).toCharArray();
             int slot = mix(hash(key)) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
-            ids[slot] = id;
+            ids[slot] = i < words.size() ? i : FILLER;
             max = Math.max(max, key.length);
         }
         longest = max;
@@ -59,15 +69,23 @@ final class Vocabulary {
                 if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(text.charAt(i + 1))) {
                     continue;
                 }
-                out[count++] = length > longest ? UNKNOWN : find(word, length, hash);
+                count = append(out, count, length > longest ? UNKNOWN : find(word, length, hash));
                 length = 0;
                 hash = 0;
             }
         }
         if (length > 0) {
-            out[count++] = length > longest ? UNKNOWN : find(word, length, hash);
+            count = append(out, count, length > longest ? UNKNOWN : find(word, length, hash));
         }
         return count;
+    }
+
+    private static int append(int[] out, int count, int id) {
+        if (id == FILLER) {
+            return count;
+        }
+        out[count] = id;
+        return count + 1;
     }
 
     /** An upper bound of the number of words in a text of this many chars. */

@@ -93,6 +93,13 @@ class ClassifierTests {
     }
 
     @Test
+    void fillerWordsAreSkippedBeforeMatching() {
+        assertThat(classify("I would really love to see a calendar").keywordsFound())
+                .containsExactly("would love to see");
+        assertThat(classify("it is very, very slow").keywordsFound()).containsExactly("slow");
+    }
+
+    @Test
     void categoryWithMostDistinctKeywordsWins() {
         Classification result = classify("refund the charge on invoice 12, there was an error");
         assertThat(result.category()).isEqualTo("billing_question");

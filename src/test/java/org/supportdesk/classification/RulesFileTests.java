@@ -157,6 +157,14 @@ class RulesFileTests {
     }
 
     @Test
+    void rejectsAKeywordContainingAFillerWord() {
+        assertThatThrownBy(() -> TestRules.classifierWith("\"dark mode\"", "\"really dark mode\""))
+                .isInstanceOf(RulesFormatException.class)
+                .hasMessageContaining("categories.feature_request[2] (line 6): \"really dark mode\" contains the filler"
+                        + " word \"really\"");
+    }
+
+    @Test
     void rejectsASectionOfTheWrongType() {
         assertThatThrownBy(() -> TestRules.classifierWith("\"ignore\": [\"security question\"]", "\"ignore\": \"x\""))
                 .isInstanceOf(RulesFormatException.class)

@@ -25,7 +25,8 @@ final class TestRules {
                 "low": ["minor", "not urgent"]
               },
               "ignore": ["security question"],
-              "equivalents": {"can't": ["cannot", "can not", "unable to"]}
+              "equivalents": {"can't": ["cannot", "can not", "unable to"]},
+              "filler_words": ["really", "very"]
             }
             """;
 
