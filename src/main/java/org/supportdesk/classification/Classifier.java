@@ -29,9 +29,12 @@ public final class Classifier {
     private static final int DEFAULT_PRIORITY = RuleSet.PRIORITIES.indexOf(RuleSet.DEFAULT_PRIORITY);
 
     private final CompiledRules rules;
+    /** Per-thread working space of the tokenizer, so that classifying allocates little besides its result. */
+    private final ThreadLocal<Vocabulary.Scratch> scratch;
 
     private Classifier(CompiledRules rules) {
         this.rules = rules;
+        this.scratch = ThreadLocal.withInitial(rules.vocabulary::scratch);
     }
 
     /** The classifier with the rules shipped in the jar ({@value #DEFAULT_RULES}); built once, then shared. */
@@ -52,8 +55,8 @@ public final class Classifier {
     public Classification classify(String subject, String description) {
         String first = subject == null ? "" : subject;
         String second = description == null ? "" : description;
-        int[] words = new int[Vocabulary.maxTokens(first.length()) + Vocabulary.maxTokens(second.length())];
-        char[] scratch = new char[rules.vocabulary.scratchSize()];
+        Vocabulary.Scratch scratch = this.scratch.get();
+        int[] words = scratch.words(first.length() + second.length() + 1);
         int count = rules.vocabulary.tokenize(first, words, 0, scratch);
         count = rules.vocabulary.tokenize(second, words, count, scratch);
         Hits categoryHits = rules.categoryIndex.match(words, count);

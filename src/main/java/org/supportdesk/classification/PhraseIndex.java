@@ -1,32 +1,37 @@
 package org.supportdesk.classification;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.supportdesk.classification.RuleSet.Keyword;
 
 /**
  * Finds keyword phrases in a sequence of word ids: leftmost-longest, so at each position the longest phrase that
  * matches wins and the words it covers are not matched again ({@code payment failed} hides {@code failed}).
- * Phrases are looked up by their first word, longest first; no regular expressions.
+ * The phrases form a trie over word ids (first level indexed directly, deeper levels by binary search); no regular
+ * expressions, and the work per word does not grow with the number of keywords.
  */
 final class PhraseIndex {
 
     /** The payload of a phrase that matches but counts for nothing (the rules' {@code ignore} list). */
     static final int IGNORED = -1;
 
-    private static final int[] NONE = new int[0];
+    /** The payload of a trie node that ends no phrase. */
+    private static final int NO_PHRASE = -2;
 
-    private final int[][] byFirstWord;
-    private final int[][] phrases;
+    private final int[] firstWordNode;
+    private final int[][] childWords;
+    private final int[][] childNodes;
     private final int[] payloads;
     private final int termCount;
 
-    private PhraseIndex(int[][] byFirstWord, int[][] phrases, int[] payloads, int termCount) {
-        this.byFirstWord = byFirstWord;
-        this.phrases = phrases;
+    private PhraseIndex(int[] firstWordNode, int[][] childWords, int[][] childNodes, int[] payloads, int termCount) {
+        this.firstWordNode = firstWordNode;
+        this.childWords = childWords;
+        this.childNodes = childNodes;
         this.payloads = payloads;
         this.termCount = termCount;
     }
@@ -37,28 +42,33 @@ final class PhraseIndex {
         int i = 0;
         while (i < count) {
             int word = words[i];
-            int[] candidates = word < 0 ? NONE : byFirstWord[word];
-            int matched = 0;
-            for (int candidate : candidates) {
-                int[] phrase = phrases[candidate];
-                if (phrase.length <= count - i && matchesAt(phrase, words, i)) {
-                    hits.add(payloads[candidate], i);
-                    matched = phrase.length;
-                    break;
+            int node = word < 0 ? -1 : firstWordNode[word];
+            int length = 0;
+            int payload = NO_PHRASE;
+            for (int depth = 1; node >= 0; depth++) {
+                if (payloads[node] != NO_PHRASE) {
+                    length = depth;
+                    payload = payloads[node];
                 }
+                node = i + depth < count ? child(node, words[i + depth]) : -1;
             }
-            i += matched > 0 ? matched : 1;
+            if (length > 0) {
+                hits.add(payload, i);
+                i += length;
+            } else {
+                i++;
+            }
         }
         return hits;
     }
 
-    private static boolean matchesAt(int[] phrase, int[] words, int start) {
-        for (int k = 1; k < phrase.length; k++) {
-            if (words[start + k] != phrase[k]) {
-                return false;
-            }
+    private int child(int node, int word) {
+        int[] keys = childWords[node];
+        if (word < 0 || keys.length == 0) {
+            return -1;
         }
-        return true;
+        int at = Arrays.binarySearch(keys, word);
+        return at < 0 ? -1 : childNodes[node][at];
     }
 
     /** The terms one text matched, each once, with the word position of its first match. */
@@ -78,8 +88,8 @@ final class PhraseIndex {
             }
             seen[term] = true;
             if (size == terms.length) {
-                terms = java.util.Arrays.copyOf(terms, size * 2);
-                positions = java.util.Arrays.copyOf(positions, size * 2);
+                terms = Arrays.copyOf(terms, size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
             }
             terms[size] = term;
             positions[size] = position;
@@ -133,28 +143,49 @@ final class PhraseIndex {
         }
 
         PhraseIndex build(Map<String, Integer> vocabulary, int termCount) {
-            int[][] phrases = new int[entries.size()][];
-            int[] payloads = new int[entries.size()];
-            List<List<Integer>> starts = new ArrayList<>();
-            for (int i = 0; i < vocabulary.size(); i++) {
-                starts.add(new ArrayList<>());
-            }
-            int number = 0;
+            List<TreeMap<Integer, Integer>> children = new ArrayList<>();
+            List<Integer> payloads = new ArrayList<>();
+            int[] firstWordNode = new int[vocabulary.size()];
+            Arrays.fill(firstWordNode, -1);
             for (Map.Entry<List<String>, Entry> entry : entries.entrySet()) {
-                phrases[number] =
-                        entry.getKey().stream().mapToInt(vocabulary::get).toArray();
-                payloads[number] = entry.getValue().payload();
-                starts.get(phrases[number][0]).add(number);
-                number++;
+                List<String> words = entry.getKey();
+                int first = vocabulary.get(words.get(0));
+                if (firstWordNode[first] < 0) {
+                    firstWordNode[first] = newNode(children, payloads);
+                }
+                int node = firstWordNode[first];
+                for (String word : words.subList(1, words.size())) {
+                    Integer next = children.get(node).get(vocabulary.get(word));
+                    if (next == null) {
+                        next = newNode(children, payloads);
+                        children.get(node).put(vocabulary.get(word), next);
+                    }
+                    node = next;
+                }
+                payloads.set(node, entry.getValue().payload());
             }
-            int[][] byFirstWord = new int[vocabulary.size()][];
-            for (int word = 0; word < byFirstWord.length; word++) {
-                byFirstWord[word] = starts.get(word).stream()
-                        .sorted(Comparator.comparingInt((Integer p) -> -phrases[p].length))
+            int[][] childWords = new int[children.size()][];
+            int[][] childNodes = new int[children.size()][];
+            for (int node = 0; node < children.size(); node++) {
+                childWords[node] = children.get(node).keySet().stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+                childNodes[node] = children.get(node).values().stream()
                         .mapToInt(Integer::intValue)
                         .toArray();
             }
-            return new PhraseIndex(byFirstWord, phrases, payloads, termCount);
+            return new PhraseIndex(
+                    firstWordNode,
+                    childWords,
+                    childNodes,
+                    payloads.stream().mapToInt(Integer::intValue).toArray(),
+                    termCount);
+        }
+
+        private static int newNode(List<TreeMap<Integer, Integer>> children, List<Integer> payloads) {
+            children.add(new TreeMap<>());
+            payloads.add(NO_PHRASE);
+            return children.size() - 1;
         }
     }
 }

@@ -15,7 +15,17 @@ final class Vocabulary {
     /** The id of a filler word: skipped, as if it were not in the text. */
     private static final int FILLER = -2;
 
+    /** For ASCII chars: the lower-case char if it belongs to a word, else 0. */
+    private static final char[] ASCII_WORD_CHARS = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_CHARS[c] = Keywords.isWordChar(c) ? Keywords.lower(c) : 0;
+        }
+    }
+
     private final char[][] keys;
+    private final int[] hashes;
     private final int[] ids;
     private final int mask;
     private final int longest;
@@ -27,6 +37,7 @@ final class Vocabulary {
     Vocabulary(List<String> words, Set<String> fillers) {
         int capacity = Integer.highestOneBit(Math.max(16, (words.size() + fillers.size()) * 4) - 1) << 1;
         keys = new char[capacity][];
+        hashes = new int[capacity];
         ids = new int[capacity];
         mask = capacity - 1;
         int max = 0;
@@ -34,11 +45,13 @@ final class Vocabulary {
         all.addAll(fillers);
         for (int i = 0; i < all.size(); i++) {
             char[] key = all.get(i).toCharArray();
-            int slot = mix(hash(key)) & mask;
+            int hash = hash(key);
+            int slot = mix(hash) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             keys[slot] = key;
+            hashes[slot] = hash;
             ids[slot] = i < words.size() ? i : FILLER;
             max = Math.max(max, key.length);
         }
@@ -49,24 +62,27 @@ final class Vocabulary {
      * Appends the ids of the words of {@code text} to {@code out}, starting at {@code count}.
      *
      * @param out room for at least {@link #maxTokens} of the text more ids
-     * @param word scratch space of at least {@link #scratchSize} chars
+     * @param scratch from {@link #scratch}, reused between calls of one thread
      * @return the new count
      */
-    int tokenize(String text, int[] out, int count, char[] word) {
+    int tokenize(String text, int[] out, int count, Scratch scratch) {
         int n = text.length();
+        char[] chars = scratch.chars(n);
+        text.getChars(0, n, chars, 0);
+        char[] word = scratch.word;
         int length = 0;
         int hash = 0;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Keywords.isWordChar(c)) {
+            char c = chars[i];
+            char lower = c < 128 ? ASCII_WORD_CHARS[c] : Keywords.isWordChar(c) ? Keywords.lower(c) : 0;
+            if (lower != 0) {
                 if (length < word.length) {
-                    char lower = Keywords.lower(c);
                     word[length] = lower;
                     hash = 31 * hash + lower;
                 }
                 length++;
             } else if (length > 0) {
-                if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(text.charAt(i + 1))) {
+                if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(chars[i + 1])) {
                     continue;
                 }
                 count = append(out, count, length > longest ? UNKNOWN : find(word, length, hash));
@@ -80,6 +96,42 @@ final class Vocabulary {
         return count;
     }
 
+    /** An upper bound of the number of words in a text of this many chars. */
+    static int maxTokens(int chars) {
+        return (chars + 1) / 2;
+    }
+
+    /** Working space for {@link #tokenize}; one per call or per thread, never shared between threads. */
+    Scratch scratch() {
+        return new Scratch(longest + 1);
+    }
+
+    static final class Scratch {
+        private final char[] word;
+        private char[] chars = new char[256];
+        private int[] words = new int[256];
+
+        private Scratch(int longestWord) {
+            word = new char[longestWord];
+        }
+
+        private char[] chars(int length) {
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            return chars;
+        }
+
+        /** Room for the ids of a text of {@code chars} chars; the contents are left from earlier calls. */
+        int[] words(int chars) {
+            int needed = maxTokens(chars);
+            if (words.length < needed) {
+                words = new int[Math.max(needed, words.length * 2)];
+            }
+            return words;
+        }
+    }
+
     private static int append(int[] out, int count, int id) {
         if (id == FILLER) {
             return count;
@@ -88,20 +140,11 @@ final class Vocabulary {
         return count + 1;
     }
 
-    /** An upper bound of the number of words in a text of this many chars. */
-    static int maxTokens(int chars) {
-        return (chars + 1) / 2;
-    }
-
-    int scratchSize() {
-        return longest + 1;
-    }
-
     private int find(char[] word, int length, int hash) {
         int slot = mix(hash) & mask;
         char[] key;
         while ((key = keys[slot]) != null) {
-            if (key.length == length && same(key, word)) {
+            if (hashes[slot] == hash && key.length == length && same(key, word)) {
                 return ids[slot];
             }
             slot = (slot + 1) & mask;
