@@ -25,6 +25,10 @@ public final class Classifier {
     /** Confidence when no category keyword matched: below 0.5, so such a suggestion reads as a guess. */
     static final double NO_MATCH_CONFIDENCE = 0.3;
 
+    private static final Set<String> CATEGORY_NAMES =
+            Collections.unmodifiableSet(new LinkedHashSet<>(RuleSet.CATEGORIES));
+    private static final Set<String> PRIORITY_NAMES =
+            Collections.unmodifiableSet(new LinkedHashSet<>(RuleSet.PRIORITIES));
     private static final int OTHER = RuleSet.CATEGORIES.indexOf(RuleSet.FALLBACK_CATEGORY);
     private static final int DEFAULT_PRIORITY = RuleSet.PRIORITIES.indexOf(RuleSet.DEFAULT_PRIORITY);
 
@@ -107,14 +111,14 @@ public final class Classifier {
                 explanation.keywords());
     }
 
-    /** The category names the rules know, {@code other} included. */
+    /** The category names the rules know, {@code other} included, in the order of SPEC §1. */
     public Set<String> categories() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(RuleSet.CATEGORIES));
+        return CATEGORY_NAMES;
     }
 
     /** The priority names, most pressing first. */
     public Set<String> priorities() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(RuleSet.PRIORITIES));
+        return PRIORITY_NAMES;
     }
 
     /**

@@ -54,12 +54,7 @@ final class Explanation {
             quoted(out, categoryTerms(chosen));
             appendOthers(out, chosen);
             if (byCount != chosen) {
-                out.append(", but ");
-                quoted(out, List.of(trigger(chosen, byCount)));
-                out.append(" makes it ")
-                        .append(RuleSet.CATEGORIES.get(chosen))
-                        .append(" rather than ")
-                        .append(RuleSet.CATEGORIES.get(byCount));
+                appendPreference(out, chosen, byCount);
             } else if (tied(chosen)) {
                 out.append(", and the tie goes to ")
                         .append(RuleSet.CATEGORIES.get(chosen))
@@ -105,19 +100,29 @@ final class Explanation {
         return false;
     }
 
-    /** The first matched keyword of an overlap rule that made {@code chosen} beat {@code loser}. */
-    private String trigger(int chosen, int loser) {
+    /**
+     * Names the overlap rule that ruled out {@code loser}, the category most matches alone would have chosen: {@code ,
+     * but "steps to reproduce" makes it bug_report rather than technical_issue}, or, when the rule favours a category
+     * that in turn had fewer matches than the chosen one, {@code ... puts bug_report ahead of technical_issue}.
+     */
+    private void appendPreference(StringBuilder out, int chosen, int loser) {
         for (CompiledPreference preference : rules.preferences) {
-            if (preference.prefer() != chosen || !contains(preference.over(), loser)) {
+            if (matches[preference.prefer()] == 0 || !contains(preference.over(), loser)) {
                 continue;
             }
             for (int term : preference.triggers()) {
                 if (categoryHits.contains(term)) {
-                    return rules.categoryTerms[term];
+                    out.append(", but ");
+                    quoted(out, List.of(rules.categoryTerms[term]));
+                    out.append(preference.prefer() == chosen ? " makes it " : " puts ")
+                            .append(RuleSet.CATEGORIES.get(preference.prefer()))
+                            .append(preference.prefer() == chosen ? " rather than " : " ahead of ")
+                            .append(RuleSet.CATEGORIES.get(loser));
+                    return;
                 }
             }
         }
-        throw new IllegalStateException("no overlap rule explains " + chosen + " over " + loser);
+        throw new IllegalStateException("no overlap rule explains why " + RuleSet.CATEGORIES.get(loser) + " lost");
     }
 
     private List<String> categoryTerms(int category) {

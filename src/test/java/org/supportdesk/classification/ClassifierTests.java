@@ -132,6 +132,17 @@ class ClassifierTests {
     }
 
     @Test
+    void overlapRuleCanHandTheWinToAThirdCategory() {
+        Classifier classifier = TestRules.classifierWith(
+                "\"overrides\": [",
+                "\"overrides\": [\n{\"prefer\": \"billing_question\", \"over\": [\"technical_issue\"], \"when_any\": [\"refund\"]},");
+        Classification result =
+                classifier.classify("", "refund? log in fails with an error, a timeout and a crash, password");
+        assertThat(result.category()).isEqualTo("account_access");
+        assertThat(result.reasoning()).contains("but \"refund\" puts billing_question ahead of technical_issue");
+    }
+
+    @Test
     void overlapRuleNeedsItsTrigger() {
         assertThat(classify("bug: it crashes with an error").category()).isEqualTo("technical_issue");
     }
