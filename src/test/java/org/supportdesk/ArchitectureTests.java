@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The boundaries the build keeps: no cycles between features, no Spring in the pure parts. */
+/**
+ * The boundaries the build keeps between features. The pure parts have rules of their own:
+ * ClassificationBoundaryTests (the classifier) and ImportsBoundaryTests (the file parsers).
+ */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -18,42 +21,6 @@ class ArchitectureTests {
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("org.supportdesk.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void classifierKnowsNothingOfSpringOrTheOtherFeatures() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.supportdesk.classification..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "jakarta.servlet..",
-                        "java.sql..",
-                        "org.supportdesk.tickets..",
-                        "org.supportdesk.imports..",
-                        "org.supportdesk.system..")
-                .allowEmptyShould(true)
-                .check(CLASSES);
-    }
-
-    @Test
-    void fileParsersKnowNothingOfSpringOrTheDatabase() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.supportdesk.imports..")
-                .and()
-                .haveSimpleNameEndingWith("Reader")
-                .or()
-                .haveSimpleNameEndingWith("Parsers")
-                .or()
-                .haveSimpleName("ImportFormat")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "jakarta.servlet..", "java.sql..")
-                .allowEmptyShould(true)
-                .check(CLASSES);
     }
 
     @Test

@@ -11,6 +11,7 @@ public record SupportdeskProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("100MB") DataSize importMaxSize,
+        Path classifierRules,
         @DefaultValue Db db) {
 
     public record Db(

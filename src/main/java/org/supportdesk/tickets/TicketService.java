@@ -77,7 +77,7 @@ public class TicketService {
                 decision.categoryBy(),
                 decision.priorityBy(),
                 actor);
-        HistoryEvent event = decision.info() == null ? null : Triage.event(decision, actor, at, true, Map.of());
+        HistoryEvent event = decision.info() == null ? null : Triage.event(decision.info(), actor, at, true, Map.of());
         return new Created(ticket, event);
     }
 
@@ -204,7 +204,7 @@ public class TicketService {
             }
             tickets.appendHistory(id, new HistoryEvent(at, actor, "updated", changes, null));
             if (decision != null && decision.info() != null) {
-                tickets.appendHistory(id, Triage.event(decision, actor, at, true, Map.of()));
+                tickets.appendHistory(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }
             return next;
         });

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -32,10 +33,12 @@ public class Tickets {
             "INSERT INTO ticket_history (ticket_id, at, actor, action, changes, classification) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    Tickets(JdbcClient jdbc, JsonMapper json) {
+    Tickets(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
@@ -86,41 +89,77 @@ public class Tickets {
                 .optional();
     }
 
+    private static final String UPDATE = """
+            UPDATE tickets SET customer_id = ?, customer_email = ?, customer_name = ?, subject = ?,
+              description = ?, category = ?, category_by = ?, priority = ?, priority_rank = ?,
+              priority_by = ?, status = ?, tags = ?, assigned_to = ?, source = ?, browser = ?,
+              device_type = ?, classification = ?, updated_at = ?, resolved_at = ?, version = ?
+            WHERE id = ? AND version = ?""";
+
+    private Object[] updateParams(Ticket t, int expectedVersion) {
+        return new Object[] {
+            t.customerId(),
+            t.customerEmail(),
+            t.customerName(),
+            t.subject(),
+            t.description(),
+            t.category().value(),
+            t.categoryBy().value(),
+            t.priority().value(),
+            t.priority().ordinal(),
+            t.priorityBy().value(),
+            t.status().value(),
+            json.writeValueAsString(t.tags()),
+            t.assignedTo(),
+            t.metadata().source().value(),
+            t.metadata().browser(),
+            t.metadata().deviceType() == null ? null : t.metadata().deviceType().value(),
+            t.classification() == null ? null : json.writeValueAsString(t.classification()),
+            t.updatedAt().toEpochMilli(),
+            t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
+            t.version(),
+            t.id().toString(),
+            expectedVersion
+        };
+    }
+
     /** Compare-and-set on the version: false when someone else changed the ticket first. */
     boolean update(Ticket t, int expectedVersion) {
-        int rows = jdbc.sql("""
-                        UPDATE tickets SET customer_id = ?, customer_email = ?, customer_name = ?, subject = ?,
-                          description = ?, category = ?, category_by = ?, priority = ?, priority_rank = ?,
-                          priority_by = ?, status = ?, tags = ?, assigned_to = ?, source = ?, browser = ?,
-                          device_type = ?, classification = ?, updated_at = ?, resolved_at = ?, version = ?
-                        WHERE id = ? AND version = ?""")
-                .params(
-                        t.customerId(),
-                        t.customerEmail(),
-                        t.customerName(),
-                        t.subject(),
-                        t.description(),
-                        t.category().value(),
-                        t.categoryBy().value(),
-                        t.priority().value(),
-                        t.priority().ordinal(),
-                        t.priorityBy().value(),
-                        t.status().value(),
-                        json.writeValueAsString(t.tags()),
-                        t.assignedTo(),
-                        t.metadata().source().value(),
-                        t.metadata().browser(),
-                        t.metadata().deviceType() == null
-                                ? null
-                                : t.metadata().deviceType().value(),
-                        t.classification() == null ? null : json.writeValueAsString(t.classification()),
-                        t.updatedAt().toEpochMilli(),
-                        t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
-                        t.version(),
-                        t.id().toString(),
-                        expectedVersion)
-                .update();
-        return rows == 1;
+        return jdbc.sql(UPDATE).params(updateParams(t, expectedVersion)).update() == 1;
+    }
+
+    /** Batched {@link #update}; each entry true when its row was still at the expected version. */
+    boolean[] updateAll(List<Ticket> next) {
+        var params = new ArrayList<Object[]>(next.size());
+        for (Ticket t : next) {
+            params.add(updateParams(t, t.version() - 1));
+        }
+        int[] counts = batch.batchUpdate(UPDATE, params);
+        boolean[] updated = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            updated[i] = counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
+        }
+        return updated;
+    }
+
+    void appendHistoryAll(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT_HISTORY, rows);
+        }
+    }
+
+    /** Tickets matching the filter in id order, after the given id: a walk over the whole store. */
+    List<Ticket> pageById(TicketFilter filter, String afterId, int limit) {
+        var sql = new StringBuilder("SELECT * FROM tickets");
+        var args = new ArrayList<>();
+        filter.appendWhere(sql, args);
+        if (afterId != null) {
+            sql.append(args.isEmpty() ? " WHERE " : " AND ").append("id > ?");
+            args.add(afterId);
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        args.add(limit);
+        return jdbc.sql(sql.toString()).params(args).query(this::map).list();
     }
 
     void replaceTags(UUID id, List<String> tags) {

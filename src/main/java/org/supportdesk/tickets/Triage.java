@@ -1,28 +1,70 @@
 package org.supportdesk.tickets;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.supportdesk.classification.Classification;
+import org.supportdesk.classification.Classifier;
+import org.supportdesk.system.SupportdeskProperties;
 
 /**
- * Decides category and priority where a person left them open (or everywhere, when asked), and
- * records who decided.
+ * Where tickets meet the classifier: decides category and priority where a person left them open
+ * (or everywhere, when asked), and records who decided.
  */
 @Component
 public class Triage {
 
+    private static final Logger log = LoggerFactory.getLogger(Triage.class);
+
+    private final Classifier classifier;
+
+    Triage(SupportdeskProperties properties) {
+        this.classifier = load(properties.classifierRules());
+    }
+
+    /** The shipped rules, or the operator's file; a malformed file stops the start with its reason. */
+    static Classifier load(Path rules) {
+        if (rules == null) {
+            return Classifier.withDefaultRules();
+        }
+        try (Reader reader = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
+            Classifier classifier = Classifier.fromRules(reader);
+            log.info("Classification rules loaded from {}", rules.toAbsolutePath());
+            return classifier;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the classification rules " + rules.toAbsolutePath(), e);
+        }
+    }
+
     public record Decision(
             Category category, Origin categoryBy, Priority priority, Origin priorityBy, ClassificationInfo info) {}
+
+    ClassificationInfo classify(String subject, String description, Instant at) {
+        Classification c = classifier.classify(subject, description);
+        return new ClassificationInfo(
+                Category.parse(c.category()),
+                Priority.parse(c.priority()),
+                c.confidence(),
+                c.reasoning(),
+                c.keywordsFound(),
+                "rules",
+                at);
+    }
 
     Decision decide(TicketInput in, boolean force, Instant at) {
         if (!force && in.category() != null && in.priority() != null) {
             return new Decision(in.category(), Origin.PERSON, in.priority(), Origin.PERSON, null);
         }
-        // Placeholder until the rules classifier is wired in.
-        var info = new ClassificationInfo(
-                Category.OTHER, Priority.MEDIUM, 0.3, "No classifier configured", List.of(), "rules", at);
+        ClassificationInfo info = classify(in.subject(), in.description(), at);
         boolean ownCategory = force || in.category() == null;
         boolean ownPriority = force || in.priority() == null;
         return new Decision(
@@ -34,8 +76,11 @@ public class Triage {
     }
 
     static HistoryEvent event(
-            Decision decision, String actor, Instant at, boolean applied, Map<String, HistoryEvent.Change> changes) {
-        ClassificationInfo info = decision.info();
+            ClassificationInfo info,
+            String actor,
+            Instant at,
+            boolean applied,
+            Map<String, HistoryEvent.Change> changes) {
         var classification = new LinkedHashMap<String, Object>();
         classification.put("category", info.category().value());
         classification.put("priority", info.priority().value());

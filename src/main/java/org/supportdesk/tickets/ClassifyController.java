@@ -1,0 +1,61 @@
+package org.supportdesk.tickets;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.OutputStream;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.supportdesk.system.Params;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+class ClassifyController {
+
+    private final ClassifyService classify;
+    private final JsonMapper json;
+
+    ClassifyController(ClassifyService classify, JsonMapper json) {
+        this.classify = classify;
+        this.json = json;
+    }
+
+    @Operation(summary = "Classify one ticket and apply the result, unless apply=false")
+    @PostMapping({"/tickets/{id}/classify", "/tickets/{id}/auto-classify"})
+    ClassificationResult classifyOne(@PathVariable String id, @RequestParam(required = false) String apply) {
+        boolean doApply = apply == null || Params.bool("apply", apply);
+        return classify.classifyOne(Params.id(id), doApply, TicketService.ANONYMOUS);
+    }
+
+    @Operation(
+            summary = "Classify every ticket matching the list filters; applies only to values the classifier"
+                    + " owns unless force=true; the JSON array is streamed")
+    @PostMapping("/tickets/classify-all")
+    ResponseEntity<StreamingResponseBody> classifyAll(
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String priority,
+            @RequestParam(required = false) String status,
+            @RequestParam(name = "assigned_to", required = false) String assignedTo,
+            @RequestParam(name = "customer_id", required = false) String customerId,
+            @RequestParam(required = false) String tag,
+            @RequestParam(name = "created_after", required = false) String createdAfter,
+            @RequestParam(name = "created_before", required = false) String createdBefore,
+            @RequestParam(required = false) String force) {
+        // Parameters are checked before the first byte goes out: a 422 can no longer follow a 200.
+        TicketFilter filter = TicketFilter.parse(
+                category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore);
+        boolean forced = Params.bool("force", force);
+        StreamingResponseBody body = (OutputStream out) -> {
+            try (JsonGenerator gen = json.createGenerator(out)) {
+                gen.writeStartArray();
+                classify.classifyAll(filter, forced, TicketService.ANONYMOUS, result -> json.writeValue(gen, result));
+                gen.writeEndArray();
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,146 @@
+package org.supportdesk.tickets;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.Database;
+
+/**
+ * Classifies stored tickets. A single ticket's classification is applied because the caller asked
+ * for it; classify-all applies only to values the classifier owns, never over a person's, unless
+ * forced. Every decision goes into the ticket's history, applied or not.
+ */
+@Service
+class ClassifyService {
+
+    static final int BATCH = 500;
+
+    private final Tickets tickets;
+    private final Triage triage;
+    private final TicketService service;
+    private final Database db;
+
+    ClassifyService(Tickets tickets, Triage triage, TicketService service, Database db) {
+        this.tickets = tickets;
+        this.triage = triage;
+        this.service = service;
+        this.db = db;
+    }
+
+    ClassificationResult classifyOne(UUID id, boolean apply, String actor) {
+        return db.write(() -> {
+            Ticket ticket = tickets.find(id).orElseThrow(TicketNotFound::new);
+            Instant at = service.now();
+            ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
+            Ticket next = apply ? applied(ticket, info, true, at) : null;
+            if (next != null && !tickets.update(next, ticket.version())) {
+                throw new StaleVersion(ticket.version());
+            }
+            tickets.appendHistory(id, event(ticket, next, info, actor, at));
+            return ClassificationResult.of(id, info, next != null);
+        });
+    }
+
+    /**
+     * Walks every matching ticket in id order, a batch per transaction, and hands each result to
+     * {@code out} as soon as its batch is committed: memory stays flat however many tickets match.
+     */
+    void classifyAll(TicketFilter filter, boolean force, String actor, Consumer<ClassificationResult> out) {
+        String after = null;
+        while (true) {
+            String from = after;
+            List<ClassificationResult> results = db.write(() -> batch(filter, from, force, actor));
+            results.forEach(out);
+            if (results.size() < BATCH) {
+                return;
+            }
+            after = results.get(results.size() - 1).ticketId().toString();
+        }
+    }
+
+    private List<ClassificationResult> batch(TicketFilter filter, String after, boolean force, String actor) {
+        List<Ticket> page = tickets.pageById(filter, after, BATCH);
+        Instant at = service.now();
+        var results = new ArrayList<ClassificationResult>(page.size());
+        var changed = new ArrayList<Ticket>();
+        var before = new ArrayList<Ticket>();
+        var history = new ArrayList<Object[]>(page.size());
+        for (Ticket ticket : page) {
+            ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
+            Ticket next = applied(ticket, info, force, at);
+            if (next != null) {
+                changed.add(next);
+                before.add(ticket);
+            } else {
+                history.add(tickets.historyParams(ticket.id(), event(ticket, null, info, actor, at)));
+            }
+            results.add(ClassificationResult.of(ticket.id(), info, next != null));
+        }
+        boolean[] updated = tickets.updateAll(changed);
+        for (int i = 0; i < changed.size(); i++) {
+            Ticket next = changed.get(i);
+            // A row another instance changed since we read it keeps its change; ours is dropped
+            // and reported as not applied.
+            Ticket logged = updated[i] ? next : null;
+            history.add(
+                    tickets.historyParams(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
+            if (!updated[i]) {
+                int index = indexOf(results, next.id());
+                results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
+            }
+        }
+        tickets.appendHistoryAll(history);
+        return results;
+    }
+
+    private static int indexOf(List<ClassificationResult> results, UUID id) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).ticketId().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("result for " + id + " missing");
+    }
+
+    /**
+     * The ticket with the decision applied to the fields the classifier may set, or null when it
+     * may set none: both were given by a person and people are not overridden.
+     */
+    static Ticket applied(Ticket t, ClassificationInfo info, boolean overridePeople, Instant at) {
+        boolean category = overridePeople || t.categoryBy() == Origin.CLASSIFIER;
+        boolean priority = overridePeople || t.priorityBy() == Origin.CLASSIFIER;
+        if (!category && !priority) {
+            return null;
+        }
+        return new Ticket(
+                t.id(),
+                t.customerId(),
+                t.customerEmail(),
+                t.customerName(),
+                t.subject(),
+                t.description(),
+                category ? info.category() : t.category(),
+                priority ? info.priority() : t.priority(),
+                t.status(),
+                t.tags(),
+                t.assignedTo(),
+                t.metadata(),
+                t.createdAt(),
+                at,
+                t.resolvedAt(),
+                info,
+                t.version() + 1,
+                category ? Origin.CLASSIFIER : t.categoryBy(),
+                priority ? Origin.CLASSIFIER : t.priorityBy(),
+                t.createdBy());
+    }
+
+    private static HistoryEvent event(Ticket before, Ticket after, ClassificationInfo info, String actor, Instant at) {
+        Map<String, HistoryEvent.Change> changes = after == null ? Map.of() : TicketService.changes(before, after);
+        return Triage.event(info, actor, at, after != null, changes);
+    }
+}
