@@ -44,8 +44,7 @@ public class Database implements AutoCloseable {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.product = productName(dataSource);
         if (isSqlite()) {
-            writer = new Thread(this::writeLoop, "sqlite-writer");
-            writer.setDaemon(true);
+            writer = new SqliteDataSource.WriterThread(this::writeLoop);
             writer.start();
         } else {
             writer = null;
