@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Options: --jar PATH, --port N, --connections N, --seconds N (per round), --rounds N,
- * --only get,post,list,stats,import (default: get,post,list,stats), --list-tickets N,
- * --stats-tickets N, --import-rows N, --server-opts "JVM options", --db-url URL (PostgreSQL; with
+ * --only get,post,list,stats,import,classify (default: get,post,list,stats), --list-tickets N,
+ * --stats-tickets N, --import-rows N, --classify-tickets N, --warmup SECONDS, --get-only true,
+ * --bare-path /bench/db, --server-opts "JVM options", --db-url URL (PostgreSQL; with
  * --db-user/--db-password).
  *
  * Rounds of the figures that are compared (the bare endpoint against GET /tickets/{id}) alternate,
@@ -59,6 +60,7 @@ public class Bench {
         opts.put("list-tickets", "100000");
         opts.put("stats-tickets", "1000000");
         opts.put("import-rows", "1000000");
+        opts.put("classify-tickets", "1000000");
         opts.put("server-opts", "");
         opts.put("db-url", "");
         opts.put("db-user", "");
@@ -83,6 +85,15 @@ public class Bench {
                 importBench(server, Integer.parseInt(opts.get("import-rows")));
             }
             only.remove("import");
+            if (only.isEmpty()) {
+                return;
+            }
+        }
+        if (only.contains("classify")) {
+            try (Server server = Server.start(port, "-Xmx256m " + opts.get("server-opts"))) {
+                classifyBench(server, Integer.parseInt(opts.get("classify-tickets")));
+            }
+            only.remove("classify");
             if (only.isEmpty()) {
                 return;
             }
@@ -214,6 +225,26 @@ public class Bench {
         } finally {
             Files.deleteIfExists(csv);
         }
+    }
+
+    static void classifyBench(Server server, int tickets) throws Exception {
+        fill(server, tickets);
+        long total = count(server);
+        HeapWatch heap = HeapWatch.start(server.process.pid());
+        long start = System.nanoTime();
+        Reply r;
+        try (Conn c = new Conn(server.port)) {
+            c.socket.setSoTimeout(0);
+            c.discardBody = true;
+            r = c.send(request("POST", "/tickets/classify-all", "application/json", new byte[0]));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stop();
+        check(r, 200);
+        System.out.printf(
+                "POST /tickets/classify-all over %d tickets: %.1f s = %.0f tickets/s, %d MB of JSON streamed;"
+                        + " server -Xmx256m, peak heap used %d MB%n%n",
+                total, seconds, total / seconds, r.bodyBytes / (1024 * 1024), peak / (1024 * 1024));
     }
 
     // ---------------------------------------------------------------- data
@@ -462,7 +493,7 @@ public class Bench {
         return all;
     }
 
-    record Reply(int status, String body, boolean closing) {}
+    record Reply(int status, String body, boolean closing, long bodyBytes) {}
 
     static void check(Reply r, int status) {
         if (r.status != status) {
@@ -472,6 +503,7 @@ public class Bench {
 
     static final class Conn implements Closeable {
         final int port;
+        boolean discardBody;
         Socket socket;
         InputStream in;
         OutputStream out;
@@ -529,17 +561,23 @@ public class Bench {
                 }
             }
             var body = new ByteArrayOutputStream();
+            long bytes = 0;
             if (chunked) {
                 for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
                         size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
-                    body.write(in.readNBytes(size));
+                    byte[] chunk = in.readNBytes(size);
+                    bytes += chunk.length;
+                    if (!discardBody || bytes < 4096) {
+                        body.write(chunk);
+                    }
                     line();
                 }
                 line();
             } else if (length > 0) {
                 body.write(in.readNBytes((int) length));
+                bytes = length;
             }
-            return new Reply(code, body.toString(StandardCharsets.UTF_8), closing);
+            return new Reply(code, body.toString(StandardCharsets.UTF_8), closing, bytes);
         }
 
         private String line() throws IOException {

@@ -48,6 +48,8 @@ class DatabaseConfig {
         // The writer: one connection, with a cache that holds the indexes a large import touches.
         var writer = pool("supportdesk-write", 1, db.connectionTimeoutMs());
         sqlite(writer, url, db.sqliteWriterCacheMb());
+        // Commits never wait for a checkpoint (and its fsync); Database checkpoints in the background.
+        writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         return new SqliteDataSource(new HikariDataSource(readers), new HikariDataSource(writer));
     }
 
