@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * SQLite in the data directory unless `supportdesk.db.url` names another database. The SQLite
@@ -62,14 +65,17 @@ class DatabaseConfig {
     }
 
     private static void sqlite(HikariConfig config, String url, int cacheMb) {
-        config.setJdbcUrl(url);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "NORMAL");
-        config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("busy_timeout", "10000");
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        config.addDataSourceProperty("cache_size", Integer.toString(-1024 * cacheMb));
-        config.addDataSourceProperty("mmap_size", Long.toString(1L << 30));
+        var pragmas = new Properties();
+        pragmas.setProperty("journal_mode", "WAL");
+        pragmas.setProperty("synchronous", "NORMAL");
+        pragmas.setProperty("foreign_keys", "true");
+        pragmas.setProperty("busy_timeout", "10000");
+        pragmas.setProperty("transaction_mode", "IMMEDIATE");
+        pragmas.setProperty("cache_size", Integer.toString(-1024 * cacheMb));
+        pragmas.setProperty("mmap_size", Long.toString(1L << 30));
+        var sqlite = new SQLiteDataSource(new SQLiteConfig(pragmas));
+        sqlite.setUrl(url);
+        config.setDataSource(new StatementCachingDataSource(sqlite));
     }
 
     @Bean
