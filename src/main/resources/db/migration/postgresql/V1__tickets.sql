@@ -1,24 +1,25 @@
 -- PostgreSQL dialect; db/migration/sqlite holds the same schema for SQLite. What differs, and why:
--- - ids compare byte by byte (COLLATE "C"), as in SQLite, whatever the server's default collation:
---   ties in every ORDER BY and the cursors are broken by id, so the order must not depend on it;
+-- - text that is compared, indexed or grouped compares byte by byte (COLLATE "C"), as in SQLite,
+--   whatever the server's default collation: ties in every ORDER BY and the cursors are broken by
+--   id, so that order must not depend on it; and index upkeep skips the locale's costly rules;
 -- - ticket_history.seq is an identity column;
 -- - the counts behind GET /tickets/stats are kept without a shared row that writers update (below).
 -- The ticket store. Timestamps are epoch milliseconds (UTC); JSON columns hold what the API shows.
 CREATE TABLE tickets (
   id             VARCHAR(36)  COLLATE "C" NOT NULL PRIMARY KEY,
-  customer_id    VARCHAR(100) NOT NULL,
+  customer_id    VARCHAR(100) COLLATE "C" NOT NULL,
   customer_email VARCHAR(254) NOT NULL,
   customer_name  VARCHAR(200) NOT NULL,
   subject        VARCHAR(200) NOT NULL,
   description    TEXT         NOT NULL,
-  category       VARCHAR(32)  NOT NULL,
+  category       VARCHAR(32)  COLLATE "C" NOT NULL,
   category_by    VARCHAR(16)  NOT NULL, -- 'person' or 'classifier': automatic runs never overwrite a person
-  priority       VARCHAR(16)  NOT NULL,
+  priority       VARCHAR(16)  COLLATE "C" NOT NULL,
   priority_rank  SMALLINT     NOT NULL, -- low 0 .. urgent 3, so that sort=priority uses an index
   priority_by    VARCHAR(16)  NOT NULL,
-  status         VARCHAR(32)  NOT NULL,
+  status         VARCHAR(32)  COLLATE "C" NOT NULL,
   tags           TEXT         NOT NULL, -- JSON array as shown; ticket_tags makes it filterable
-  assigned_to    VARCHAR(100),
+  assigned_to    VARCHAR(100) COLLATE "C",
   source         VARCHAR(16)  NOT NULL,
   browser        VARCHAR(100),
   device_type    VARCHAR(16),
@@ -42,7 +43,7 @@ CREATE INDEX tickets_customer ON tickets (customer_id, created_at, id);
 
 CREATE TABLE ticket_tags (
   ticket_id VARCHAR(36) COLLATE "C" NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
-  tag       VARCHAR(50) NOT NULL,
+  tag       VARCHAR(50) COLLATE "C" NOT NULL,
   PRIMARY KEY (ticket_id, tag)
 );
 CREATE INDEX ticket_tags_tag ON ticket_tags (tag, ticket_id);
@@ -58,9 +59,9 @@ CREATE INDEX ticket_tags_tag ON ticket_tags (tag, ticket_id);
 -- the changes into ticket_count_totals in one short transaction. The view ticket_counts adds both
 -- up, so that it reads as the table of the same name does on SQLite.
 CREATE TABLE ticket_count_totals (
-  category VARCHAR(32) NOT NULL,
-  priority VARCHAR(16) NOT NULL,
-  status   VARCHAR(32) NOT NULL,
+  category VARCHAR(32) COLLATE "C" NOT NULL,
+  priority VARCHAR(16) COLLATE "C" NOT NULL,
+  status   VARCHAR(32) COLLATE "C" NOT NULL,
   n        BIGINT      NOT NULL,
   PRIMARY KEY (category, priority, status)
 );
@@ -187,9 +188,9 @@ INSERT INTO ticket_count_totals (category, priority, status, n) VALUES
   ('other', 'low', 'closed', 0);
 
 CREATE TABLE ticket_count_changes (
-  category VARCHAR(32) NOT NULL,
-  priority VARCHAR(16) NOT NULL,
-  status   VARCHAR(32) NOT NULL,
+  category VARCHAR(32) COLLATE "C" NOT NULL,
+  priority VARCHAR(16) COLLATE "C" NOT NULL,
+  status   VARCHAR(32) COLLATE "C" NOT NULL,
   n        BIGINT      NOT NULL
 );
 
