@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -136,10 +137,16 @@ class ErrorHandler {
     /**
      * True when a cause says the connection to the database failed: the JDBC connection exceptions,
      * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
-     * down, crashed or is starting up).
+     * down, crashed or is starting up); also when a rollback failed after such a failure.
      */
     static boolean lostTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && lostTheDatabase(rollback.getApplicationException())) {
+                // The rollback failed on the broken connection and hides why it was rolled back.
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
+import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.TicketBodies;
@@ -72,8 +74,14 @@ class DatabaseOutageTests {
                             "customer_id,customer_email,customer_name,subject,description\n"
                                     + "c-1,ann@example.com,Ann,Cannot log in,I cannot log in since today\n",
                             Map.of()));
+            // All at once first, so that they meet the pool's connections the server has cut, then
+            // one by one, when there is none and the pool cannot open one.
+            var responses = new ArrayList<>(Concurrently.run(
+                    requests.size(), requests.size(), i -> requests.get(i).apply(api)));
             for (var request : requests) {
-                Api.Response response = request.apply(api);
+                responses.add(request.apply(api));
+            }
+            for (Api.Response response : responses) {
                 assertThat(response.status()).as(response.body()).isEqualTo(503);
                 assertThat(response.json().get("detail").asString()).isEqualTo("Database unavailable, please retry");
                 assertThat(response.header("Retry-After")).isEqualTo("1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -16,6 +17,15 @@ class ErrorHandlerTests {
         commit.initCause(new SQLException("An I/O error occurred while sending to the backend", "08006"));
 
         assertThat(ErrorHandler.lostTheDatabase(commit)).isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsAfterTheServerWentAwayIsTheDatabaseBeingAway() {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException(
+                "insert", new SQLException("terminating connection due to administrator command", "57P01")));
+
+        assertThat(ErrorHandler.lostTheDatabase(rollback)).isTrue();
     }
 
     @Test
