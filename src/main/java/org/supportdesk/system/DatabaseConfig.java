@@ -41,6 +41,9 @@ class DatabaseConfig {
                 // A URL that sets these itself wins.
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
                 config.addDataSourceProperty("ApplicationName", "supportdesk");
+                // Whatever the server's default: an update that lost a race re-reads the winner's
+                // commit in the same transaction (TicketService), which needs READ COMMITTED.
+                config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             }
         } else {
             try {
