@@ -22,7 +22,10 @@ class RestartTests {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SupportdeskApplication.class)
-                .run("--server.port=0", "--supportdesk.data-dir=" + dataDir);
+                .run(
+                        "--server.port=0",
+                        "--supportdesk.data-dir=" + dataDir,
+                        "--supportdesk.admin-key=" + Api.ADMIN_KEY);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
