@@ -30,6 +30,7 @@ final class AccessRules {
             PARSER.parse("/health"),
             PARSER.parse("/openapi.json"),
             PARSER.parse("/openapi.json/**"),
+            PARSER.parse("/openapi.json.yaml"),
             PARSER.parse("/docs"),
             PARSER.parse("/docs/**"),
             PARSER.parse("/swagger-ui/**"),
@@ -60,6 +61,11 @@ final class AccessRules {
     }
 
     static boolean isPublic(PathContainer path) {
+        String raw = path.value();
+        if (raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//")) {
+            // Nothing public needs these; a path that plays tricks is not let through unchecked.
+            return false;
+        }
         for (PathPattern pattern : PUBLIC) {
             if (pattern.matches(path)) {
                 return true;
