@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -134,19 +133,13 @@ class ApiKeyService implements DisposableBean {
         }
     }
 
-    /**
-     * The active key with that secret, if there is one. A secret that is not cached is looked up
-     * in the database only when {@code mayLookUp} says so (the caller's address is not flooding).
-     */
-    Optional<ApiKey> authenticate(String secret, BooleanSupplier mayLookUp) {
+    /** The active key with that secret, if there is one. */
+    Optional<ApiKey> authenticate(String secret) {
         byte[] given = sha256(secret);
         String hash = HexFormat.of().formatHex(given);
         long now = clock.millis();
         Cached cached = cache.get(hash);
         if (cached == null || cached.expiresAt() <= now) {
-            if (!mayLookUp.getAsBoolean()) {
-                return Optional.empty();
-            }
             cached = load(hash, given, now);
         }
         // The map found the entry by hash; compare the bytes again in constant time all the same.

@@ -69,8 +69,7 @@ class AuthFilter extends OncePerRequestFilter {
             return;
         }
         String secret = secret(request);
-        Optional<ApiKey> key =
-                secret == null ? Optional.empty() : keys.authenticate(secret, () -> !limits.addressExhausted(address));
+        Optional<ApiKey> key = secret == null ? Optional.empty() : keys.authenticate(secret);
         if (key.isEmpty()) {
             long wait = limits.forAddress(address, RateLimits.Kind.GENERAL, false);
             if (wait > 0) {

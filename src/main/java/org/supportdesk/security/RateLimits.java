@@ -98,11 +98,8 @@ class RateLimits {
         return take(buckets, kind);
     }
 
-    /** Whether an address without a valid key has used up its bucket (checked before a database lookup). */
+    /** Whether an address without a valid key has used up its bucket. */
     boolean addressExhausted(String address) {
-        if (!settings.enabled()) {
-            return false;
-        }
         Buckets buckets;
         synchronized (byAddress) {
             buckets = byAddress.get("a:" + address);
