@@ -43,9 +43,9 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
             log.warn("""
 
                     ************************************************************************
-                    *  AUTHENTICATION IS OFF (supportdesk.auth=off / SUPPORTDESK_AUTH=off)  *
-                    *  Anyone who can reach this port can read, change and delete tickets. *
-                    *  Only for a trusted local network.                                   *
+                      AUTHENTICATION IS OFF (supportdesk.auth=off / SUPPORTDESK_AUTH=off)
+                      Anyone who can reach this port can read, change and delete tickets,
+                      as "anonymous". Only for a trusted local network.
                     ************************************************************************""");
             return;
         }
