@@ -32,6 +32,10 @@ class RateLimits {
     RateLimits(SecuritySettings.RateLimit settings, TimeMeter time) {
         this.settings = settings;
         this.time = time;
+        check("per-key", settings.perKey());
+        check("per-address", settings.perAddress());
+        check("imports", settings.imports());
+        check("classify-all", settings.classifyAll());
         int max = settings.maxAddresses();
         // Least recently seen addresses go first: memory stays bounded whoever calls.
         this.byAddress = new LinkedHashMap<>(256, 0.75f, true) {
@@ -60,6 +64,15 @@ class RateLimits {
                 case IMPORT -> imports;
                 case CLASSIFY_ALL -> classifyAll;
             };
+        }
+    }
+
+    /** A limit Bucket4j cannot hold stops the start, not a request. */
+    private void check(String name, long perPeriod) {
+        if (perPeriod < 1 || perPeriod > settings.period().toNanos()) {
+            throw new IllegalStateException("supportdesk.rate-limit." + name + " must be between 1 and one per"
+                    + " nanosecond of supportdesk.rate-limit.period; to turn limits off, set"
+                    + " supportdesk.rate-limit.enabled=false");
         }
     }
 

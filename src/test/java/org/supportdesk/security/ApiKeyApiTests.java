@@ -170,6 +170,15 @@ class ApiKeyApiTests extends ApiTest {
         assertThat(api.get("/tickets/" + id).json()).isEqualTo(before);
     }
 
+    @Test
+    void theApiDescriptionOffersBothKeyHeadersAndShowsNoActorParameter() {
+        JsonNode doc = api.withKey(null).get("/openapi.json").json();
+
+        assertThat(doc.get("components").get("securitySchemes").propertyNames()).contains("bearer", "apiKey");
+        assertThat(doc.get("paths").get("/tickets").get("post").toString()).doesNotContain("actor");
+        assertThat(doc.get("paths").get("/api-keys").has("post")).isTrue();
+    }
+
     private static JsonNode find(JsonNode list, String id) {
         for (JsonNode key : list) {
             if (key.get("id").asString().equals(id)) {

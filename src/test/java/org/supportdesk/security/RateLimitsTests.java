@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -50,6 +51,13 @@ class RateLimitsTests {
 
         assertThat(limits.addressExhausted("a")).isTrue();
         assertThat(limits.addressExhausted("b")).isFalse(); // forgotten: a fresh bucket next time
+    }
+
+    @Test
+    void aLimitTheBucketsCannotHoldStopsTheStart() {
+        assertThatThrownBy(() -> limits(0, 1, 10)).hasMessageContaining("supportdesk.rate-limit.per-key");
+        assertThatThrownBy(() -> limits(10, Long.MAX_VALUE, 10))
+                .hasMessageContaining("supportdesk.rate-limit.per-address");
     }
 
     @Test

@@ -154,8 +154,38 @@ class SqlInjectionTests extends ApiTest {
                 Api.Response r = api.post("/tickets", TicketBodies.ticket(field, payload));
                 assertThat(r.status()).as(field + "=" + payload).isEqualTo(422);
             }
+            for (String field : List.of("source", "device_type")) {
+                Api.Response r = api.post("/tickets", TicketBodies.ticket("metadata", Map.of(field, payload)));
+                assertThat(r.status()).as("metadata." + field + "=" + payload).isEqualTo(422);
+            }
             Api.Response patch = api.patch(canaryPath, Map.of("status", payload, "priority", payload));
             assertThat(patch.status()).isEqualTo(422);
+            Api.Response put = api.put(canaryPath, TicketBodies.ticket("category", payload));
+            assertThat(put.status()).isEqualTo(422);
+            assertThat(api.post("/api-keys", Map.of("name", "n", "role", payload))
+                            .status())
+                    .isEqualTo(422);
+        }
+
+        assertThat(total()).isEqualTo(before);
+        assertThat(api.get(canaryPath).json()).isEqualTo(canary);
+    }
+
+    @Test
+    void flagsOfImportsAndClassificationRefuseSql() {
+        long before = total();
+        byte[] csv =
+                "customer_id,customer_email,customer_name,subject,description\nc,a@example.com,A,S,Ten chars at least\n"
+                        .getBytes(StandardCharsets.UTF_8);
+        for (String payload : PAYLOADS) {
+            String value = encode(payload);
+            List<Api.Response> answers = List.of(
+                    api.sendBytes("POST", "/import/csv?dry_run=" + value, "text/csv", csv),
+                    api.sendBytes("POST", "/import/csv?auto_classify=" + value, "text/csv", csv),
+                    api.post(canaryPath + "/classify?apply=" + value, Map.of()),
+                    api.post("/tickets/classify-all?force=" + value, Map.of()),
+                    api.post("/tickets?auto_classify=" + value, TicketBodies.ticket()));
+            assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(422));
         }
 
         assertThat(total()).isEqualTo(before);
