@@ -52,7 +52,8 @@ final class AccessRules {
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
             rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
-            rule(READ, "/bench/bare", Role.VIEWER));
+            rule(READ, "/bench/bare", Role.VIEWER),
+            rule(READ, "/bench/db", Role.VIEWER));
 
     private static final Rule ADMIN_ONLY = new Rule(Set.of(), PARSER.parse("/**"), Role.ADMIN, RateLimits.Kind.GENERAL);
 

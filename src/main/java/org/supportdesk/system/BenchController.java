@@ -42,6 +42,18 @@ class BenchController {
         TICKET.put("version", 1);
     }
 
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    BenchController(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/bench/db")
+    ResponseEntity<Map<String, Object>> db() {
+        jdbc.sql("SELECT 1").query(Integer.class).single();
+        return ResponseEntity.ok().eTag("\"1\"").body(TICKET);
+    }
+
     @GetMapping("/bench/bare")
     ResponseEntity<Map<String, Object>> bare() {
         return ResponseEntity.ok().eTag("\"1\"").body(TICKET);

@@ -2,12 +2,16 @@ package org.supportdesk.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -36,6 +40,7 @@ public class Database implements AutoCloseable {
     private final String product;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final ScheduledExecutorService checkpointer;
     private volatile boolean closed;
 
     Database(DataSource dataSource, TransactionTemplate tx) {
@@ -44,11 +49,17 @@ public class Database implements AutoCloseable {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.product = productName(dataSource);
         if (isSqlite()) {
-            writer = new Thread(this::writeLoop, "sqlite-writer");
-            writer.setDaemon(true);
+            writer = new SqliteDataSource.WriterThread(this::writeLoop);
             writer.start();
+            checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
+                var t = new Thread(r, "sqlite-checkpoint");
+                t.setDaemon(true);
+                return t;
+            });
+            checkpointer.scheduleWithFixedDelay(() -> checkpoint(dataSource, "PASSIVE"), 1, 1, TimeUnit.SECONDS);
         } else {
             writer = null;
+            checkpointer = null;
         }
     }
 
@@ -57,6 +68,19 @@ public class Database implements AutoCloseable {
             return c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new CannotGetJdbcConnectionException("Cannot reach the database", e);
+        }
+    }
+
+    /**
+     * Copies committed pages from the WAL into the database file, off the writer's path: a PASSIVE
+     * checkpoint neither blocks nor waits for readers and the writer.
+     */
+    private static void checkpoint(DataSource dataSource, String mode) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(" + mode + ")");
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Checkpoint skipped: {}", e.toString());
         }
     }
 
@@ -177,6 +201,9 @@ public class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (checkpointer != null) {
+            checkpointer.shutdownNow();
+        }
         if (writer != null) {
             writer.interrupt();
             try {

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * SQLite in the data directory unless `supportdesk.db.url` names another database. The SQLite
@@ -26,33 +29,53 @@ class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(SupportdeskProperties properties) {
+    DataSource dataSource(SupportdeskProperties properties) {
         var db = properties.db();
-        var config = new HikariConfig();
-        config.setPoolName("supportdesk");
-        config.setConnectionTimeout(db.connectionTimeoutMs());
         if (db.url() != null && !db.url().isBlank()) {
+            var config = pool("supportdesk", db.poolSize(), db.connectionTimeoutMs());
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());
             config.setPassword(db.password());
-            config.setMaximumPoolSize(db.poolSize());
-        } else {
-            try {
-                Files.createDirectories(properties.dataDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
-            }
-            config.setJdbcUrl("jdbc:sqlite:" + properties.dataDir().resolve("supportdesk.db"));
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("foreign_keys", "true");
-            config.addDataSourceProperty("busy_timeout", "10000");
-            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-            config.addDataSourceProperty("cache_size", "-32000");
-            // Readers run side by side in WAL mode; writers queue in Database.write().
-            config.setMaximumPoolSize(db.poolSize());
+            return new HikariDataSource(config);
         }
-        return new HikariDataSource(config);
+        try {
+            Files.createDirectories(properties.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
+        }
+        String url = "jdbc:sqlite:" + properties.dataDir().resolve("supportdesk.db");
+        // Readers: as many as the pool allows, side by side in WAL mode, each with a modest cache
+        // and the file mapped into memory, so that they share the operating system's cache.
+        var readers = pool("supportdesk-read", db.poolSize(), db.connectionTimeoutMs());
+        sqlite(readers, url, 16);
+        // The writer: one connection, with a cache that holds the indexes a large import touches.
+        var writer = pool("supportdesk-write", 1, db.connectionTimeoutMs());
+        sqlite(writer, url, db.sqliteWriterCacheMb());
+        // Commits never wait for a checkpoint (and its fsync); Database checkpoints in the background.
+        writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
+        return new SqliteDataSource(new HikariDataSource(readers), new HikariDataSource(writer));
+    }
+
+    private static HikariConfig pool(String name, int size, long timeoutMs) {
+        var config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setConnectionTimeout(timeoutMs);
+        return config;
+    }
+
+    private static void sqlite(HikariConfig config, String url, int cacheMb) {
+        var pragmas = new Properties();
+        pragmas.setProperty("journal_mode", "WAL");
+        pragmas.setProperty("synchronous", "NORMAL");
+        pragmas.setProperty("foreign_keys", "true");
+        pragmas.setProperty("busy_timeout", "10000");
+        pragmas.setProperty("transaction_mode", "IMMEDIATE");
+        pragmas.setProperty("cache_size", Integer.toString(-1024 * cacheMb));
+        pragmas.setProperty("mmap_size", Long.toString(1L << 30));
+        var sqlite = new SQLiteDataSource(new SQLiteConfig(pragmas));
+        sqlite.setUrl(url);
+        config.setDataSource(new StatementCachingDataSource(sqlite));
     }
 
     @Bean

@@ -18,6 +18,7 @@ public record SupportdeskProperties(
             String url,
             String user,
             String password,
-            @DefaultValue("10") int poolSize,
-            @DefaultValue("5000") long connectionTimeoutMs) {}
+            @DefaultValue("16") int poolSize,
+            @DefaultValue("5000") long connectionTimeoutMs,
+            @DefaultValue("256") int sqliteWriterCacheMb) {}
 }

@@ -11,6 +11,8 @@ public enum Category implements Labelled {
     BUG_REPORT("bug_report"),
     OTHER("other");
 
+    private static final Category[] ALL = values();
+
     private final String value;
 
     Category(String value) {
@@ -24,6 +26,6 @@ public enum Category implements Labelled {
     }
 
     public static Category parse(String value) {
-        return Labelled.parse(values(), value);
+        return Labelled.parse(ALL, value);
     }
 }

@@ -8,6 +8,8 @@ public enum DeviceType implements Labelled {
     MOBILE("mobile"),
     TABLET("tablet");
 
+    private static final DeviceType[] ALL = values();
+
     private final String value;
 
     DeviceType(String value) {
@@ -21,6 +23,6 @@ public enum DeviceType implements Labelled {
     }
 
     public static DeviceType parse(String value) {
-        return Labelled.parse(values(), value);
+        return Labelled.parse(ALL, value);
     }
 }

@@ -10,6 +10,6 @@ enum Origin {
     }
 
     static Origin parse(String value) {
-        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        return "person".equals(value) ? PERSON : CLASSIFIER;
     }
 }

@@ -9,6 +9,8 @@ public enum Priority implements Labelled {
     HIGH("high"),
     URGENT("urgent");
 
+    private static final Priority[] ALL = values();
+
     private final String value;
 
     Priority(String value) {
@@ -22,6 +24,6 @@ public enum Priority implements Labelled {
     }
 
     public static Priority parse(String value) {
-        return Labelled.parse(values(), value);
+        return Labelled.parse(ALL, value);
     }
 }

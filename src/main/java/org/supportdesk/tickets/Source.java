@@ -10,6 +10,8 @@ public enum Source implements Labelled {
     CHAT("chat"),
     PHONE("phone");
 
+    private static final Source[] ALL = values();
+
     private final String value;
 
     Source(String value) {
@@ -23,6 +25,6 @@ public enum Source implements Labelled {
     }
 
     public static Source parse(String value) {
-        return Labelled.parse(values(), value);
+        return Labelled.parse(ALL, value);
     }
 }

@@ -10,6 +10,8 @@ public enum Status implements Labelled {
     RESOLVED("resolved"),
     CLOSED("closed");
 
+    private static final Status[] ALL = values();
+
     private final String value;
 
     Status(String value) {
@@ -23,6 +25,6 @@ public enum Status implements Labelled {
     }
 
     public static Status parse(String value) {
-        return Labelled.parse(values(), value);
+        return Labelled.parse(ALL, value);
     }
 }

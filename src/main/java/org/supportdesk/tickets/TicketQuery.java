@@ -128,7 +128,7 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
 
     /** The page's SQL: filters, then the keyset condition, ordered by the sort key and id. */
     String sql(List<Object> args) {
-        var sql = new StringBuilder("SELECT * FROM tickets");
+        var sql = new StringBuilder("SELECT " + Tickets.COLUMNS + " FROM tickets");
         filter.appendWhere(sql, args);
         if (after != null) {
             sql.append(args.isEmpty() ? " WHERE " : " AND ");
