@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * --only get,post,list,stats,import,classify (default: get,post,list,stats), --list-tickets N,
  * --stats-tickets N, --import-rows N, --classify-tickets N, --warmup SECONDS, --get-only true,
  * --bare-path /bench/db, --server-opts "JVM options", --db-url URL (PostgreSQL; with
- * --db-user/--db-password).
+ * --db-user/--db-password), --auth on|off (default on: the server gets an admin key of the bench's
+ * and every request sends it as `Authorization: Bearer`; off starts it with authentication off and
+ * sends no key). Rate limits are set far above what the bench can reach, but stay on.
  *
  * Rounds of the figures that are compared (the bare endpoint against GET /tickets/{id}) alternate,
  * and medians are reported, because this machine is shared and noisy.
@@ -46,6 +48,8 @@ import java.util.regex.Pattern;
 public class Bench {
 
     static final Map<String, String> opts = new LinkedHashMap<>();
+    /** The admin key the server is started with and every request sends; null with --auth off. */
+    static String key;
 
     public static void main(String[] args) throws Exception {
         opts.put("jar", "target/supportdesk.jar");
@@ -67,19 +71,25 @@ public class Bench {
         opts.put("db-url", "");
         opts.put("db-user", "");
         opts.put("db-password", "");
+        opts.put("auth", "on");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !opts.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + opts.keySet());
             }
             opts.put(args[i].substring(2), args[i + 1]);
         }
+        if (opts.get("auth").equals("on")) {
+            key = "sd_bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-0123456789";
+        }
         Set<String> only = new HashSet<>(Arrays.asList(opts.get("only").split(",")));
         int port = Integer.parseInt(opts.get("port"));
         System.out.printf(
-                "Supportdesk benchmark: %d cores, Java %s, %s%n",
+                "Supportdesk benchmark: %d cores, Java %s, %s, %s%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
-                opts.get("db-url").isEmpty() ? "SQLite" : opts.get("db-url"));
+                opts.get("db-url").isEmpty() ? "SQLite" : opts.get("db-url"),
+                key == null ? "authentication off, no key sent" : "an API key sent with every request");
 
         if (only.contains("import")) {
             // Import runs on its own server with a small heap: memory must not grow with the file.
@@ -526,6 +536,9 @@ public class Bench {
 
     static byte[] request(String method, String path, String contentType, byte[] body) {
         var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: localhost\r\n");
+        if (key != null) {
+            head.append("Authorization: Bearer ").append(key).append("\r\n");
+        }
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
         }
@@ -584,6 +597,7 @@ public class Bench {
 
         Reply sendFile(String method, String path, String contentType, Path file) throws IOException {
             out.write(("" + method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                            + (key == null ? "" : "\r\nAuthorization: Bearer " + key)
                             + "\r\nContent-Length: " + Files.size(file) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             Files.copy(file, out);
@@ -685,7 +699,12 @@ public class Bench {
                     "--supportdesk.data-dir=" + data,
                     "--supportdesk.bench.enabled=true",
                     "--supportdesk.import-max-size=2GB",
+                    "--supportdesk.rate-limit.per-key=1000000000",
+                    "--supportdesk.rate-limit.per-address=1000000000",
+                    "--supportdesk.rate-limit.imports=1000000",
+                    "--supportdesk.rate-limit.classify-all=1000000",
                     "--logging.level.root=WARN"));
+            command.add(key == null ? "--supportdesk.auth=off" : "--supportdesk.admin-key=" + key);
             if (!opts.get("db-url").isEmpty()) {
                 command.add("--supportdesk.db.url=" + opts.get("db-url"));
                 command.add("--supportdesk.db.user=" + opts.get("db-user"));

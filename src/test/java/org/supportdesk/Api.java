@@ -10,17 +10,39 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for full-app tests: real sockets, real serialization. */
+/**
+ * A plain HTTP client for full-app tests: real sockets, real serialization. It sends the test
+ * admin key unless told to send another key or none.
+ */
 public final class Api {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The admin key the test servers are started with (`supportdesk.admin-key`). */
+    public static final String ADMIN_KEY = "sd_test-admin-key-not-for-production-0123456789";
 
-    private final HttpClient http =
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http = HTTP;
     private final String base;
+    private final String key;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, ADMIN_KEY);
+    }
+
+    public Api(int port, String key) {
+        this("http://localhost:" + port, key);
+    }
+
+    private Api(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** The same server with another key, or none when {@code key} is null. */
+    public Api withKey(String key) {
+        return new Api(base, key);
     }
 
     public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -89,6 +111,9 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         try {
             HttpResponse<String> response =
                     http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());

@@ -34,6 +34,13 @@ public abstract class ApiTest {
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("supportdesk.data-dir", DATA_DIR::toString);
         TestDatabase.register(registry);
+        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
+        // Every test shares the admin key and 127.0.0.1: limits that tests never reach, except
+        // those about rate limiting, which start a server of their own.
+        registry.add("supportdesk.rate-limit.per-key", () -> "100000000");
+        registry.add("supportdesk.rate-limit.per-address", () -> "100000000");
+        registry.add("supportdesk.rate-limit.imports", () -> "100000000");
+        registry.add("supportdesk.rate-limit.classify-all", () -> "100000000");
     }
 
     @LocalServerPort

@@ -30,7 +30,22 @@ class ArchitectureTests {
                 .resideInAPackage("org.supportdesk.system..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.supportdesk.tickets..", "org.supportdesk.imports..", "org.supportdesk.stats..")
+                .resideInAnyPackage(
+                        "org.supportdesk.tickets..",
+                        "org.supportdesk.imports..",
+                        "org.supportdesk.stats..",
+                        "org.supportdesk.security..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresKnowTheCallerOnlyAsAnActorNotHowItWasAuthenticated() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.supportdesk.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.supportdesk.security..")
                 .check(CLASSES);
     }
 }

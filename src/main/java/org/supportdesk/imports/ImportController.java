@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.ApiException;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
-import org.supportdesk.tickets.TicketService;
 
 /**
  * Bulk import. The file comes as multipart field `file` (as the seed's UploadFile) or as the raw
@@ -34,8 +34,9 @@ class ImportController {
     ImportResult csv(
             HttpServletRequest request,
             @RequestParam(name = "dry_run", required = false) String dryRun,
-            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
-        return run(ImportFormat.CSV, request, dryRun, autoClassify);
+            @RequestParam(name = "auto_classify", required = false) String autoClassify,
+            Actor actor) {
+        return run(ImportFormat.CSV, request, dryRun, autoClassify, actor);
     }
 
     @Operation(summary = "Import tickets from a JSON array or NDJSON")
@@ -43,8 +44,9 @@ class ImportController {
     ImportResult json(
             HttpServletRequest request,
             @RequestParam(name = "dry_run", required = false) String dryRun,
-            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
-        return run(ImportFormat.JSON, request, dryRun, autoClassify);
+            @RequestParam(name = "auto_classify", required = false) String autoClassify,
+            Actor actor) {
+        return run(ImportFormat.JSON, request, dryRun, autoClassify, actor);
     }
 
     @Operation(summary = "Import tickets from XML: <tickets><ticket>...</ticket></tickets>")
@@ -52,8 +54,9 @@ class ImportController {
     ImportResult xml(
             HttpServletRequest request,
             @RequestParam(name = "dry_run", required = false) String dryRun,
-            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
-        return run(ImportFormat.XML, request, dryRun, autoClassify);
+            @RequestParam(name = "auto_classify", required = false) String autoClassify,
+            Actor actor) {
+        return run(ImportFormat.XML, request, dryRun, autoClassify, actor);
     }
 
     @Operation(summary = "Import tickets; the format is taken from the file name, the content type or the content")
@@ -61,15 +64,17 @@ class ImportController {
     ImportResult any(
             HttpServletRequest request,
             @RequestParam(name = "dry_run", required = false) String dryRun,
-            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
-        return run(null, request, dryRun, autoClassify);
+            @RequestParam(name = "auto_classify", required = false) String autoClassify,
+            Actor actor) {
+        return run(null, request, dryRun, autoClassify, actor);
     }
 
-    private ImportResult run(ImportFormat format, HttpServletRequest request, String dryRun, String autoClassify) {
+    private ImportResult run(
+            ImportFormat format, HttpServletRequest request, String dryRun, String autoClassify, Actor actor) {
         boolean dry = Params.bool("dry_run", dryRun);
         boolean classifyAll = Params.bool("auto_classify", autoClassify);
         try {
-            return imports.importFile(format, upload(request), dry, classifyAll, TicketService.ANONYMOUS);
+            return imports.importFile(format, upload(request), dry, classifyAll, actor);
         } catch (IOException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Cannot read the upload");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.ApiException;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
@@ -47,7 +48,7 @@ class ImportService {
     /** The upload as the controller found it. */
     record Upload(String fileName, String contentType, InputStream body) {}
 
-    ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, String actor) {
+    ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, Actor actor) {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
         ImportFormat format = formatOf(expected, upload, in);
         var run = new Run(dryRun, autoClassify, actor);
@@ -104,7 +105,7 @@ class ImportService {
     private final class Run {
         private final boolean dryRun;
         private final boolean autoClassify;
-        private final String actor;
+        private final Actor actor;
         private long total;
         private long success;
         private long failed;
@@ -114,7 +115,7 @@ class ImportService {
         private final List<Object[]> tagRows = new ArrayList<>(BATCH * 2);
         private final List<Object[]> historyRows = new ArrayList<>(BATCH);
 
-        Run(boolean dryRun, boolean autoClassify, String actor) {
+        Run(boolean dryRun, boolean autoClassify, Actor actor) {
             this.dryRun = dryRun;
             this.autoClassify = autoClassify;
             this.actor = actor;

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.Params;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +27,10 @@ class ClassifyController {
 
     @Operation(summary = "Classify one ticket and apply the result, unless apply=false")
     @PostMapping({"/tickets/{id}/classify", "/tickets/{id}/auto-classify"})
-    ClassificationResult classifyOne(@PathVariable String id, @RequestParam(required = false) String apply) {
+    ClassificationResult classifyOne(
+            @PathVariable String id, @RequestParam(required = false) String apply, Actor actor) {
         boolean doApply = apply == null || Params.bool("apply", apply);
-        return classify.classifyOne(Params.id(id), doApply, TicketService.ANONYMOUS);
+        return classify.classifyOne(Params.id(id), doApply, actor);
     }
 
     @Operation(
@@ -44,7 +46,8 @@ class ClassifyController {
             @RequestParam(required = false) String tag,
             @RequestParam(name = "created_after", required = false) String createdAfter,
             @RequestParam(name = "created_before", required = false) String createdBefore,
-            @RequestParam(required = false) String force) {
+            @RequestParam(required = false) String force,
+            Actor actor) {
         // Parameters are checked before the first byte goes out: a 422 can no longer follow a 200.
         TicketFilter filter = TicketFilter.parse(
                 category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore);
@@ -52,7 +55,7 @@ class ClassifyController {
         StreamingResponseBody body = (OutputStream out) -> {
             try (JsonGenerator gen = json.createGenerator(out)) {
                 gen.writeStartArray();
-                classify.classifyAll(filter, forced, TicketService.ANONYMOUS, result -> json.writeValue(gen, result));
+                classify.classifyAll(filter, forced, actor, result -> json.writeValue(gen, result));
                 gen.writeEndArray();
             }
         };

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
 
 /**
@@ -31,7 +32,7 @@ class ClassifyService {
         this.db = db;
     }
 
-    ClassificationResult classifyOne(UUID id, boolean apply, String actor) {
+    ClassificationResult classifyOne(UUID id, boolean apply, Actor actor) {
         return db.write(() -> {
             Ticket ticket = tickets.find(id).orElseThrow(TicketNotFound::new);
             Instant at = service.now();
@@ -50,7 +51,7 @@ class ClassifyService {
      * Walks every matching ticket in id order, a batch per transaction, and hands each result to
      * {@code out} as soon as its batch is committed: memory stays flat however many tickets match.
      */
-    void classifyAll(TicketFilter filter, boolean force, String actor, Consumer<ClassificationResult> out) {
+    void classifyAll(TicketFilter filter, boolean force, Actor actor, Consumer<ClassificationResult> out) {
         String after = null;
         while (true) {
             String from = after;
@@ -63,7 +64,7 @@ class ClassifyService {
         }
     }
 
-    private List<ClassificationResult> batch(TicketFilter filter, String after, boolean force, String actor) {
+    private List<ClassificationResult> batch(TicketFilter filter, String after, boolean force, Actor actor) {
         List<Ticket> page = tickets.pageById(filter, after, BATCH);
         Instant at = service.now();
         var results = new ArrayList<ClassificationResult>(page.size());
@@ -140,7 +141,7 @@ class ClassifyService {
                 t.createdBy());
     }
 
-    private static HistoryEvent event(Ticket before, Ticket after, ClassificationInfo info, String actor, Instant at) {
+    private static HistoryEvent event(Ticket before, Ticket after, ClassificationInfo info, Actor actor, Instant at) {
         Map<String, HistoryEvent.Change> changes = after == null ? Map.of() : TicketService.changes(before, after);
         return Triage.event(info, actor, at, after != null, changes);
     }

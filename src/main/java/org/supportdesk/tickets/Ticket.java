@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.supportdesk.system.Actor;
 
 /** A stored ticket, as the API shows it. */
 public record Ticket(
@@ -26,7 +27,7 @@ public record Ticket(
         int version,
         @JsonIgnore Origin categoryBy,
         @JsonIgnore Origin priorityBy,
-        @JsonIgnore String createdBy) {
+        @JsonIgnore Actor createdBy) {
 
     TicketInput toInput() {
         return new TicketInput(

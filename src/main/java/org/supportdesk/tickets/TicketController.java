@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.Params;
 import tools.jackson.databind.JsonNode;
 
@@ -41,8 +42,9 @@ class TicketController {
                             content = @Content(schema = @Schema(implementation = TicketInput.class)))
                     @RequestBody(required = false)
                     JsonNode body,
-            @RequestParam(name = "auto_classify", required = false) String autoClassify) {
-        Ticket ticket = service.create(body, Params.bool("auto_classify", autoClassify), TicketService.ANONYMOUS);
+            @RequestParam(name = "auto_classify", required = false) String autoClassify,
+            Actor actor) {
+        Ticket ticket = service.create(body, Params.bool("auto_classify", autoClassify), actor);
         return ResponseEntity.created(URI.create("/tickets/" + ticket.id()))
                 .eTag(etag(ticket))
                 .body(ticket);
@@ -95,8 +97,9 @@ class TicketController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = TicketInput.class)))
                     @RequestBody(required = false)
-                    JsonNode body) {
-        Ticket ticket = service.patch(Params.id(id), body, IfMatch.parse(ifMatch), TicketService.ANONYMOUS);
+                    JsonNode body,
+            Actor actor) {
+        Ticket ticket = service.patch(Params.id(id), body, IfMatch.parse(ifMatch), actor);
         return ResponseEntity.ok().eTag(etag(ticket)).body(ticket);
     }
 
@@ -109,13 +112,10 @@ class TicketController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             content = @Content(schema = @Schema(implementation = TicketInput.class)))
                     @RequestBody(required = false)
-                    JsonNode body) {
+                    JsonNode body,
+            Actor actor) {
         Ticket ticket = service.replace(
-                Params.id(id),
-                body,
-                IfMatch.parse(ifMatch),
-                Params.bool("auto_classify", autoClassify),
-                TicketService.ANONYMOUS);
+                Params.id(id), body, IfMatch.parse(ifMatch), Params.bool("auto_classify", autoClassify), actor);
         return ResponseEntity.ok().eTag(etag(ticket)).body(ticket);
     }
 

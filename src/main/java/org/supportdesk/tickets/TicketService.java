@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
 import tools.jackson.databind.JsonNode;
 
 /** The business rules of SPEC §1: creation, updates with history, resolution times, versions. */
 @Service
 public class TicketService {
-
-    public static final String ANONYMOUS = "anonymous";
 
     private final Tickets tickets;
     private final TicketBinder binder;
@@ -36,7 +35,7 @@ public class TicketService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    Ticket create(JsonNode body, boolean autoClassify, String actor) {
+    Ticket create(JsonNode body, boolean autoClassify, Actor actor) {
         TicketInput input = binder.bindNew(body);
         Created created = newTicket(input, autoClassify, actor, now());
         db.write(() -> {
@@ -53,7 +52,7 @@ public class TicketService {
     public record Created(Ticket ticket, HistoryEvent classified) {}
 
     /** Builds a new ticket from valid input; imports use it too. */
-    public Created newTicket(TicketInput input, boolean autoClassify, String actor, Instant at) {
+    public Created newTicket(TicketInput input, boolean autoClassify, Actor actor, Instant at) {
         Triage.Decision decision = triage.decide(input, autoClassify, at);
         Status status = input.status();
         var ticket = new Ticket(
@@ -104,7 +103,7 @@ public class TicketService {
 
     record Page(List<Ticket> items, long total, String nextCursor) {}
 
-    Ticket patch(UUID id, JsonNode body, IfMatch ifMatch, String actor) {
+    Ticket patch(UUID id, JsonNode body, IfMatch ifMatch, Actor actor) {
         return update(id, ifMatch, actor, current -> {
             TicketBinder.Patched patched = binder.bindPatch(body, current.toInput());
             var touched = patched.touched();
@@ -116,7 +115,7 @@ public class TicketService {
         });
     }
 
-    Ticket replace(UUID id, JsonNode body, IfMatch ifMatch, boolean autoClassify, String actor) {
+    Ticket replace(UUID id, JsonNode body, IfMatch ifMatch, boolean autoClassify, Actor actor) {
         TicketInput input = binder.bindNew(body);
         return update(id, ifMatch, actor, current -> new Edit(input, Origin.PERSON, Origin.PERSON, autoClassify));
     }
@@ -144,7 +143,7 @@ public class TicketService {
         Edit edit(Ticket current);
     }
 
-    private Ticket update(UUID id, IfMatch ifMatch, String actor, Editor editor) {
+    private Ticket update(UUID id, IfMatch ifMatch, Actor actor, Editor editor) {
         return db.write(() -> {
             Ticket current = tickets.find(id).orElseThrow(TicketNotFound::new);
             if (!ifMatch.matches(current.version())) {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.Actor;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,16 +28,17 @@ public class Tickets {
             INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description,
               category, category_by, priority, priority_rank, priority_by, status, tags, assigned_to,
               source, browser, device_type, classification, created_at, updated_at, resolved_at,
-              created_by, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              created_by, created_by_id, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     public static final String INSERT_TAG = "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
     public static final String INSERT_HISTORY =
-            "INSERT INTO ticket_history (ticket_id, at, actor, action, changes, classification) VALUES (?, ?, ?, ?, ?, ?)";
+            "INSERT INTO ticket_history (ticket_id, at, actor, actor_id, action, changes, classification)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     /** The ticket columns in the order {@link #map} reads them by index. */
     static final String COLUMNS = "id, customer_id, customer_email, customer_name, subject, description, category,"
             + " priority, status, tags, assigned_to, source, browser, device_type, created_at, updated_at,"
-            + " resolved_at, classification, version, category_by, priority_by, created_by";
+            + " resolved_at, classification, version, category_by, priority_by, created_by, created_by_id";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -77,7 +79,8 @@ public class Tickets {
             t.createdAt().toEpochMilli(),
             t.updatedAt().toEpochMilli(),
             t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
-            t.createdBy(),
+            t.createdBy().name(),
+            uuid(t.createdBy().id()),
             t.version()
         };
     }
@@ -202,6 +205,7 @@ public class Tickets {
             id.toString(),
             event.at().toEpochMilli(),
             event.actor(),
+            uuid(event.actorId()),
             event.action(),
             json.writeValueAsString(event.changes() == null ? Map.of() : event.changes()),
             event.classification() == null ? null : json.writeValueAsString(event.classification())
@@ -218,6 +222,7 @@ public class Tickets {
                 .query((rs, n) -> new HistoryEvent(
                         Instant.ofEpochMilli(rs.getLong("at")),
                         rs.getString("actor"),
+                        uuid(rs.getString("actor_id")),
                         rs.getString("action"),
                         json.readValue(rs.getString("changes"), CHANGES),
                         rs.getString("classification") == null
@@ -254,6 +259,14 @@ public class Tickets {
                 rs.getInt(19),
                 Origin.parse(rs.getString(20)),
                 Origin.parse(rs.getString(21)),
-                rs.getString(22));
+                new Actor(rs.getString(22), uuid(rs.getString(23))));
+    }
+
+    private static String uuid(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static UUID uuid(String id) {
+        return id == null ? null : UUID.fromString(id);
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.supportdesk.classification.Classification;
 import org.supportdesk.classification.Classifier;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.SupportdeskProperties;
 
 /**
@@ -77,7 +78,7 @@ public class Triage {
 
     static HistoryEvent event(
             ClassificationInfo info,
-            String actor,
+            Actor actor,
             Instant at,
             boolean applied,
             Map<String, HistoryEvent.Change> changes) {

@@ -239,6 +239,7 @@ class ImportApiTests extends ApiTest {
         // A raw body that declares a length over the default 100MB is refused before it is read.
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/import/csv"))
                 .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + Api.ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofString("x"), 200L * 1024 * 1024))
                 .build();

@@ -32,6 +32,7 @@ class KillTests {
                         SupportdeskApplication.class.getName(),
                         "--server.port=" + port,
                         "--supportdesk.data-dir=" + dataDir,
+                        "--supportdesk.admin-key=" + Api.ADMIN_KEY,
                         "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .redirectOutput(

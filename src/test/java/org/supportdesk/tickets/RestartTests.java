@@ -29,7 +29,8 @@ class RestartTests {
     private String database;
 
     private ConfigurableApplicationContext start() {
-        var args = new ArrayList<>(List.of("--server.port=0", "--supportdesk.data-dir=" + dataDir));
+        var args = new ArrayList<>(List.of(
+                "--server.port=0", "--supportdesk.data-dir=" + dataDir, "--supportdesk.admin-key=" + Api.ADMIN_KEY));
         if (TestDatabase.isPostgres()) {
             if (database == null) {
                 database = TestDatabase.newDatabase();

@@ -323,7 +323,9 @@ class TicketApiTests extends ApiTest {
         assertThat(history.get(0).get("action").asString()).isEqualTo("created");
         JsonNode first = history.get(1);
         assertThat(first.get("action").asString()).isEqualTo("updated");
-        assertThat(first.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(first.get("actor").asString()).isEqualTo("admin");
+        assertThat(first.get("actor_id").asString())
+                .isEqualTo(history.get(0).get("actor_id").asString());
         assertThat(first.get("at").asString()).matches(RFC_3339_UTC);
         assertThat(first.get("changes").get("status").get("old").asString()).isEqualTo("new");
         assertThat(first.get("changes").get("status").get("new").asString()).isEqualTo("in_progress");

@@ -1,0 +1,87 @@
+package org.supportdesk.security;
+
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.supportdesk.system.Actor;
+
+/**
+ * Security headers on every response, and one log line per request (logger `supportdesk.access`):
+ * method, path, status, duration and key id; the request id is in the line's MDC (`requestId`), as
+ * in every line of the request. Never the query string or the body, so no customer data reaches
+ * the log.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class AccessLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("supportdesk.access");
+    private static final int MAX_PATH = 200;
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long start = System.nanoTime();
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (request.isAsyncStarted()) {
+                // A streamed answer (classify-all): log when it is complete.
+                String requestId = MDC.get("requestId");
+                request.getAsyncContext().addListener(new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                        MDC.put("requestId", requestId);
+                        try {
+                            write(request, response, start);
+                        } finally {
+                            MDC.remove("requestId");
+                        }
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {}
+
+                    @Override
+                    public void onError(AsyncEvent event) {}
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {}
+                });
+            } else {
+                write(request, response, start);
+            }
+        }
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, long start) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        UUID key = Actor.of(request).id();
+        String path = request.getRequestURI();
+        log.info(
+                "{} {} {} {}ms key={}",
+                request.getMethod(),
+                path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path,
+                response.getStatus(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                key == null ? "-" : key);
+    }
+}

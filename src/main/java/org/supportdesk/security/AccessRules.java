@@ -1,0 +1,90 @@
+package org.supportdesk.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may call what: the role each route needs and the bucket it draws from. Paths are matched
+ * with Spring MVC's own PathPattern, on the same parsed path, so a route means here what it means
+ * to the controllers. Whatever is not listed needs an admin key: a new endpoint is closed until it
+ * is given a rule here (AccessRulesTests checks that every endpoint has one).
+ */
+final class AccessRules {
+
+    private AccessRules() {}
+
+    record Rule(Set<String> methods, PathPattern pattern, Role role, RateLimits.Kind kind) {
+        boolean matches(String method, PathContainer path) {
+            return methods.contains(method) && pattern.matches(path);
+        }
+    }
+
+    private static final PathPatternParser PARSER = new PathPatternParser();
+    private static final Set<String> READ = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Open to anyone: health checks and the API description. */
+    private static final List<PathPattern> PUBLIC = List.of(
+            PARSER.parse("/health"),
+            PARSER.parse("/openapi.json"),
+            PARSER.parse("/openapi.json/**"),
+            PARSER.parse("/openapi.json.yaml"),
+            PARSER.parse("/docs"),
+            PARSER.parse("/docs/**"),
+            PARSER.parse("/swagger-ui/**"),
+            PARSER.parse("/v3/api-docs/**"));
+
+    private static final List<Rule> RULES = List.of(
+            rule(READ, "/tickets", Role.VIEWER),
+            rule(READ, "/tickets/stats", Role.VIEWER),
+            rule(READ, "/tickets/{id}", Role.VIEWER),
+            rule(READ, "/tickets/{id}/history", Role.VIEWER),
+            rule(Set.of("POST"), "/tickets", Role.AGENT),
+            rule(Set.of("PATCH", "PUT"), "/tickets/{id}", Role.AGENT),
+            rule(Set.of("POST"), "/tickets/{id}/classify", Role.AGENT),
+            rule(Set.of("POST"), "/tickets/{id}/auto-classify", Role.AGENT),
+            new Rule(Set.of("POST"), PARSER.parse("/tickets/classify-all"), Role.ADMIN, RateLimits.Kind.CLASSIFY_ALL),
+            new Rule(Set.of("POST"), PARSER.parse("/tickets/import"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            new Rule(Set.of("POST"), PARSER.parse("/import/{format}"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
+            rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
+            // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
+            rule(READ, "/bench/bare", Role.VIEWER),
+            rule(READ, "/bench/db", Role.VIEWER));
+
+    private static final Rule ADMIN_ONLY = new Rule(Set.of(), PARSER.parse("/**"), Role.ADMIN, RateLimits.Kind.GENERAL);
+
+    private static Rule rule(Set<String> methods, String pattern, Role role) {
+        return new Rule(methods, PARSER.parse(pattern), role, RateLimits.Kind.GENERAL);
+    }
+
+    static boolean isPublic(PathContainer path) {
+        String raw = path.value();
+        if (raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//")) {
+            // Nothing public needs these; a path that plays tricks is not let through unchecked.
+            return false;
+        }
+        for (PathPattern pattern : PUBLIC) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Rule ruleFor(String method, PathContainer path) {
+        for (Rule rule : RULES) {
+            if (rule.matches(method, path)) {
+                return rule;
+            }
+        }
+        return ADMIN_ONLY;
+    }
+
+    static List<Rule> rules() {
+        return RULES;
+    }
+}

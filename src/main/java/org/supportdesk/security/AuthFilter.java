@@ -1,0 +1,125 @@
+package org.supportdesk.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.supportdesk.system.Actor;
+
+/**
+ * Every request but the public ones needs an API key (`Authorization: Bearer` or `X-API-Key`) whose
+ * role allows the route, within the key's rate limits. Requests without a valid key draw from
+ * their client address's smaller bucket. Runs before anything reads the body.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class AuthFilter extends OncePerRequestFilter {
+
+    /** The same words whether the key is missing, unknown or revoked: nothing to learn from them. */
+    static final String UNAUTHORIZED = "Missing or invalid API key";
+
+    private static final String BEARER = "bearer ";
+    private static final int MAX_KEY_LENGTH = 256;
+
+    private final ApiKeyService keys;
+    private final RateLimits limits;
+    private final boolean enabled;
+
+    AuthFilter(ApiKeyService keys, RateLimits limits, SecuritySettings settings) {
+        this.keys = keys;
+        this.limits = limits;
+        this.enabled = settings.auth();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication();
+        String address = request.getRemoteAddr();
+        if (AccessRules.isPublic(path)) {
+            // Health checks come often from load balancers and cost little: never limited.
+            long wait = path.value().equals("/health") ? 0 : limits.forAddress(address, RateLimits.Kind.GENERAL, false);
+            if (wait > 0) {
+                tooMany(response, wait);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        AccessRules.Rule rule = AccessRules.ruleFor(request.getMethod(), path);
+        if (!enabled) {
+            long wait = limits.forAddress(address, rule.kind(), true);
+            if (wait > 0) {
+                tooMany(response, wait);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        String secret = secret(request);
+        Optional<ApiKey> key = secret == null ? Optional.empty() : keys.authenticate(secret);
+        if (key.isEmpty()) {
+            long wait = limits.forAddress(address, RateLimits.Kind.GENERAL, false);
+            if (wait > 0) {
+                tooMany(response, wait);
+            } else {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                reject(response, 401, UNAUTHORIZED);
+            }
+            return;
+        }
+        ApiKey caller = key.get();
+        request.setAttribute(Actor.ATTRIBUTE, new Actor(caller.name(), caller.id()));
+        long wait = limits.forKey(caller.id(), rule.kind());
+        if (wait > 0) {
+            tooMany(response, wait);
+            return;
+        }
+        if (!caller.role().includes(rule.role())) {
+            reject(
+                    response,
+                    403,
+                    "This API key's role (" + caller.role().value() + ") does not allow this; it needs "
+                            + rule.role().value());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The key from `Authorization: Bearer ...`, else from `X-API-Key`; null when there is none. */
+    static String secret(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String secret = null;
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            secret = authorization.substring(BEARER.length()).trim();
+        } else {
+            secret = request.getHeader("X-API-Key");
+            secret = secret == null ? null : secret.trim();
+        }
+        return secret == null || secret.isEmpty() || secret.length() > MAX_KEY_LENGTH ? null : secret;
+    }
+
+    private static void tooMany(HttpServletResponse response, long seconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        reject(response, 429, "Too many requests; retry in " + seconds + " s");
+    }
+
+    static void reject(HttpServletResponse response, int status, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        // The details are fixed texts: nothing in them needs escaping.
+        response.getOutputStream().write(("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

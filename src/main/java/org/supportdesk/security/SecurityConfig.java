@@ -1,0 +1,82 @@
+package org.supportdesk.security;
+
+import io.github.bucket4j.TimeMeter;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.Duration;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityConfig {
+
+    /** In-memory buckets; tests hand in a TimeMeter bean of their own to move time by hand. */
+    @Bean
+    RateLimits rateLimits(SecuritySettings settings, ObjectProvider<TimeMeter> time) {
+        return new RateLimits(settings.rateLimit(), time.getIfAvailable(() -> TimeMeter.SYSTEM_NANOTIME));
+    }
+
+    /**
+     * CORS, only when `supportdesk.cors.allowed-origins` names origins. Before authentication, so
+     * that preflight requests (which carry no key) are answered.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(SecuritySettings settings) {
+        List<String> origins = settings.cors().allowedOrigins().stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .toList();
+        var config = new CorsConfiguration();
+        config.setAllowedOrigins(origins);
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        config.setAllowedHeaders(List.of("Authorization", "X-API-Key", "Content-Type", "If-Match", "X-Request-Id"));
+        config.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Request-Id"));
+        config.setAllowCredentials(false);
+        config.setMaxAge(Duration.ofHours(1));
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", config);
+        var registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setEnabled(!origins.isEmpty());
+        return registration;
+    }
+
+    /** /docs can send a key: the description says how keys are given. */
+    @Bean
+    OpenApiCustomizer apiKeySecurity() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            "bearer",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .description("An API key: Authorization: Bearer sd_..."))
+                    .addSecuritySchemes(
+                            "apiKey",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER)
+                                    .name("X-API-Key"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("bearer"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+            if (openApi.getPaths() != null && openApi.getPaths().get("/health") != null) {
+                openApi.getPaths().get("/health").readOperations().forEach(op -> op.setSecurity(List.of()));
+            }
+        };
+    }
+}

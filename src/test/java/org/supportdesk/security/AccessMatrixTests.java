@@ -1,0 +1,283 @@
+package org.supportdesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import org.supportdesk.TicketBodies;
+
+/**
+ * Every endpoint, called with no key, a wrong key, a revoked key and a key of each role: the exact
+ * status each gets.
+ */
+class AccessMatrixTests extends ApiTest {
+
+    enum Caller {
+        NO_KEY,
+        WRONG_KEY,
+        REVOKED_KEY,
+        VIEWER,
+        AGENT,
+        ADMIN
+    }
+
+    /** One endpoint: how to call it (on fresh data where it destroys something), who may, what it answers. */
+    record Endpoint(String name, Role role, int success, Function<Api, Api.Response> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final Map<Caller, String> SECRETS = new EnumMap<>(Caller.class);
+
+    @BeforeEach
+    void keys() {
+        if (SECRETS.isEmpty()) {
+            SECRETS.put(Caller.WRONG_KEY, "sd_" + "x".repeat(43));
+            SECRETS.put(Caller.REVOKED_KEY, SecurityFixtures.revokedSecret(api));
+            SECRETS.put(Caller.VIEWER, SecurityFixtures.secretOf(api, "viewer"));
+            SECRETS.put(Caller.AGENT, SecurityFixtures.secretOf(api, "agent"));
+            SECRETS.put(Caller.ADMIN, SecurityFixtures.secretOf(api, "admin"));
+        }
+    }
+
+    private Api as(Caller caller) {
+        return api.withKey(SECRETS.get(caller));
+    }
+
+    private static final String CSV = "customer_id,customer_email,customer_name,subject,description\n"
+            + "matrix,a@example.com,Ann,Printer jam,The printer jams on every page\n";
+    private static final String JSON_FILE = "[{\"customer_id\":\"matrix\",\"customer_email\":\"a@example.com\","
+            + "\"customer_name\":\"Ann\",\"subject\":\"Printer jam\",\"description\":\"The printer jams on every page\"}]";
+    private static final String XML = "<tickets><ticket><customer_id>matrix</customer_id>"
+            + "<customer_email>a@example.com</customer_email><customer_name>Ann</customer_name>"
+            + "<subject>Printer jam</subject><description>The printer jams on every page</description>"
+            + "</ticket></tickets>";
+
+    /** Ticket ids and key ids made with the test admin key, so the caller's rights alone decide. */
+    private static Api admin(Api caller) {
+        return caller.withKey(Api.ADMIN_KEY);
+    }
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("GET /tickets", Role.VIEWER, 200, a -> a.get("/tickets?limit=1")),
+                new Endpoint("GET /tickets/{id}", Role.VIEWER, 200, a -> a.get("/tickets/" + ticket(a))),
+                new Endpoint(
+                        "GET /tickets/{id}/history",
+                        Role.VIEWER,
+                        200,
+                        a -> a.get("/tickets/" + ticket(a) + "/history")),
+                new Endpoint("GET /tickets/stats", Role.VIEWER, 200, a -> a.get("/tickets/stats")),
+                new Endpoint("POST /tickets", Role.AGENT, 201, a -> a.post("/tickets", TicketBodies.ticket())),
+                new Endpoint(
+                        "PATCH /tickets/{id}",
+                        Role.AGENT,
+                        200,
+                        a -> a.patch("/tickets/" + ticket(a), Map.of("status", "in_progress"))),
+                new Endpoint(
+                        "PUT /tickets/{id}",
+                        Role.AGENT,
+                        200,
+                        a -> a.put("/tickets/" + ticket(a), TicketBodies.ticket())),
+                new Endpoint(
+                        "POST /tickets/{id}/classify",
+                        Role.AGENT,
+                        200,
+                        a -> a.post("/tickets/" + ticket(a) + "/classify", Map.of())),
+                new Endpoint(
+                        "POST /tickets/{id}/auto-classify",
+                        Role.AGENT,
+                        200,
+                        a -> a.post("/tickets/" + ticket(a) + "/auto-classify", Map.of())),
+                new Endpoint("DELETE /tickets/{id}", Role.ADMIN, 204, a -> a.delete("/tickets/" + ticket(a))),
+                new Endpoint(
+                        "POST /tickets/classify-all",
+                        Role.ADMIN,
+                        200,
+                        a -> a.post("/tickets/classify-all?customer_id=nobody-" + UUID.randomUUID(), Map.of())),
+                new Endpoint(
+                        "POST /import/csv",
+                        Role.ADMIN,
+                        200,
+                        a -> a.sendBytes("POST", "/import/csv?dry_run=true", "text/csv", bytes(CSV))),
+                new Endpoint(
+                        "POST /import/json",
+                        Role.ADMIN,
+                        200,
+                        a -> a.sendBytes("POST", "/import/json?dry_run=true", "application/json", bytes(JSON_FILE))),
+                new Endpoint(
+                        "POST /import/xml",
+                        Role.ADMIN,
+                        200,
+                        a -> a.sendBytes("POST", "/import/xml?dry_run=true", "application/xml", bytes(XML))),
+                new Endpoint(
+                        "POST /tickets/import",
+                        Role.ADMIN,
+                        200,
+                        a -> a.sendBytes("POST", "/tickets/import?dry_run=true", "text/csv", bytes(CSV))),
+                new Endpoint(
+                        "POST /api-keys",
+                        Role.ADMIN,
+                        201,
+                        a -> a.post("/api-keys", Map.of("name", "made-in-matrix", "role", "viewer"))),
+                new Endpoint("GET /api-keys", Role.ADMIN, 200, a -> a.get("/api-keys")),
+                new Endpoint(
+                        "DELETE /api-keys/{id}",
+                        Role.ADMIN,
+                        204,
+                        a -> a.delete("/api-keys/"
+                                + SecurityFixtures.newKey(admin(a), "viewer")
+                                        .get("id")
+                                        .asString())));
+    }
+
+    private static String ticket(Api caller) {
+        return SecurityFixtures.ticketId(admin(caller));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Stream<Arguments> matrix() {
+        var rows = new ArrayList<Arguments>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Caller caller : Caller.values()) {
+                rows.add(Arguments.of(endpoint, caller, expected(endpoint, caller)));
+            }
+        }
+        return rows.stream();
+    }
+
+    private static int expected(Endpoint endpoint, Caller caller) {
+        return switch (caller) {
+            case NO_KEY, WRONG_KEY, REVOKED_KEY -> 401;
+            case VIEWER -> Role.VIEWER.includes(endpoint.role()) ? endpoint.success() : 403;
+            case AGENT -> Role.AGENT.includes(endpoint.role()) ? endpoint.success() : 403;
+            case ADMIN -> endpoint.success();
+        };
+    }
+
+    @ParameterizedTest(name = "{0} with {1} -> {2}")
+    @MethodSource("matrix")
+    void everyEndpointAnswersEachCallerWithTheExactStatus(Endpoint endpoint, Caller caller, int status) {
+        Api.Response response = endpoint.call().apply(as(caller));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        if (status == 401) {
+            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(response.json().get("detail").asString()).isEqualTo(AuthFilter.UNAUTHORIZED);
+        }
+        if (status == 403) {
+            assertThat(response.json().get("detail").asString())
+                    .contains("needs " + endpoint.role().value());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} is open to {1}")
+    @MethodSource("publicMatrix")
+    void healthAndTheApiDescriptionNeedNoKey(String path, Caller caller, int status) {
+        assertThat(as(caller).get(path).status()).isEqualTo(status);
+    }
+
+    static Stream<Arguments> publicMatrix() {
+        var rows = new ArrayList<Arguments>();
+        for (Caller caller : Caller.values()) {
+            rows.add(Arguments.of("/health", caller, 200));
+            rows.add(Arguments.of("/openapi.json", caller, 200));
+            rows.add(Arguments.of("/docs", caller, 302));
+            rows.add(Arguments.of("/swagger-ui/index.html", caller, 200));
+        }
+        return rows.stream();
+    }
+
+    @Test
+    void theKeyMayAlsoComeInXApiKey() {
+        Api anonymous = api.withKey(null);
+
+        Api.Response viaHeader =
+                anonymous.send("GET", "/tickets?limit=1", null, null, Map.of("X-API-Key", SECRETS.get(Caller.VIEWER)));
+        Api.Response lowercaseScheme = anonymous.send(
+                "GET", "/tickets?limit=1", null, null, Map.of("Authorization", "bearer " + SECRETS.get(Caller.VIEWER)));
+
+        assertThat(viaHeader.status()).isEqualTo(200);
+        assertThat(lowercaseScheme.status()).isEqualTo(200);
+    }
+
+    @Test
+    void missingWrongAndRevokedKeysGetTheSameAnswer() {
+        List<String> bodies = Stream.of(Caller.NO_KEY, Caller.WRONG_KEY, Caller.REVOKED_KEY)
+                .map(c -> as(c).get("/tickets").body())
+                .toList();
+        Api.Response basic =
+                api.withKey(null).send("GET", "/tickets", null, null, Map.of("Authorization", "Basic YTpi"));
+
+        assertThat(bodies).containsOnly("{\"detail\":\"" + AuthFilter.UNAUTHORIZED + "\"}");
+        assertThat(basic.body()).isEqualTo(bodies.get(0));
+    }
+
+    @Test
+    void unknownPathsNeedAKeyAndAdminsGet404() {
+        assertThat(as(Caller.NO_KEY).get("/nowhere").status()).isEqualTo(401);
+        assertThat(as(Caller.VIEWER).get("/nowhere").status()).isEqualTo(403);
+        assertThat(as(Caller.ADMIN).get("/nowhere").status()).isEqualTo(404);
+    }
+
+    @Test
+    void pathTricksDoNotReachTheKeyListWithALesserKey() {
+        Api viewer = as(Caller.VIEWER);
+        for (String path : List.of(
+                "/api-keys;a=b",
+                "/api-keys/",
+                "//api-keys",
+                "/tickets/../api-keys",
+                "/docs/../api-keys",
+                "/API-KEYS")) {
+            Api.Response r = viewer.get(path);
+            assertThat(r.status()).as(path).isNotEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("created_at");
+        }
+    }
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointOfTheServiceHasARule() {
+        var missing = new ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            for (String pattern : info.getPatternValues()) {
+                String path = pattern.replaceAll("\\{[^}]+}", "x");
+                if (AccessRules.isPublic(PathContainer.parsePath(path)) || pattern.equals("/error")) {
+                    continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                for (var method : methods) {
+                    if (!AccessRules.rules()
+                            .contains(AccessRules.ruleFor(method.name(), PathContainer.parsePath(path)))) {
+                        missing.add(method + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+    }
+}
