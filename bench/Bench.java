@@ -65,6 +65,8 @@ public class Bench {
         opts.put("stats-tickets", "1000000");
         opts.put("import-rows", "1000000");
         opts.put("classify-tickets", "1000000");
+        opts.put("import-formats", "csv");
+        opts.put("import-records", "200000");
         opts.put("server-opts", "");
         opts.put("db-url", "");
         opts.put("db-user", "");
@@ -215,25 +217,72 @@ public class Bench {
     }
 
     static void importBench(Server server, int rows) throws Exception {
-        Path csv = Files.createTempFile("supportdesk-bench", ".csv");
-        try {
-            writeCsv(csv, rows, 0);
-            System.out.printf("Import: %d rows, %.0f MB of CSV, server -Xmx256m%n", rows, Files.size(csv) / 1e6);
-            HeapWatch heap = HeapWatch.start(server.process.pid());
-            long start = System.nanoTime();
-            Reply r;
-            try (Conn c = new Conn(server.port)) {
-                c.socket.setSoTimeout(0);
-                r = c.sendFile("POST", "/import/csv", "text/csv", csv);
+        for (String format : opts.get("import-formats").split(",")) {
+            int count = format.equals("csv") ? rows : Integer.parseInt(opts.get("import-records"));
+            Path file = Files.createTempFile("supportdesk-bench", "." + format);
+            try {
+                switch (format) {
+                    case "csv" -> writeCsv(file, count, 0);
+                    case "json" -> writeJson(file, count);
+                    case "xml" -> writeXml(file, count);
+                    default -> throw new IllegalArgumentException("Unknown import format " + format);
+                }
+                String type = format.equals("csv") ? "text/csv" : "application/" + format;
+                HeapWatch heap = HeapWatch.start(server.process.pid());
+                long start = System.nanoTime();
+                Reply r;
+                try (Conn c = new Conn(server.port)) {
+                    c.socket.setSoTimeout(0);
+                    r = c.sendFile("POST", "/import/" + format, type, file);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long peak = heap.stop();
+                check(r, 200);
+                System.out.printf(
+                        "POST /import/%s: %s of %d records (%.0f MB) imported in %.1f s = %.0f records/s;"
+                                + " server -Xmx256m, peak heap used %d MB%n",
+                        format,
+                        jsonField(r.body, "success_count"),
+                        count,
+                        Files.size(file) / 1e6,
+                        seconds,
+                        count / seconds,
+                        peak / (1024 * 1024));
+            } finally {
+                Files.deleteIfExists(file);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = heap.stop();
-            check(r, 200);
-            System.out.printf(
-                    "POST /import/csv: %s rows imported in %.1f s = %.0f rows/s; peak heap used %d MB%n%n",
-                    jsonField(r.body, "success_count"), seconds, rows / seconds, peak / (1024 * 1024));
-        } finally {
-            Files.deleteIfExists(csv);
+        }
+        System.out.println();
+    }
+
+    static void writeJson(Path file, int records) throws IOException {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write('[');
+            for (int i = 0; i < records; i++) {
+                if (i > 0) {
+                    out.write(",\n".getBytes(StandardCharsets.UTF_8));
+                }
+                out.write(ticketJson(i).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("]\n".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static void writeXml(Path file, int records) throws IOException {
+        try (var out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tickets>\n".getBytes(StandardCharsets.UTF_8));
+            for (int n = 0; n < records; n++) {
+                String subject = SUBJECTS[n % SUBJECTS.length];
+                String xml = "<ticket><customer_id>cust-" + (n % 5000) + "</customer_id><customer_email>user" + n
+                        + "@example.com</customer_email><customer_name>Customer " + n + "</customer_name><subject>"
+                        + subject + "</subject><description>" + subject
+                        + ". It started this morning and keeps happening for our whole team, reference " + n
+                        + ".</description><tags><tag>bench</tag><tag>t" + (n % 50) + "</tag></tags>"
+                        + "<metadata><source>email</source><browser>Firefox</browser><device_type>desktop</device_type>"
+                        + "</metadata></ticket>\n";
+                out.write(xml.getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("</tickets>\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,10 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the full-app tests: the real server on a random port over a database in a temporary
- * data directory, one for the whole run so that the Spring context is shared. Tests isolate their
+ * data directory (or, on the PostgreSQL run, a database of the embedded server: see {@link
+ * TestDatabase}), one for the whole run so that the Spring context is shared. Tests isolate their
  * data by customer id rather than by wiping the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag(TestDatabase.BOTH)
 public abstract class ApiTest {
 
     static final Path DATA_DIR;
@@ -30,6 +33,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("supportdesk.data-dir", DATA_DIR::toString);
+        TestDatabase.register(registry);
         registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
         // Every test shares the admin key and 127.0.0.1: limits that tests never reach, except
         // those about rate limiting, which start a server of their own.

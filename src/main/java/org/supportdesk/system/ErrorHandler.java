@@ -1,12 +1,17 @@
 package org.supportdesk.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -87,7 +94,9 @@ class ErrorHandler {
 
     @ExceptionHandler({
         CannotGetJdbcConnectionException.class,
+        CannotCreateTransactionException.class,
         DataAccessResourceFailureException.class,
+        RecoverableDataAccessException.class,
         TransientDataAccessException.class,
         PessimisticLockingFailureException.class
     })
@@ -101,6 +110,10 @@ class ErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception e, HttpServletRequest request) {
+        if (lostTheDatabase(e)) {
+            // e.g. a commit whose connection broke: TransactionSystemException, not a DataAccessException
+            return databaseUnavailable(e, request);
+        }
         if (find(e, PayloadTooLarge.class) != null) {
             return body(
                     HttpStatus.CONTENT_TOO_LARGE, find(e, PayloadTooLarge.class).getMessage());
@@ -119,6 +132,34 @@ class ErrorHandler {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("detail", detail instanceof List<?> l ? l : String.valueOf(detail)));
+    }
+
+    /**
+     * True when a cause says the connection to the database failed: the JDBC connection exceptions,
+     * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
+     * down, crashed or is starting up); also when a rollback failed after such a failure.
+     */
+    static boolean lostTheDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && lostTheDatabase(rollback.getApplicationException())) {
+                // The rollback failed on the broken connection and hides why it was rolled back.
+                return true;
+            }
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -1,5 +1,6 @@
 package org.supportdesk.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors that never reach a controller (raised by the container) still answer with a JSON
  * `detail` and no stack trace.
  */
+@Hidden
 @RestController
 class FallbackErrorController implements ErrorController {
 

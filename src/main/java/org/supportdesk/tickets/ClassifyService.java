@@ -39,7 +39,8 @@ class ClassifyService {
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;
             if (next != null && !tickets.update(next, ticket.version())) {
-                throw new StaleVersion(ticket.version());
+                // Changed by another writer since we read it: classify it as it is now.
+                return classifyOne(id, apply, actor);
             }
             tickets.appendHistory(id, event(ticket, next, info, actor, at));
             return ClassificationResult.of(id, info, next != null);

@@ -219,6 +219,11 @@ public class TicketBinder {
                 return null;
             }
             String value = node.asString().strip();
+            if (value.indexOf('\0') >= 0) {
+                // PostgreSQL cannot store it in text; refused on every database alike.
+                problems.add(Problem.body("String should not contain the NUL character (\\u0000)", "string_nul", loc));
+                return null;
+            }
             return value.isEmpty() && !required ? null : value;
         }
 

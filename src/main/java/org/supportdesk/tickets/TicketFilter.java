@@ -88,7 +88,10 @@ public record TicketFilter(
     }
 
     private static void add(List<String> clauses, List<Object> args, String clause, Object value) {
-        if (value != null) {
+        if (value instanceof String text && text.indexOf('\0') >= 0) {
+            // No stored text holds NUL (see TicketBinder), and PostgreSQL refuses it as a parameter.
+            clauses.add("1 = 0");
+        } else if (value != null) {
             clauses.add(clause);
             args.add(value);
         }

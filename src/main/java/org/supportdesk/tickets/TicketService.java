@@ -191,12 +191,17 @@ public class TicketService {
                 // A person confirmed what the classifier chose: nothing visible changes, but the
                 // value is now theirs and automatic runs leave it alone.
                 var confirmed = withOrigins(current, categoryBy, priorityBy);
-                tickets.update(confirmed, current.version());
+                if (!tickets.update(confirmed, current.version())) {
+                    return update(id, ifMatch, actor, editor);
+                }
                 return confirmed;
             }
             if (!tickets.update(next, current.version())) {
-                // Another instance won the race between our read and write.
-                throw new StaleVersion(tickets.find(id).map(Ticket::version).orElse(current.version()));
+                // Another writer (another instance, on PostgreSQL) won the race between our read
+                // and our write. Start over, in the same transaction, from the ticket as it is now:
+                // a conditional update then fails its If-Match (412), an unconditional one applies
+                // on top of the other, so none is lost. Each round means another update committed.
+                return update(id, ifMatch, actor, editor);
             }
             if (changes.containsKey("tags")) {
                 tickets.replaceTags(id, next.tags());

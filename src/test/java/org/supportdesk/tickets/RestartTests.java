@@ -3,7 +3,10 @@ package org.supportdesk.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,21 +14,30 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.supportdesk.Api;
 import org.supportdesk.SupportdeskApplication;
+import org.supportdesk.TestDatabase;
 import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
-/** The whole application, stopped and started again on the same data directory. */
+/** The whole application, stopped and started again on the same data directory (or database). */
+@Tag(TestDatabase.BOTH)
 class RestartTests {
 
     @TempDir
     Path dataDir;
 
+    /** On the PostgreSQL run: the database both starts use. */
+    private String database;
+
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SupportdeskApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--supportdesk.data-dir=" + dataDir,
-                        "--supportdesk.admin-key=" + Api.ADMIN_KEY);
+        var args = new ArrayList<>(List.of(
+                "--server.port=0", "--supportdesk.data-dir=" + dataDir, "--supportdesk.admin-key=" + Api.ADMIN_KEY));
+        if (TestDatabase.isPostgres()) {
+            if (database == null) {
+                database = TestDatabase.newDatabase();
+            }
+            TestDatabase.settings(database).forEach((key, value) -> args.add("--" + key + "=" + value));
+        }
+        return new SpringApplicationBuilder(SupportdeskApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

@@ -111,6 +111,22 @@ class TicketApiTests extends ApiTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedInFieldsAndMatchesNothingInFilters() {
+        // PostgreSQL cannot store U+0000 in text; both databases refuse it alike.
+        Api.Response response =
+                api.post("/tickets", ticket("subject", "Export\u0000broken", "tags", List.of("ok", "a\u0000b")));
+
+        assertThat(response.status()).isEqualTo(422);
+        List<String> locs = new ArrayList<>();
+        response.json().get("detail").forEach(p -> locs.add(p.get("loc").toString()));
+        assertThat(locs).containsExactly("[\"body\",\"subject\"]", "[\"body\",\"tags\",1]");
+        assertThat(api.get("/tickets?customer_id=a%00b").json().get("total").asLong())
+                .isZero();
+        assertThat(api.get("/tickets/stats?tag=a%00b").json().get("total").asLong())
+                .isZero();
+    }
+
+    @Test
     void refusesEmptyBodyAndNonObjectBodyWith422() {
         assertThat(api.send("POST", "/tickets", "application/json", "", Map.of())
                         .status())
