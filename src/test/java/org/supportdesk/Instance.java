@@ -18,6 +18,10 @@ public record Instance(ConfigurableApplicationContext context, Api api) implemen
             args.add("--supportdesk.rate-limit." + limit + "=100000000");
         }
         settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        if (!settings.containsKey("supportdesk.admin-key")) {
+            // The key Api sends; every instance registers it, the first one to start stores it.
+            args.add("--supportdesk.admin-key=" + Api.ADMIN_KEY);
+        }
         var context = new SpringApplicationBuilder(SupportdeskApplication.class).run(args.toArray(String[]::new));
         return new Instance(
                 context,

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.SupportdeskProperties;
 
@@ -63,9 +64,24 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
                     + MIN_CONFIGURED_LENGTH + " characters without spaces; generate one with"
                     + " `openssl rand -base64 32`");
         }
-        if (!keys.isKnown(secret)) {
-            keys.register("admin", Role.ADMIN, secret);
+        if (!keys.isKnown(secret) && register(secret)) {
             log.info("Registered the admin key from supportdesk.admin-key (SUPPORTDESK_ADMIN_KEY)");
+        }
+    }
+
+    /**
+     * Stores the admin key; false when another instance, starting at the same time on the same
+     * database, stored the same key first.
+     */
+    private boolean register(String secret) {
+        try {
+            keys.register("admin", Role.ADMIN, secret);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            if (keys.isKnown(secret)) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -77,14 +93,15 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
         } catch (FileAlreadyExistsException e) {
             // Kept from an earlier start: a fresh database gets the same key again.
             secret = read(file);
-            keys.register("admin", Role.ADMIN, secret);
-            log.warn("No API key in the database: registered the admin key found in {}", file);
+            if (register(secret)) {
+                log.warn("No API key in the database: registered the admin key found in {}", file);
+            }
             return;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the first admin key to " + file, e);
         }
         // The file first: if storing the key fails, the next start registers the file's key.
-        keys.register("admin", Role.ADMIN, secret);
+        register(secret);
         log.warn("""
 
                 ************************************************************************

@@ -7,8 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
@@ -27,6 +30,8 @@ class AuthFilter extends OncePerRequestFilter {
 
     /** The same words whether the key is missing, unknown or revoked: nothing to learn from them. */
     static final String UNAUTHORIZED = "Missing or invalid API key";
+
+    private static final Logger log = LoggerFactory.getLogger(AuthFilter.class);
 
     private static final String BEARER = "bearer ";
     private static final int MAX_KEY_LENGTH = 256;
@@ -69,7 +74,16 @@ class AuthFilter extends OncePerRequestFilter {
             return;
         }
         String secret = secret(request);
-        Optional<ApiKey> key = secret == null ? Optional.empty() : keys.authenticate(secret);
+        Optional<ApiKey> key;
+        try {
+            key = secret == null ? Optional.empty() : keys.authenticate(secret);
+        } catch (DataAccessException e) {
+            // A key not in the cache while the database is away: the same 503 as every other request.
+            log.warn("Database unavailable for the key lookup of {} {}: {}", request.getMethod(), path, e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            reject(response, 503, "Database unavailable, please retry");
+            return;
+        }
         if (key.isEmpty()) {
             long wait = limits.forAddress(address, RateLimits.Kind.GENERAL, false);
             if (wait > 0) {
