@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
+import org.supportdesk.TestDatabase;
 
 /**
  * Rate limits and the key cache, on a server whose clock the test moves: small buckets (3
@@ -35,6 +37,7 @@ import org.supportdesk.Api;
             "supportdesk.rate-limit.classify-all=1",
             "supportdesk.key-cache-ttl=10s"
         })
+@Tag(TestDatabase.BOTH)
 class TimeBasedSecurityTests {
 
     @TestConfiguration
@@ -51,6 +54,7 @@ class TimeBasedSecurityTests {
         Path dir = Files.createTempDirectory("supportdesk-clocked");
         registry.add("supportdesk.data-dir", dir::toString);
         registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
+        TestDatabase.register(registry);
     }
 
     @LocalServerPort
