@@ -12,7 +12,6 @@ public record Instance(ConfigurableApplicationContext context, Api api) implemen
     public static Instance start(Map<String, String> settings) {
         var args = new ArrayList<String>();
         args.add("--server.port=0");
-        args.add("--supportdesk.admin-key=" + Api.ADMIN_KEY);
         // Tests that flood one key on purpose start their own limits; these do not.
         for (String limit : new String[] {"per-key", "per-address", "imports", "classify-all"}) {
             args.add("--supportdesk.rate-limit." + limit + "=100000000");
