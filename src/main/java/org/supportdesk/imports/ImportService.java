@@ -56,8 +56,6 @@ class ImportService {
             return dryRun ? run.all(reader) : db.write(() -> run.all(reader));
         } catch (MalformedImportException e) {
             throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot import the file: " + e.getMessage()));
-        } catch (RuntimeException e) {
-            throw tooLargeOr(e, e);
         }
     }
 

@@ -118,27 +118,14 @@ class ClassifyService {
         if (!category && !priority) {
             return null;
         }
-        return new Ticket(
-                t.id(),
-                t.customerId(),
-                t.customerEmail(),
-                t.customerName(),
-                t.subject(),
-                t.description(),
+        return t.withTriage(
                 category ? info.category() : t.category(),
-                priority ? info.priority() : t.priority(),
-                t.status(),
-                t.tags(),
-                t.assignedTo(),
-                t.metadata(),
-                t.createdAt(),
-                at,
-                t.resolvedAt(),
-                info,
-                t.version() + 1,
                 category ? Origin.CLASSIFIER : t.categoryBy(),
+                priority ? info.priority() : t.priority(),
                 priority ? Origin.CLASSIFIER : t.priorityBy(),
-                t.createdBy());
+                info,
+                at,
+                t.version() + 1);
     }
 
     private static HistoryEvent event(Ticket before, Ticket after, ClassificationInfo info, Actor actor, Instant at) {

@@ -43,4 +43,36 @@ public record Ticket(
                 assignedTo,
                 metadata);
     }
+
+    /** This ticket with category, priority, who set them and the last classification replaced. */
+    Ticket withTriage(
+            Category category,
+            Origin categoryBy,
+            Priority priority,
+            Origin priorityBy,
+            ClassificationInfo classification,
+            Instant updatedAt,
+            int version) {
+        return new Ticket(
+                id,
+                customerId,
+                customerEmail,
+                customerName,
+                subject,
+                description,
+                category,
+                priority,
+                status,
+                tags,
+                assignedTo,
+                metadata,
+                createdAt,
+                updatedAt,
+                resolvedAt,
+                classification,
+                version,
+                categoryBy,
+                priorityBy,
+                createdBy);
+    }
 }

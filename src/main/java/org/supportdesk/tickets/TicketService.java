@@ -190,7 +190,14 @@ public class TicketService {
             if (originOnly) {
                 // A person confirmed what the classifier chose: nothing visible changes, but the
                 // value is now theirs and automatic runs leave it alone.
-                var confirmed = withOrigins(current, categoryBy, priorityBy);
+                var confirmed = current.withTriage(
+                        current.category(),
+                        categoryBy,
+                        current.priority(),
+                        priorityBy,
+                        current.classification(),
+                        current.updatedAt(),
+                        current.version());
                 if (!tickets.update(confirmed, current.version())) {
                     return update(id, ifMatch, actor, editor);
                 }
@@ -212,30 +219,6 @@ public class TicketService {
             }
             return next;
         });
-    }
-
-    private static Ticket withOrigins(Ticket t, Origin categoryBy, Origin priorityBy) {
-        return new Ticket(
-                t.id(),
-                t.customerId(),
-                t.customerEmail(),
-                t.customerName(),
-                t.subject(),
-                t.description(),
-                t.category(),
-                t.priority(),
-                t.status(),
-                t.tags(),
-                t.assignedTo(),
-                t.metadata(),
-                t.createdAt(),
-                t.updatedAt(),
-                t.resolvedAt(),
-                t.classification(),
-                t.version(),
-                categoryBy,
-                priorityBy,
-                t.createdBy());
     }
 
     static boolean isDone(Status status) {
