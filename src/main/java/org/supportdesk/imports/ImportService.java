@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.ApiException;
@@ -14,7 +17,6 @@ import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.PayloadTooLarge;
 import org.supportdesk.system.Problem;
-import org.supportdesk.tickets.Ticket;
 import org.supportdesk.tickets.TicketBinder;
 import org.supportdesk.tickets.TicketInput;
 import org.supportdesk.tickets.TicketService;
@@ -25,23 +27,28 @@ import org.supportdesk.tickets.Tickets;
  * /tickets` bodies, classified when they leave category or priority open, and written in batches
  * inside one transaction. A structural failure anywhere, even on the last line, rolls back
  * everything, so a file is either imported (with its invalid records reported) or not at all.
+ *
+ * <p>Two threads share the work: the request's thread reads, validates and classifies, and hands
+ * finished batches to the thread that holds the transaction and stores them, so that neither waits
+ * for the other (on SQLite each is about half of the cost of a row).
  */
 @Service
 class ImportService {
 
     private static final int BATCH = 1000;
+    // Batches waiting for the store: enough to ride out a slow batch, few enough that memory does
+    // not depend on the file.
+    private static final int QUEUED_BATCHES = 2;
 
     private final TicketBinder binder;
     private final TicketService tickets;
     private final Tickets store;
-    private final JdbcTemplate jdbc;
     private final Database db;
 
-    ImportService(TicketBinder binder, TicketService tickets, Tickets store, JdbcTemplate jdbc, Database db) {
+    ImportService(TicketBinder binder, TicketService tickets, Tickets store, Database db) {
         this.binder = binder;
         this.tickets = tickets;
         this.store = store;
-        this.jdbc = jdbc;
         this.db = db;
     }
 
@@ -53,7 +60,7 @@ class ImportService {
         ImportFormat format = formatOf(expected, upload, in);
         var run = new Run(dryRun, autoClassify, actor);
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
-            return dryRun ? run.all(reader) : db.write(() -> run.all(reader));
+            return run.all(reader);
         } catch (MalformedImportException e) {
             throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot import the file: " + e.getMessage()));
         }
@@ -99,7 +106,7 @@ class ImportService {
         }
     }
 
-    /** One import's counters and pending batch. */
+    /** One import's counters and the batch being built. */
     private final class Run {
         private final boolean dryRun;
         private final boolean autoClassify;
@@ -109,9 +116,8 @@ class ImportService {
         private long failed;
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
-        private final List<Object[]> ticketRows = new ArrayList<>(BATCH);
-        private final List<Object[]> tagRows = new ArrayList<>(BATCH * 2);
-        private final List<Object[]> historyRows = new ArrayList<>(BATCH);
+        private Tickets.Batch batch;
+        private Storing storing;
 
         Run(boolean dryRun, boolean autoClassify, Actor actor) {
             this.dryRun = dryRun;
@@ -120,10 +126,26 @@ class ImportService {
         }
 
         ImportResult all(TicketRecordReader reader) {
-            while (reader.hasNext()) {
-                one(reader.next());
+            if (!dryRun) {
+                storing = new Storing();
+                batch = store.batch();
             }
-            flush();
+            boolean complete = false;
+            try {
+                while (reader.hasNext()) {
+                    one(reader.next());
+                }
+                if (storing != null) {
+                    storing.handOff(batch);
+                }
+                complete = true;
+            } finally {
+                if (storing != null) {
+                    // Commits after a complete read, rolls back otherwise; either way the answer
+                    // waits for it, so a refused file is gone from the store when the 400 goes out.
+                    storing.finish(complete);
+                }
+            }
             return new ImportResult(
                     total,
                     success,
@@ -155,19 +177,13 @@ class ImportService {
                 return;
             }
             TicketService.Created created = tickets.newTicket(input, autoClassify, actor, tickets.now());
-            Ticket t = created.ticket();
-            ticketRows.add(store.insertParams(t));
-            for (String tag : t.tags()) {
-                tagRows.add(new Object[] {t.id().toString(), tag});
-            }
-            if (created.classified() != null) {
-                historyRows.add(store.historyParams(t.id(), created.classified()));
-            }
+            batch.add(created.ticket(), created.classified());
             if (ids.size() < ImportResult.MAX_IDS) {
-                ids.add(t.id().toString());
+                ids.add(created.ticket().id().toString());
             }
-            if (ticketRows.size() >= BATCH) {
-                flush();
+            if (batch.size() >= BATCH) {
+                storing.handOff(batch);
+                batch = store.batch();
             }
         }
 
@@ -177,21 +193,96 @@ class ImportService {
                 errors.add(new ImportResult.RowError(row, messages));
             }
         }
+    }
 
-        private void flush() {
-            if (ticketRows.isEmpty()) {
+    /** The import's transaction, on a thread of its own, storing the batches it is handed. */
+    private final class Storing {
+        private final ArrayBlockingQueue<Tickets.Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        // Handed over last: commit, or roll back when the read did not complete.
+        private final Tickets.Batch commit = store.batch();
+        private final Tickets.Batch rollBack = store.batch();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Storing() {
+            var thread = new Thread(
+                    () -> {
+                        try {
+                            db.write(this::storeAll);
+                            done.complete(null);
+                        } catch (Throwable e) {
+                            done.completeExceptionally(e);
+                        }
+                    },
+                    "import-store");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private Void storeAll() {
+            try {
+                for (Tickets.Batch next = queue.take(); next != commit; next = queue.take()) {
+                    if (next == rollBack) {
+                        throw new ReadIncomplete();
+                    }
+                    store.insertAll(next);
+                }
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while storing an import", e);
+            }
+        }
+
+        /** Queues a batch; waits while the store is behind, and fails as soon as the store has. */
+        void handOff(Tickets.Batch next) {
+            if (next.size() == 0 && next != commit && next != rollBack) {
                 return;
             }
-            jdbc.batchUpdate(Tickets.INSERT, ticketRows);
-            if (!tagRows.isEmpty()) {
-                jdbc.batchUpdate(Tickets.INSERT_TAG, tagRows);
+            try {
+                while (!queue.offer(next, 50, TimeUnit.MILLISECONDS)) {
+                    if (done.isDone()) {
+                        rethrow(done);
+                        throw new IllegalStateException("The import's transaction ended early");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while importing", e);
             }
-            if (!historyRows.isEmpty()) {
-                jdbc.batchUpdate(Tickets.INSERT_HISTORY, historyRows);
+        }
+
+        void finish(boolean complete) {
+            if (!done.isDone()) {
+                handOff(complete ? commit : rollBack);
             }
-            ticketRows.clear();
-            tagRows.clear();
-            historyRows.clear();
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                if (complete || !(e.getCause() instanceof ReadIncomplete)) {
+                    rethrow(done);
+                }
+            }
+        }
+    }
+
+    private static void rethrow(CompletableFuture<Void> done) {
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Rolls the import's transaction back when the file could not be read to its end. */
+    private static final class ReadIncomplete extends RuntimeException {
+        ReadIncomplete() {
+            super("The import file could not be read to its end", null, false, false);
         }
     }
 }

@@ -17,14 +17,16 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
     enum Sort {
         CREATED_AT("created_at", "created_at"),
         UPDATED_AT("updated_at", "updated_at"),
-        PRIORITY("priority", "priority_rank");
+        // Within a priority, by creation time: what a person expects, and the index then grows at
+        // its ends instead of at random places (ids are random).
+        PRIORITY("priority", "priority_rank", "created_at");
 
         final String param;
-        final String column;
+        final List<String> columns;
 
-        Sort(String param, String column) {
+        Sort(String param, String... columns) {
             this.param = param;
-            this.column = column;
+            this.columns = List.of(columns);
         }
 
         long keyOf(Ticket t) {
@@ -34,16 +36,31 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                 case PRIORITY -> t.priority().ordinal();
             };
         }
+
+        /** The second sort key, before the id: creation time for sort=priority, else unused. */
+        long secondKeyOf(Ticket t) {
+            return this == PRIORITY ? t.createdAt().toEpochMilli() : 0;
+        }
     }
 
     /**
-     * Keyset position: the sort key and id of the last ticket of the previous page. It carries the
+     * Keyset position: the sort keys and id of the last ticket of the previous page. It carries the
      * sort and order it was made for, so it cannot be replayed against another ordering.
      */
-    record Cursor(Sort sort, boolean descending, long key, String id) {
+    record Cursor(Sort sort, boolean descending, long key, long secondKey, String id) {
+
+        Cursor(Sort sort, boolean descending, Ticket last) {
+            this(
+                    sort,
+                    descending,
+                    sort.keyOf(last),
+                    sort.secondKeyOf(last),
+                    last.id().toString());
+        }
 
         String encode() {
-            String raw = "v1|" + sort.param + "|" + (descending ? "desc" : "asc") + "|" + key + "|" + id;
+            String raw =
+                    "v2|" + sort.param + "|" + (descending ? "desc" : "asc") + "|" + key + "|" + secondKey + "|" + id;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -51,7 +68,7 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
                 String[] parts = raw.split("\\|", -1);
-                if (parts.length != 5 || !parts[0].equals("v1")) {
+                if (parts.length != 6 || !parts[0].equals("v2")) {
                     return null;
                 }
                 Sort sort = null;
@@ -64,8 +81,8 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                 if (sort == null || !(desc || parts[2].equals("asc"))) {
                     return null;
                 }
-                String id = UUID.fromString(parts[4]).toString();
-                return new Cursor(sort, desc, Long.parseLong(parts[3]), id);
+                String id = UUID.fromString(parts[5]).toString();
+                return new Cursor(sort, desc, Long.parseLong(parts[3]), Long.parseLong(parts[4]), id);
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -133,19 +150,22 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         if (after != null) {
             sql.append(args.isEmpty() ? " WHERE " : " AND ");
             sql.append("(")
-                    .append(sort.column)
+                    .append(String.join(", ", sort.columns))
                     .append(", id) ")
                     .append(descending ? "<" : ">")
-                    .append(" (?, ?)");
+                    .append(sort.columns.size() == 1 ? " (?, ?)" : " (?, ?, ?)");
             args.add(after.key());
+            if (sort.columns.size() > 1) {
+                args.add(after.secondKey());
+            }
             args.add(after.id());
         }
         String direction = descending ? " DESC" : " ASC";
-        sql.append(" ORDER BY ")
-                .append(sort.column)
-                .append(direction)
-                .append(", id")
-                .append(direction);
+        sql.append(" ORDER BY ");
+        for (String column : sort.columns) {
+            sql.append(column).append(direction).append(", ");
+        }
+        sql.append("id").append(direction);
         sql.append(" LIMIT ?");
         args.add(limit + 1);
         return sql.toString();

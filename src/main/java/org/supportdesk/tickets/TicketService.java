@@ -39,10 +39,7 @@ public class TicketService {
         TicketInput input = binder.bindNew(body);
         Created created = newTicket(input, autoClassify, actor, now());
         db.write(() -> {
-            tickets.insert(created.ticket());
-            if (created.classified() != null) {
-                tickets.appendHistory(created.ticket().id(), created.classified());
-            }
+            tickets.insert(created.ticket(), created.classified());
             return null;
         });
         return created.ticket();
@@ -91,12 +88,7 @@ public class TicketService {
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
             Ticket last = rows.get(rows.size() - 1);
-            next = new TicketQuery.Cursor(
-                            query.sort(),
-                            query.descending(),
-                            query.sort().keyOf(last),
-                            last.id().toString())
-                    .encode();
+            next = new TicketQuery.Cursor(query.sort(), query.descending(), last).encode();
         }
         return new Page(rows, total, next);
     }
@@ -211,7 +203,7 @@ public class TicketService {
                 return update(id, ifMatch, actor, editor);
             }
             if (changes.containsKey("tags")) {
-                tickets.replaceTags(id, next.tags());
+                tickets.replaceTags(current, next.tags());
             }
             tickets.appendHistory(id, new HistoryEvent(at, actor, "updated", changes, null));
             if (decision != null && decision.info() != null) {

@@ -1,17 +1,21 @@
 package org.supportdesk.tickets;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Database;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +28,18 @@ public class Tickets {
     private static final TypeReference<Map<String, HistoryEvent.Change>> CHANGES = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    public static final String INSERT = """
+    private static final String INSERT = """
             INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description,
               category, category_by, priority, priority_rank, priority_by, status, tags, assigned_to,
               source, browser, device_type, classification, created_at, updated_at, resolved_at,
               created_by, created_by_id, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    public static final String INSERT_TAG = "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
-    public static final String INSERT_HISTORY =
+    private static final String INSERT_TAG = "INSERT INTO ticket_tags (tag, created_at, ticket_id) VALUES (?, ?, ?)";
+    private static final String DELETE_TAG =
+            "DELETE FROM ticket_tags WHERE tag = ? AND created_at = ? AND ticket_id = ?";
+    private static final String COUNT_NEW =
+            "UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?";
+    private static final String INSERT_HISTORY =
             "INSERT INTO ticket_history (ticket_id, at, actor, actor_id, action, changes, classification)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -43,20 +51,102 @@ public class Tickets {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
+    // On SQLite the service counts new tickets for the stats (a row trigger cost more than the rest
+    // of an insert); on PostgreSQL a statement trigger does.
+    private final boolean countsNewTickets;
     // Readers bound to their type once: resolving the type on every row is a visible cost.
     private final ObjectReader tagsReader;
     private final ObjectReader classificationReader;
 
-    Tickets(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+    Tickets(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Database db) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.countsNewTickets = db.isSqlite();
         this.tagsReader = json.readerFor(STRINGS);
         this.classificationReader = json.readerFor(ClassificationInfo.class);
     }
 
-    /** The INSERT's parameters, in column order; imports batch them. */
-    public Object[] insertParams(Ticket t) {
+    /**
+     * New tickets on their way into the store, as the statements' parameters: an import builds the
+     * next batch while the database stores the previous one.
+     */
+    public final class Batch {
+        private final List<Object[]> tickets = new ArrayList<>();
+        private final List<Object[]> tags = new ArrayList<>();
+        private final List<Object[]> history = new ArrayList<>();
+        private final Map<List<String>, Integer> counts = new HashMap<>();
+
+        private Batch() {}
+
+        /** Adds a new ticket and, when the classifier decided for it, that decision's history event. */
+        public void add(Ticket t, HistoryEvent classified) {
+            String id = t.id().toString();
+            long createdAt = t.createdAt().toEpochMilli();
+            tickets.add(insertParams(t));
+            for (String tag : t.tags()) {
+                tags.add(new Object[] {tag, createdAt, id});
+            }
+            if (classified != null) {
+                history.add(historyParams(t.id(), classified));
+            }
+            if (countsNewTickets) {
+                counts.merge(
+                        List.of(
+                                t.category().value(),
+                                t.priority().value(),
+                                t.status().value()),
+                        1,
+                        Integer::sum);
+            }
+        }
+
+        public int size() {
+            return tickets.size();
+        }
+    }
+
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** Stores the batch's tickets in the current transaction. */
+    public void insertAll(Batch b) {
+        executeBatch(INSERT, b.tickets);
+        executeBatch(INSERT_TAG, b.tags);
+        executeBatch(INSERT_HISTORY, b.history);
+        b.counts.forEach((key, n) -> jdbc.sql(COUNT_NEW)
+                .params(n, key.get(0), key.get(1), key.get(2))
+                .update());
+    }
+
+    void insert(Ticket t, HistoryEvent classified) {
+        Batch one = batch();
+        one.add(t, classified);
+        insertAll(one);
+    }
+
+    // Straight to the driver: JdbcTemplate.batchUpdate looks up each value's SQL type, which cost
+    // an import more than binding it.
+    private void executeBatch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        batch.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private Object[] insertParams(Ticket t) {
         return new Object[] {
             t.id().toString(),
             t.customerId(),
@@ -83,17 +173,6 @@ public class Tickets {
             uuid(t.createdBy().id()),
             t.version()
         };
-    }
-
-    void insert(Ticket t) {
-        jdbc.sql(INSERT).params(insertParams(t)).update();
-        insertTags(t.id(), t.tags());
-    }
-
-    private void insertTags(UUID id, List<String> tags) {
-        for (String tag : tags) {
-            jdbc.sql(INSERT_TAG).params(id.toString(), tag).update();
-        }
     }
 
     Optional<Ticket> find(UUID id) {
@@ -176,14 +255,24 @@ public class Tickets {
         return jdbc.sql(sql.toString()).params(args).query(this::map).list();
     }
 
-    void replaceTags(UUID id, List<String> tags) {
-        jdbc.sql("DELETE FROM ticket_tags WHERE ticket_id = ?")
-                .param(id.toString())
-                .update();
-        insertTags(id, tags);
+    /** Replaces a ticket's tag rows: those of {@code before} go, those of {@code after} come. */
+    void replaceTags(Ticket before, List<String> after) {
+        String id = before.id().toString();
+        long createdAt = before.createdAt().toEpochMilli();
+        for (String tag : before.tags()) {
+            jdbc.sql(DELETE_TAG).params(tag, createdAt, id).update();
+        }
+        for (String tag : after) {
+            jdbc.sql(INSERT_TAG).params(tag, createdAt, id).update();
+        }
     }
 
     boolean delete(UUID id) {
+        Optional<Ticket> ticket = find(id);
+        if (ticket.isEmpty()) {
+            return false;
+        }
+        replaceTags(ticket.get(), List.of());
         return jdbc.sql("DELETE FROM tickets WHERE id = ?").param(id.toString()).update() == 1;
     }
 
@@ -200,7 +289,7 @@ public class Tickets {
         return jdbc.sql(sql.toString()).params(args).query(Long.class).single();
     }
 
-    public Object[] historyParams(UUID id, HistoryEvent event) {
+    Object[] historyParams(UUID id, HistoryEvent event) {
         return new Object[] {
             id.toString(),
             event.at().toEpochMilli(),

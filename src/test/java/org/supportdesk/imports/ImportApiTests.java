@@ -117,14 +117,31 @@ class ImportApiTests extends ApiTest {
     @Test
     void structuralErrorOnTheLastRecordStoresNothing() {
         String customer = "imp-" + UUID.randomUUID();
-        // Past several write batches, then a quote that never closes.
-        String csv = rows(customer, 3500) + customer + ",x@example.com,X,\"broken,subject,description\n";
+        // Past several write batches (stored while the rest is read), then a quote that never closes.
+        String csv = rows(customer, 5500) + customer + ",x@example.com,X,\"broken,subject,description\n";
 
         Api.Response response = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("detail").asString()).contains("line 3502");
+        assertThat(response.json().get("detail").asString()).contains("line 5502");
         assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
+    void importPastSeveralWriteBatchesStoresEveryRow() {
+        String customer = "imp-" + UUID.randomUUID();
+
+        Api.Response response = api.sendBytes(
+                "POST", "/import/csv", "text/csv", rows(customer, 5500).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("success_count").asLong()).isEqualTo(5500);
+        assertThat(totalFor(customer)).isEqualTo(5500);
+        assertThat(api.get("/tickets?customer_id=" + customer + "&tag=b&limit=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(5500);
     }
 
     @Test

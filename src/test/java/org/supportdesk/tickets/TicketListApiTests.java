@@ -127,6 +127,30 @@ class TicketListApiTests extends ApiTest {
     }
 
     @Test
+    void sortByPriorityPagesThroughEachPriorityByCreationTime() {
+        var expected = new ArrayList<>(created);
+        var rank = List.of("low", "medium", "high", "urgent");
+        expected.sort(Comparator.comparing(
+                        (JsonNode t) -> rank.indexOf(t.get("priority").asString()))
+                .thenComparing(t -> t.get("created_at").asString())
+                .thenComparing(t -> t.get("id").asString())
+                .reversed());
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        do {
+            JsonNode page = list("&sort=priority&order=desc&limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(page));
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
+        } while (cursor != null);
+
+        assertThat(seen)
+                .containsExactlyElementsOf(
+                        expected.stream().map(t -> t.get("id").asString()).toList());
+    }
+
+    @Test
     void sortsByCreatedAtDescending() {
         JsonNode page = list("&order=desc&limit=2");
         JsonNode next =

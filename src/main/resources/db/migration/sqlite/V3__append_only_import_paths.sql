@@ -1,0 +1,27 @@
+-- SQLite dialect; db/migration/postgresql holds the same change for PostgreSQL.
+-- A bulk import spends most of its time in SQLite inserting into B-trees whose keys arrive in
+-- random order (ticket ids are random UUIDs). Measured on 300,000 rows: the per-row stats
+-- trigger cost 15 µs a row, tag rows keyed by ticket id 3-4 µs, the (priority_rank, id) index
+-- 4 µs. This keys tag rows and the priority sort by creation time, so that new rows append, and
+-- leaves counting new tickets to the service (Tickets), which adds them up per batch.
+
+-- Tag rows in the order the tag filter reads them: by tag, newest last. Without the rowid the
+-- primary key is the table, one B-tree instead of three. Deleting a ticket removes its tag rows
+-- explicitly (Tickets.delete), since no index leads from a ticket to them.
+CREATE TABLE ticket_tags_new (
+  tag        VARCHAR(50) NOT NULL,
+  created_at BIGINT      NOT NULL, -- the ticket's, which never changes
+  ticket_id  VARCHAR(36) NOT NULL,
+  PRIMARY KEY (tag, created_at, ticket_id)
+) WITHOUT ROWID;
+INSERT INTO ticket_tags_new (tag, created_at, ticket_id)
+  SELECT g.tag, t.created_at, g.ticket_id FROM ticket_tags g JOIN tickets t ON t.id = g.ticket_id;
+DROP TABLE ticket_tags;
+ALTER TABLE ticket_tags_new RENAME TO ticket_tags;
+
+-- sort=priority: ties within a priority by creation time (then id), which is also what a person
+-- expects to see.
+DROP INDEX tickets_priority_rank;
+CREATE INDEX tickets_priority_rank ON tickets (priority_rank, created_at);
+
+DROP TRIGGER ticket_counts_insert;
