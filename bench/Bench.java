@@ -242,7 +242,7 @@ public class Bench {
             }
             String type = format.equals("csv") ? "text/csv" : "application/" + format;
             long before = count(server);
-            HeapWatch heap = HeapWatch.start(server.process.pid());
+            HeapWatch heap = HeapWatch.start(server);
             long start = System.nanoTime();
             Reply r;
             try (Conn c = new Conn(server.port)) {
@@ -303,7 +303,7 @@ public class Bench {
     static void classifyBench(Server server, int tickets) throws Exception {
         fill(server, tickets);
         long total = count(server);
-        HeapWatch heap = HeapWatch.start(server.process.pid());
+        HeapWatch heap = HeapWatch.start(server);
         long start = System.nanoTime();
         Reply r;
         try (Conn c = new Conn(server.port)) {
@@ -701,6 +701,7 @@ public class Bench {
             Path data = Files.createTempDirectory("supportdesk-bench-data");
             var command = new ArrayList<String>();
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xlog:gc:file=" + data.resolve("gc.log"));
             for (String o : jvmOptions.trim().split("\\s+")) {
                 if (!o.isEmpty()) {
                     command.add(o);
@@ -746,6 +747,10 @@ public class Bench {
             throw new IllegalStateException("Server did not become healthy in 90 s");
         }
 
+        Path gcLog() {
+            return data.resolve("gc.log");
+        }
+
         @Override
         public void close() throws Exception {
             process.destroy();
@@ -756,49 +761,36 @@ public class Bench {
         }
     }
 
-    /** Samples the server's heap use with jstat (part of every JDK) and keeps the peak. */
+    /**
+     * The server's peak heap use during a measurement, read from its GC log: the heap in use when a
+     * collection starts is the high point since the one before. (Polling with jstat instead costs
+     * a JVM start each time, which on 2 cores took CPU from the server being measured.)
+     */
     static final class HeapWatch {
-        private final Thread thread;
-        private volatile boolean running = true;
-        private volatile long peak;
+        private static final java.util.regex.Pattern BEFORE = java.util.regex.Pattern.compile("(\\d+)M->\\d+M\\(");
+        private final Path log;
+        private final long offset;
 
-        private HeapWatch(long pid) {
-            thread = new Thread(() -> {
-                String jstat = Paths.get(System.getProperty("java.home"), "bin", "jstat").toString();
-                while (running) {
-                    try {
-                        Process p = new ProcessBuilder(jstat, "-gc", Long.toString(pid)).start();
-                        String[] lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
-                        p.waitFor();
-                        if (lines.length >= 2) {
-                            String[] names = lines[0].trim().split("\\s+");
-                            String[] values = lines[1].trim().split("\\s+");
-                            double usedKb = 0;
-                            for (int i = 0; i < names.length; i++) {
-                                if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
-                                    usedKb += Double.parseDouble(values[i]);
-                                }
-                            }
-                            peak = Math.max(peak, (long) (usedKb * 1024));
-                        }
-                        Thread.sleep(100);
-                    } catch (Exception e) {
-                        return;
-                    }
+        private HeapWatch(Path log) throws IOException {
+            this.log = log;
+            this.offset = Files.exists(log) ? Files.size(log) : 0;
+        }
+
+        static HeapWatch start(Server server) throws IOException {
+            return new HeapWatch(server.gcLog());
+        }
+
+        /** Bytes: the most the heap held when a collection began. */
+        long stop() throws IOException {
+            long peakMb = 0;
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(offset);
+                var matcher = BEFORE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    peakMb = Math.max(peakMb, Long.parseLong(matcher.group(1)));
                 }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        static HeapWatch start(long pid) {
-            return new HeapWatch(pid);
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak;
+            }
+            return peakMb * 1024 * 1024;
         }
     }
 }
