@@ -220,12 +220,14 @@ class ImportService {
 
         private Void storeAll() {
             try {
+                var tally = new Tickets.Tally();
                 for (Tickets.Batch next = queue.take(); next != commit; next = queue.take()) {
                     if (next == rollBack) {
                         throw new ReadIncomplete();
                     }
-                    store.insertAll(next);
+                    store.insertAll(next, tally);
                 }
+                store.count(tally);
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -110,30 +110,49 @@ public class Tickets {
         return new Batch();
     }
 
-    /** Stores the batch's tickets in the current transaction. */
-    public void insertAll(Batch b) {
+    /**
+     * New tickets per (category, priority, status), to be added to the stats' counts once per
+     * transaction rather than per batch: a batch of 1,000 can touch all 120 groups.
+     */
+    public static final class Tally {
+        private final Map<List<String>, Integer> counts = new HashMap<>();
+    }
+
+    /** Stores the batch's tickets in the current transaction; {@code tally} keeps their counts. */
+    public void insertAll(Batch b, Tally tally) {
         executeBatch(INSERT, b.tickets);
         executeBatch(INSERT_TAG, b.tags);
         executeBatch(INSERT_HISTORY, b.history);
-        b.counts.forEach((key, n) -> jdbc.sql(COUNT_NEW)
+        b.counts.forEach((key, n) -> tally.counts.merge(key, n, Integer::sum));
+    }
+
+    /** Adds the tallied tickets to the stats' counts (on PostgreSQL a trigger has already). */
+    public void count(Tally tally) {
+        tally.counts.forEach((key, n) -> jdbc.sql(COUNT_NEW)
                 .params(n, key.get(0), key.get(1), key.get(2))
                 .update());
+        tally.counts.clear();
     }
 
     void insert(Ticket t, HistoryEvent classified) {
         Batch one = batch();
         one.add(t, classified);
-        insertAll(one);
+        Tally tally = new Tally();
+        insertAll(one, tally);
+        count(tally);
     }
 
-    // Straight to the driver: JdbcTemplate.batchUpdate looks up each value's SQL type, which cost
-    // an import more than binding it.
+    // Straight to the driver's own statement: JdbcTemplate.batchUpdate looks up each value's SQL
+    // type, and the pool's and the statement cache's wrappers forward every call (the cache's by
+    // reflection); for an import's 30 values a row, either cost more than binding them. The
+    // wrapper is still what gets closed, so the statement goes back to the cache.
     private void executeBatch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
         batch.execute((ConnectionCallback<Void>) con -> {
-            try (PreparedStatement ps = con.prepareStatement(sql)) {
+            try (PreparedStatement wrapped = con.prepareStatement(sql)) {
+                PreparedStatement ps = driverStatement(wrapped);
                 for (Object[] row : rows) {
                     for (int i = 0; i < row.length; i++) {
                         ps.setObject(i + 1, row[i]);
@@ -144,6 +163,15 @@ public class Tickets {
             }
             return null;
         });
+    }
+
+    private static PreparedStatement driverStatement(PreparedStatement ps) throws SQLException {
+        for (PreparedStatement inner = ps.unwrap(PreparedStatement.class);
+                inner != ps;
+                inner = ps.unwrap(PreparedStatement.class)) {
+            ps = inner;
+        }
+        return ps;
     }
 
     private Object[] insertParams(Ticket t) {
