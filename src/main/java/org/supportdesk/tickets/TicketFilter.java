@@ -75,7 +75,8 @@ public record TicketFilter(
     public void appendWhere(StringBuilder sql, List<Object> args) {
         var clauses = new ArrayList<String>();
         add(clauses, args, "category = ?", category == null ? null : category.value());
-        add(clauses, args, "priority = ?", priority == null ? null : priority.value());
+        // By rank: the index behind sort=priority then serves the filter too.
+        add(clauses, args, "priority_rank = ?", priority == null ? null : priority.ordinal());
         add(clauses, args, "status = ?", status == null ? null : status.value());
         add(clauses, args, "assigned_to = ?", assignedTo);
         add(clauses, args, "customer_id = ?", customerId);
