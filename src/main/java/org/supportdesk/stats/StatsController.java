@@ -38,15 +38,16 @@ class StatsController {
             @RequestParam(name = "created_before", required = false) String createdBefore) {
         TicketFilter filter = TicketFilter.parse(
                 category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore);
-        // The counts table, kept by triggers, answers in constant time when only its columns are
-        // filtered; other filters count the matching rows.
-        var sql = new StringBuilder(
-                filter.onlyCountedColumns()
-                        ? "SELECT category, priority, status, n FROM ticket_counts"
-                        : "SELECT category, priority, status, COUNT(*) AS n FROM tickets");
+        // The counts table, kept as tickets are written, answers in constant time when only its
+        // columns are filtered; other filters count the matching rows.
+        var sql = new StringBuilder();
         var args = new ArrayList<>();
-        filter.appendWhere(sql, args);
-        if (!filter.onlyCountedColumns()) {
+        if (filter.onlyCountedColumns()) {
+            sql.append("SELECT category, priority, status, n FROM ticket_counts");
+            filter.appendCountsWhere(sql, args);
+        } else {
+            sql.append("SELECT category, priority, status, COUNT(*) AS n FROM tickets");
+            filter.appendWhere(sql, args);
             sql.append(" GROUP BY category, priority, status");
         }
         var byCategory = zeros(Category.values());

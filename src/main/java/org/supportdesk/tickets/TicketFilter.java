@@ -73,10 +73,19 @@ public record TicketFilter(
 
     /** Appends `WHERE ...` (or nothing) for the columns of table `tickets`, with positional args. */
     public void appendWhere(StringBuilder sql, List<Object> args) {
+        // By rank: the index behind sort=priority then serves the filter too.
+        appendWhere(sql, args, "priority_rank = ?", priority == null ? null : priority.ordinal());
+    }
+
+    /** The same for the stats' counts table, which has only the {@link #onlyCountedColumns}. */
+    public void appendCountsWhere(StringBuilder sql, List<Object> args) {
+        appendWhere(sql, args, "priority = ?", priority == null ? null : priority.value());
+    }
+
+    private void appendWhere(StringBuilder sql, List<Object> args, String priorityClause, Object priorityValue) {
         var clauses = new ArrayList<String>();
         add(clauses, args, "category = ?", category == null ? null : category.value());
-        // By rank: the index behind sort=priority then serves the filter too.
-        add(clauses, args, "priority_rank = ?", priority == null ? null : priority.ordinal());
+        add(clauses, args, priorityClause, priorityValue);
         add(clauses, args, "status = ?", status == null ? null : status.value());
         add(clauses, args, "assigned_to = ?", assignedTo);
         add(clauses, args, "customer_id = ?", customerId);

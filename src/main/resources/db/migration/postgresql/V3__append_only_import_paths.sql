@@ -9,6 +9,8 @@ ALTER TABLE ticket_tags DROP CONSTRAINT ticket_tags_ticket_id_fkey;
 ALTER TABLE ticket_tags DROP CONSTRAINT ticket_tags_pkey;
 ALTER TABLE ticket_tags ADD PRIMARY KEY (tag, created_at, ticket_id);
 DROP INDEX ticket_tags_tag;
+-- As on SQLite, Tickets.delete removes a ticket's history itself.
+ALTER TABLE ticket_history DROP CONSTRAINT ticket_history_ticket_id_fkey;
 
 DROP INDEX tickets_priority_rank;
 DROP INDEX tickets_priority;

@@ -3,12 +3,9 @@ package org.supportdesk.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBodies.ticket;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.ApiTest;
 import tools.jackson.databind.JsonNode;
 
@@ -17,9 +14,6 @@ import tools.jackson.databind.JsonNode;
  * service itself): whatever the writes, they must equal counting the rows.
  */
 class StatsApiTests extends ApiTest {
-
-    @Autowired
-    JdbcClient jdbc;
 
     private JsonNode stats() {
         return api.get("/tickets/stats").json();
@@ -67,30 +61,5 @@ class StatsApiTests extends ApiTest {
 
     private static long delta(JsonNode before, JsonNode after, String group, String key) {
         return after.get(group).get(key).asLong() - before.get(group).get(key).asLong();
-    }
-
-    @Test
-    void tagRowsFollowTheTicketsTagsAndGoWithTheTicket() {
-        String id = api.post("/tickets", ticket("tags", List.of("vpn", "export")))
-                .json()
-                .get("id")
-                .asString();
-
-        api.patch("/tickets/" + id, Map.of("tags", List.of("vpn", "invoice")));
-
-        assertThat(tagsOf(id)).containsExactlyInAnyOrder("vpn", "invoice");
-        assertThat(api.get("/tickets?tag=invoice&limit=1000").body()).contains(id);
-        assertThat(api.get("/tickets?tag=export&limit=1000").body()).doesNotContain(id);
-
-        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
-
-        assertThat(tagsOf(id)).isEmpty();
-    }
-
-    private List<String> tagsOf(String id) {
-        return jdbc.sql("SELECT tag FROM ticket_tags WHERE ticket_id = ?")
-                .param(id)
-                .query(String.class)
-                .list();
     }
 }
