@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * SQLite in the data directory unless `supportdesk.db.url` names another database. The SQLite
@@ -110,7 +111,11 @@ class DatabaseConfig {
         pragmas.setProperty("transaction_mode", "IMMEDIATE");
         pragmas.setProperty("cache_size", Integer.toString(-1024 * cacheMb));
         pragmas.setProperty("mmap_size", Long.toString(1L << 30));
-        var sqlite = new SQLiteDataSource(new SQLiteConfig(pragmas));
+        var settings = new SQLiteConfig(pragmas);
+        // The driver already serialises every call on a connection (its native methods are
+        // synchronized), so SQLite's own per-call connection mutex only adds cost: 1-2% of an import.
+        settings.setOpenMode(SQLiteOpenMode.NOMUTEX);
+        var sqlite = new SQLiteDataSource(settings);
         sqlite.setUrl(url);
         config.setDataSource(new StatementCachingDataSource(sqlite));
     }
