@@ -261,13 +261,35 @@ public class Tickets {
         return jdbc.sql(UPDATE).params(updateParams(t, expectedVersion)).update() == 1;
     }
 
-    /** Batched {@link #update}; each entry true when its row was still at the expected version. */
-    boolean[] updateAll(List<Ticket> next) {
+    // Only the columns classification changes: SQLite rewrites the entries of every index whose
+    // columns an UPDATE sets, and classify-all's batches would otherwise rewrite, say, the
+    // customer index at one random place per ticket.
+    private static final String UPDATE_TRIAGE = """
+            UPDATE tickets SET category = ?, category_by = ?, priority = ?, priority_rank = ?, priority_by = ?,
+              classification = ?, updated_at = ?, version = ?
+            WHERE id = ? AND version = ?""";
+
+    /**
+     * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them);
+     * each entry true when its row was still at the version before.
+     */
+    boolean[] updateTriageAll(List<Ticket> next) {
         var params = new ArrayList<Object[]>(next.size());
         for (Ticket t : next) {
-            params.add(updateParams(t, t.version() - 1));
+            params.add(new Object[] {
+                t.category().value(),
+                t.categoryBy().value(),
+                t.priority().value(),
+                t.priority().ordinal(),
+                t.priorityBy().value(),
+                t.classification() == null ? null : json.writeValueAsString(t.classification()),
+                t.updatedAt().toEpochMilli(),
+                t.version(),
+                t.id().toString(),
+                t.version() - 1
+            });
         }
-        int[] counts = batch.batchUpdate(UPDATE, params);
+        int[] counts = batch.batchUpdate(UPDATE_TRIAGE, params);
         boolean[] updated = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
             updated[i] = counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO;
@@ -279,20 +301,6 @@ public class Tickets {
         if (!rows.isEmpty()) {
             batch.batchUpdate(INSERT_HISTORY, rows);
         }
-    }
-
-    /** Tickets matching the filter in id order, after the given id: a walk over the whole store. */
-    List<Ticket> pageById(TicketFilter filter, String afterId, int limit) {
-        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM tickets");
-        var args = new ArrayList<>();
-        filter.appendWhere(sql, args);
-        if (afterId != null) {
-            sql.append(args.isEmpty() ? " WHERE " : " AND ").append("id > ?");
-            args.add(afterId);
-        }
-        sql.append(" ORDER BY id LIMIT ?");
-        args.add(limit);
-        return jdbc.sql(sql.toString()).params(args).query(this::map).list();
     }
 
     /** Replaces a ticket's tag rows: those of {@code before} go, those of {@code after} come. */
