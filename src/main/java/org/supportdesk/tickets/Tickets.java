@@ -28,11 +28,13 @@ public class Tickets {
     private static final TypeReference<Map<String, HistoryEvent.Change>> CHANGES = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
+    // The writable columns first, in the order of UPDATE and of writable(), then what a ticket
+    // gets once, at creation.
     private static final String INSERT = """
-            INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description,
+            INSERT INTO tickets (customer_id, customer_email, customer_name, subject, description,
               category, category_by, priority, priority_rank, priority_by, status, tags, assigned_to,
-              source, browser, device_type, classification, created_at, updated_at, resolved_at,
-              created_by, created_by_id, version)
+              source, browser, device_type, classification, updated_at, resolved_at, version,
+              id, created_at, created_by, created_by_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_TAG = "INSERT INTO ticket_tags (tag, created_at, ticket_id) VALUES (?, ?, ?)";
     private static final String INSERT_TAGS_OF_NEW_TICKETS = "INSERT INTO ticket_tags (tag, created_at, ticket_id)"
@@ -187,8 +189,17 @@ public class Tickets {
     }
 
     private Object[] insertParams(Ticket t) {
+        return withValues(
+                writable(t),
+                t.id().toString(),
+                t.createdAt().toEpochMilli(),
+                t.createdBy().name(),
+                uuid(t.createdBy().id()));
+    }
+
+    /** The values of the columns an update may set, in the order of UPDATE's SET (and INSERT's start). */
+    private Object[] writable(Ticket t) {
         return new Object[] {
-            t.id().toString(),
             t.customerId(),
             t.customerEmail(),
             t.customerName(),
@@ -205,14 +216,21 @@ public class Tickets {
             t.metadata().source().value(),
             t.metadata().browser(),
             t.metadata().deviceType() == null ? null : t.metadata().deviceType().value(),
-            t.classification() == null ? null : json.writeValueAsString(t.classification()),
-            t.createdAt().toEpochMilli(),
+            classificationJson(t),
             t.updatedAt().toEpochMilli(),
             t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
-            t.createdBy().name(),
-            uuid(t.createdBy().id()),
             t.version()
         };
+    }
+
+    private String classificationJson(Ticket t) {
+        return t.classification() == null ? null : json.writeValueAsString(t.classification());
+    }
+
+    private static Object[] withValues(Object[] first, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     Optional<Ticket> find(UUID id) {
@@ -230,30 +248,7 @@ public class Tickets {
             WHERE id = ? AND version = ?""";
 
     private Object[] updateParams(Ticket t, int expectedVersion) {
-        return new Object[] {
-            t.customerId(),
-            t.customerEmail(),
-            t.customerName(),
-            t.subject(),
-            t.description(),
-            t.category().value(),
-            t.categoryBy().value(),
-            t.priority().value(),
-            t.priority().ordinal(),
-            t.priorityBy().value(),
-            t.status().value(),
-            json.writeValueAsString(t.tags()),
-            t.assignedTo(),
-            t.metadata().source().value(),
-            t.metadata().browser(),
-            t.metadata().deviceType() == null ? null : t.metadata().deviceType().value(),
-            t.classification() == null ? null : json.writeValueAsString(t.classification()),
-            t.updatedAt().toEpochMilli(),
-            t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli(),
-            t.version(),
-            t.id().toString(),
-            expectedVersion
-        };
+        return withValues(writable(t), t.id().toString(), expectedVersion);
     }
 
     /** Compare-and-set on the version: false when someone else changed the ticket first. */
@@ -282,7 +277,7 @@ public class Tickets {
                 t.priority().value(),
                 t.priority().ordinal(),
                 t.priorityBy().value(),
-                t.classification() == null ? null : json.writeValueAsString(t.classification()),
+                classificationJson(t),
                 t.updatedAt().toEpochMilli(),
                 t.version(),
                 t.id().toString(),
