@@ -74,7 +74,10 @@ class QueryStringFilter extends OncePerRequestFilter {
             } else if (c < 0x80) {
                 bytes.write(c);
             } else {
-                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                // Tomcat refuses raw non-ASCII in the request line; were it let through, as UTF-8.
+                int codePoint = raw.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint) - 1;
             }
         }
         try {
