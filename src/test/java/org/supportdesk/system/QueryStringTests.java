@@ -91,6 +91,25 @@ class QueryStringTests extends ApiTest {
     }
 
     @Test
+    void aFormBodyThatIsNotUtf8IsNeverA5xx() {
+        String ticket = "/tickets/3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        String form = "application/x-www-form-urlencoded";
+        List<Api.Response> responses = new ArrayList<>();
+        for (String body : List.of("customer_id=%FF", "x=%zz")) {
+            responses.add(api.send("POST", "/tickets/classify-all", form, body, Map.of()));
+            responses.add(api.send("POST", "/import/csv", form, body, Map.of()));
+            responses.add(api.send("PUT", ticket, form, body, Map.of()));
+            responses.add(api.send("PATCH", ticket, form, body, Map.of()));
+            responses.add(api.send("DELETE", ticket, form, body, Map.of()));
+        }
+
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isBetween(400, 499);
+            assertThat(r.json().has("detail")).isTrue();
+        });
+    }
+
+    @Test
     void withoutAValidKeyTheAnswerIsStill401() {
         assertThat(api.withKey(null).get("/tickets?foo=%FF").status()).isEqualTo(401);
     }
