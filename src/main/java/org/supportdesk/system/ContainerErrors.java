@@ -125,7 +125,10 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                             "Malformed request line: characters such as [ ] { } | \\ ^ \" < > and spaces must be"
                                     + " percent-encoded in the URL");
                 }
-                return new Answer(status, "Malformed request: a request header is not valid HTTP");
+                return new Answer(
+                        status,
+                        "Malformed request headers: not valid HTTP/1.1 (a missing or repeated Host, a bad"
+                                + " Content-Length or a control character, for example)");
             }
             if (status.is5xxServerError()
                     && status != HttpStatus.NOT_IMPLEMENTED

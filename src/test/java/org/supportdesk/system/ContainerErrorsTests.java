@@ -59,7 +59,8 @@ class ContainerErrorsTests extends ApiTest {
     }
 
     @Test
-    void aHeaderThatIsNotHttpIsAJson400() {
-        assertJsonError(get("/tickets", "X-Broken: a\u0001b"), 400, "header is not valid HTTP");
+    void headersThatAreNotHttpAreAJson400() {
+        assertJsonError(get("/tickets", "X-Broken: a\u0001b"), 400, "Malformed request headers");
+        assertJsonError(get("/tickets", "Host: twice.example"), 400, "Malformed request headers");
     }
 }
