@@ -2,6 +2,7 @@ package org.supportdesk.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -87,7 +88,7 @@ final class AccessRules {
 
     /** The methods the rules allow on this path (for 405's `Allow`); empty for an unknown path. */
     static Set<String> methodsFor(PathContainer path) {
-        var methods = new java.util.TreeSet<String>();
+        var methods = new TreeSet<String>();
         for (Rule rule : RULES) {
             if (rule.pattern().matches(path)) {
                 methods.addAll(rule.methods());

@@ -84,7 +84,7 @@ class AuthFilter extends OncePerRequestFilter {
             // A key not in the cache while the database is away: the same 503 as every other request.
             log.warn("Database unavailable for the key lookup of {} {}: {}", request.getMethod(), path, e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            reject(response, 503, "Database unavailable, please retry");
+            ErrorResponses.write(response, 503, "Database unavailable, please retry");
             return;
         }
         if (key.isEmpty()) {
@@ -93,7 +93,7 @@ class AuthFilter extends OncePerRequestFilter {
                 tooMany(response, wait);
             } else {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                reject(response, 401, UNAUTHORIZED);
+                ErrorResponses.write(response, 401, UNAUTHORIZED);
             }
             return;
         }
@@ -109,7 +109,7 @@ class AuthFilter extends OncePerRequestFilter {
             return;
         }
         if (!caller.role().includes(rule.role())) {
-            reject(
+            ErrorResponses.write(
                     response,
                     403,
                     "This API key's role (" + caller.role().value() + ") does not allow this; it needs "
@@ -136,19 +136,15 @@ class AuthFilter extends OncePerRequestFilter {
     private static void noSuchRoute(HttpServletResponse response, PathContainer path) throws IOException {
         Set<String> methods = AccessRules.methodsFor(path);
         if (methods.isEmpty()) {
-            reject(response, 404, "Not Found");
+            ErrorResponses.write(response, 404, "Not Found");
         } else {
             response.setHeader(HttpHeaders.ALLOW, String.join(", ", methods));
-            reject(response, 405, "Method Not Allowed");
+            ErrorResponses.write(response, 405, "Method Not Allowed");
         }
     }
 
     private static void tooMany(HttpServletResponse response, long seconds) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        reject(response, 429, "Too many requests; retry in " + seconds + " s");
-    }
-
-    static void reject(HttpServletResponse response, int status, String detail) throws IOException {
-        ErrorResponses.write(response, status, detail);
+        ErrorResponses.write(response, 429, "Too many requests; retry in " + seconds + " s");
     }
 }
