@@ -60,7 +60,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static void spoolThenImport(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain, long limit)
             throws ServletException, IOException {
-        try (SpooledBody body = SpooledBody.receive(request, limit)) {
+        try (SpooledBody body = SpooledBody.receive(new Limited(request, limit))) {
             if (body == null) {
                 refuse(response, limit);
                 return;

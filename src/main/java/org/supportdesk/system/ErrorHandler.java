@@ -62,10 +62,7 @@ class ErrorHandler {
 
     @ExceptionHandler(MalformedRequest.class)
     ResponseEntity<Object> malformed(MalformedRequest e) {
-        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
-        return tooLarge != null
-                ? ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage())
-                : ErrorResponses.entity(HttpStatus.BAD_REQUEST, e.getMessage());
+        return unlessTooLarge(e, HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(UnsupportedContentType.class)
@@ -75,20 +72,15 @@ class ErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
-        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
-        if (tooLarge != null) {
-            return ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-        }
         JacksonException json = find(e, JacksonException.class);
-        if (json != null) {
-            var where = json.getLocation();
-            String at = where == null || where.getLineNr() < 0
-                    ? ""
-                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return ErrorResponses.entity(
-                    HttpStatus.BAD_REQUEST, "Malformed JSON body" + at + ": " + JsonMessages.plain(json));
+        if (json == null) {
+            return unlessTooLarge(e, HttpStatus.BAD_REQUEST, "Malformed request body");
         }
-        return ErrorResponses.entity(HttpStatus.BAD_REQUEST, "Malformed request body");
+        var where = json.getLocation();
+        String at = where == null || where.getLineNr() < 0
+                ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return unlessTooLarge(e, HttpStatus.BAD_REQUEST, "Malformed JSON body" + at + ": " + JsonMessages.plain(json));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -159,6 +151,14 @@ class ErrorHandler {
         }
         log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
+    }
+
+    /** 413 when a size limit cut the reading short, whatever the reader made of that; else as given. */
+    private static ResponseEntity<Object> unlessTooLarge(Throwable e, HttpStatus status, String detail) {
+        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
+        return tooLarge != null
+                ? ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage())
+                : ErrorResponses.entity(status, detail);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,13 +24,16 @@ final class SpooledBody implements AutoCloseable {
         this.request = request;
     }
 
-    /** The body of {@code request}, or null (and nothing kept) as soon as it passes {@code limit}. */
-    static SpooledBody receive(HttpServletRequest request, long limit) throws IOException {
+    /**
+     * The body of {@code request}, or null (and nothing kept) as soon as reading it throws {@link
+     * PayloadTooLarge}: the request's stream counts against the limit.
+     */
+    static SpooledBody receive(HttpServletRequest request) throws IOException {
         // createTempFile makes the file readable by its owner only: it holds customer data.
         Path file = Files.createTempFile("supportdesk-upload-", ".part");
         try (InputStream in = request.getInputStream();
                 OutputStream out = Files.newOutputStream(file)) {
-            long size = in.transferTo(new CappedOutput(out, limit));
+            long size = in.transferTo(out);
             return new SpooledBody(file, new Spooled(request, file, size));
         } catch (PayloadTooLarge tooLarge) {
             Files.deleteIfExists(file);
@@ -50,30 +52,6 @@ final class SpooledBody implements AutoCloseable {
     @Override
     public void close() throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    /** Stops the copy with {@link PayloadTooLarge} at the first byte over the limit. */
-    private static final class CappedOutput extends FilterOutputStream {
-        private final long limit;
-        private long count;
-
-        CappedOutput(OutputStream out, long limit) {
-            super(out);
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            if ((count += length) > limit) {
-                throw new PayloadTooLarge(limit);
-            }
-            out.write(bytes, offset, length);
-        }
     }
 
     /** The request with its body read back from the file it was received into. */
