@@ -39,6 +39,17 @@ class ArchitectureTests {
     }
 
     @Test
+    void exceptionsSayWhatWentWrongAndTheErrorHandlerDecidesTheStatus() {
+        noClasses()
+                .that()
+                .areAssignableTo(Throwable.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.http..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featuresKnowTheCallerOnlyAsAnActorNotHowItWasAuthenticated() {
         noClasses()
                 .that()

@@ -9,13 +9,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
-import org.supportdesk.system.ApiException;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
-import org.supportdesk.system.PayloadTooLarge;
+import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Problem;
 import org.supportdesk.tickets.TicketBinder;
 import org.supportdesk.tickets.TicketInput;
@@ -62,17 +60,9 @@ class ImportService {
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
             return run.all(reader);
         } catch (MalformedImportException e) {
-            throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot import the file: " + e.getMessage()));
+            // The cause stays: when a size limit cut the file short, the answer is 413.
+            throw new MalformedRequest("Cannot import the file: " + e.getMessage(), e);
         }
-    }
-
-    private static RuntimeException tooLargeOr(Throwable e, RuntimeException otherwise) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PayloadTooLarge tooLarge) {
-                return new ApiException(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            }
-        }
-        return otherwise;
     }
 
     /**
@@ -93,16 +83,14 @@ class ImportService {
             ImportFormat claimed = byName != null ? byName : byType;
             ImportFormat found = sniffed != ImportFormat.CSV ? sniffed : claimed != null ? claimed : expected;
             if (found != expected) {
-                throw new ApiException(
-                        HttpStatus.BAD_REQUEST,
-                        "Expected a " + expected + " file but got " + found
-                                + (found == byName && found != sniffed ? " (by its name)" : "")
-                                + "; send it to /import/" + found.name().toLowerCase(java.util.Locale.ROOT)
-                                + " or /tickets/import");
+                throw new MalformedRequest("Expected a " + expected + " file but got " + found
+                        + (found == byName && found != sniffed ? " (by its name)" : "")
+                        + "; send it to /import/" + found.name().toLowerCase(java.util.Locale.ROOT)
+                        + " or /tickets/import");
             }
             return expected;
         } catch (IOException e) {
-            throw tooLargeOr(e, new ApiException(HttpStatus.BAD_REQUEST, "Cannot read the upload"));
+            throw new MalformedRequest("Cannot read the upload", e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.ResponseHeaders;
 
 /**
  * Security headers on every response, and one log line per request (logger `supportdesk.access`):
@@ -35,9 +36,7 @@ class AccessLogFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        ResponseHeaders.secure(response);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -2,6 +2,7 @@ package org.supportdesk.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -9,8 +10,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Who may call what: the role each route needs and the bucket it draws from. Paths are matched
  * with Spring MVC's own PathPattern, on the same parsed path, so a route means here what it means
- * to the controllers. Whatever is not listed needs an admin key: a new endpoint is closed until it
- * is given a rule here (AccessRulesTests checks that every endpoint has one).
+ * to the controllers. A request no rule covers is answered by AuthFilter itself, the same to every
+ * valid key: 404 for a path no rule has, 405 for a method the path's rules do not list. So a new
+ * endpoint stays closed until it is given a rule here (AccessMatrixTests checks that every endpoint
+ * has one), and no role learns more about paths than another.
  */
 final class AccessRules {
 
@@ -55,8 +58,6 @@ final class AccessRules {
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));
 
-    private static final Rule ADMIN_ONLY = new Rule(Set.of(), PARSER.parse("/**"), Role.ADMIN, RateLimits.Kind.GENERAL);
-
     private static Rule rule(Set<String> methods, String pattern, Role role) {
         return new Rule(methods, PARSER.parse(pattern), role, RateLimits.Kind.GENERAL);
     }
@@ -75,13 +76,25 @@ final class AccessRules {
         return false;
     }
 
+    /** The rule for this method and path, or null when there is none. */
     static Rule ruleFor(String method, PathContainer path) {
         for (Rule rule : RULES) {
             if (rule.matches(method, path)) {
                 return rule;
             }
         }
-        return ADMIN_ONLY;
+        return null;
+    }
+
+    /** The methods the rules allow on this path (for 405's `Allow`); empty for an unknown path. */
+    static Set<String> methodsFor(PathContainer path) {
+        var methods = new TreeSet<String>();
+        for (Rule rule : RULES) {
+            if (rule.pattern().matches(path)) {
+                methods.addAll(rule.methods());
+            }
+        }
+        return methods;
     }
 
     static List<Rule> rules() {

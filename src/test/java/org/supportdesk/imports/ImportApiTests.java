@@ -252,6 +252,39 @@ class ImportApiTests extends ApiTest {
     }
 
     @Test
+    void aMultipartBodyWithTenThousandPartsIs400TooManyParts() {
+        var body = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            body.append("--xyz\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
+                    .append("\"\r\n\r\nv\r\n");
+        }
+        body.append("--xyz--\r\n");
+
+        Api.Response response = api.sendBytes(
+                "POST",
+                "/import/csv",
+                "multipart/form-data; boundary=xyz",
+                body.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).startsWith("Too many parts in the multipart body");
+    }
+
+    @Test
+    void aTenKilobyteFileNameIs400() {
+        Api.Response response = upload("/import/csv", "n".repeat(10 * 1024) + ".csv", "text/csv", sampleCsv());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("file name");
+    }
+
+    private static byte[] sampleCsv() {
+        return (HEADER + "c,a@example.com,Ann,Printer jam,The printer jams on every page,,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void uploadsOverTheLimitAre413() throws Exception {
         // A raw body that declares a length over the default 100MB is refused before it is read.
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/import/csv"))

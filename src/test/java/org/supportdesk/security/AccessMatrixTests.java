@@ -234,11 +234,35 @@ class AccessMatrixTests extends ApiTest {
         assertThat(basic.body()).isEqualTo(bodies.get(0));
     }
 
-    @Test
-    void unknownPathsNeedAKeyAndAdminsGet404() {
-        assertThat(as(Caller.NO_KEY).get("/nowhere").status()).isEqualTo(401);
-        assertThat(as(Caller.VIEWER).get("/nowhere").status()).isEqualTo(403);
-        assertThat(as(Caller.ADMIN).get("/nowhere").status()).isEqualTo(404);
+    static Stream<Arguments> unknownRoutes() {
+        var rows = new ArrayList<Arguments>();
+        for (Caller caller : Caller.values()) {
+            boolean valid = caller == Caller.VIEWER || caller == Caller.AGENT || caller == Caller.ADMIN;
+            for (String path : List.of("/nowhere", "/error", "/tickets/a/b/c", "/api-keys/", "/docs/../nowhere")) {
+                rows.add(Arguments.of("GET", path, caller, valid ? 404 : 401));
+            }
+            rows.add(Arguments.of("PUT", "/tickets", caller, valid ? 405 : 401));
+            rows.add(Arguments.of("DELETE", "/api-keys", caller, valid ? 405 : 401));
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} with {2} -> {3}")
+    @MethodSource("unknownRoutes")
+    void unknownPathsAndMethodsAnswerEveryValidKeyAlike(String method, String path, Caller caller, int status) {
+        Api.Response response = as(caller).send(method, path, null, null, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        String detail = response.json().get("detail").asString();
+        switch (status) {
+            case 404 -> assertThat(detail).isEqualTo("Not Found");
+            case 405 -> {
+                assertThat(detail).isEqualTo("Method Not Allowed");
+                assertThat(response.header("Allow")).contains("GET");
+            }
+            default -> assertThat(detail).isEqualTo(AuthFilter.UNAUTHORIZED);
+        }
     }
 
     @Test
