@@ -17,10 +17,7 @@ import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.PayloadTooLarge;
 import org.supportdesk.system.Problem;
-import org.supportdesk.tickets.TicketBinder;
-import org.supportdesk.tickets.TicketInput;
-import org.supportdesk.tickets.TicketService;
-import org.supportdesk.tickets.Tickets;
+import org.supportdesk.tickets.TicketImports;
 
 /**
  * Streams an import file into the store: records are parsed one at a time, validated as `POST
@@ -40,15 +37,11 @@ class ImportService {
     // not depend on the file.
     private static final int QUEUED_BATCHES = 2;
 
-    private final TicketBinder binder;
-    private final TicketService tickets;
-    private final Tickets store;
+    private final TicketImports tickets;
     private final Database db;
 
-    ImportService(TicketBinder binder, TicketService tickets, Tickets store, Database db) {
-        this.binder = binder;
+    ImportService(TicketImports tickets, Database db) {
         this.tickets = tickets;
-        this.store = store;
         this.db = db;
     }
 
@@ -116,7 +109,7 @@ class ImportService {
         private long failed;
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
-        private Tickets.Batch batch;
+        private TicketImports.Batch batch;
         private Storing storing;
 
         Run(boolean dryRun, boolean autoClassify, Actor actor) {
@@ -128,7 +121,7 @@ class ImportService {
         ImportResult all(TicketRecordReader reader) {
             if (!dryRun) {
                 storing = new Storing();
-                batch = store.batch();
+                batch = tickets.batch(actor, autoClassify);
             }
             boolean complete = false;
             try {
@@ -163,9 +156,9 @@ class ImportService {
                 fail(record.row(), List.of(record.problem()));
                 return;
             }
-            TicketInput input;
+            TicketImports.Checked checked;
             try {
-                input = binder.bindNew(record.fields());
+                checked = tickets.check(record.fields());
             } catch (InvalidRequest e) {
                 fail(
                         record.row(),
@@ -176,14 +169,13 @@ class ImportService {
             if (dryRun) {
                 return;
             }
-            TicketService.Created created = tickets.newTicket(input, autoClassify, actor, tickets.now());
-            batch.add(created.ticket(), created.classified());
+            var id = batch.add(checked);
             if (ids.size() < ImportResult.MAX_IDS) {
-                ids.add(created.ticket().id().toString());
+                ids.add(id.toString());
             }
             if (batch.size() >= BATCH) {
                 storing.handOff(batch);
-                batch = store.batch();
+                batch = tickets.batch(actor, autoClassify);
             }
         }
 
@@ -197,10 +189,10 @@ class ImportService {
 
     /** The import's transaction, on a thread of its own, storing the batches it is handed. */
     private final class Storing {
-        private final ArrayBlockingQueue<Tickets.Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private final ArrayBlockingQueue<TicketImports.Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         // Handed over last: commit, or roll back when the read did not complete.
-        private final Tickets.Batch commit = store.batch();
-        private final Tickets.Batch rollBack = store.batch();
+        private final TicketImports.Batch commit = tickets.batch(Actor.ANONYMOUS, false);
+        private final TicketImports.Batch rollBack = tickets.batch(Actor.ANONYMOUS, false);
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
         Storing() {
@@ -220,14 +212,14 @@ class ImportService {
 
         private Void storeAll() {
             try {
-                var tally = new Tickets.Tally();
-                for (Tickets.Batch next = queue.take(); next != commit; next = queue.take()) {
+                TicketImports.Writer writer = tickets.writer();
+                for (TicketImports.Batch next = queue.take(); next != commit; next = queue.take()) {
                     if (next == rollBack) {
                         throw new ReadIncomplete();
                     }
-                    store.insertAll(next, tally);
+                    writer.store(next);
                 }
-                store.count(tally);
+                writer.finish();
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -236,7 +228,7 @@ class ImportService {
         }
 
         /** Queues a batch; waits while the store is behind, and fails as soon as the store has. */
-        void handOff(Tickets.Batch next) {
+        void handOff(TicketImports.Batch next) {
             if (next.size() == 0 && next != commit && next != rollBack) {
                 return;
             }

@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +20,6 @@ import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,10 +73,7 @@ class MultiInstanceTests {
     @Test
     void concurrentConditionalPatchesOnBothInstancesLetExactlyOneWin() throws Exception {
         String path = "/tickets/"
-                + api(0).post("/tickets", TicketBodies.ticket())
-                        .json()
-                        .get("id")
-                        .asString();
+                + api(0).post("/tickets", aTicket().build()).json().get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
                 16,
@@ -101,10 +98,7 @@ class MultiInstanceTests {
     @Test
     void concurrentUnconditionalPatchesOnBothInstancesAreAllKept() throws Exception {
         String path = "/tickets/"
-                + api(0).post("/tickets", TicketBodies.ticket())
-                        .json()
-                        .get("id")
-                        .asString();
+                + api(0).post("/tickets", aTicket().build()).json().get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
                 16,
@@ -133,7 +127,12 @@ class MultiInstanceTests {
         var moving = new ArrayList<String>();
         for (int i = 0; i < 40; i++) {
             String status = i % 2 == 0 ? "new" : "closed";
-            moving.add(api(i).post("/tickets", TicketBodies.ticket("customer_id", customer, "status", status))
+            moving.add(api(i).post(
+                            "/tickets",
+                            aTicket()
+                                    .withCustomer(customer)
+                                    .with("status", status)
+                                    .build())
                     .json()
                     .get("id")
                     .asString());
@@ -164,15 +163,12 @@ class MultiInstanceTests {
             if (n < creates) {
                 return api(n).post(
                                 "/tickets",
-                                TicketBodies.ticket(
-                                        "customer_id",
-                                        customer,
-                                        "category",
-                                        CATEGORIES[n % 4],
-                                        "priority",
-                                        PRIORITIES[n % 3],
-                                        "status",
-                                        STATUSES[n % 5]))
+                                aTicket()
+                                        .withCustomer(customer)
+                                        .with("category", CATEGORIES[n % 4])
+                                        .with("priority", PRIORITIES[n % 3])
+                                        .with("status", STATUSES[n % 5])
+                                        .build())
                         .status();
             }
             int m = n - creates;

@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.supportdesk.Api;
 import org.supportdesk.SupportdeskApplication;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /** The whole application, stopped and started again on the same data directory (or database). */
@@ -50,7 +50,7 @@ class RestartTests {
         JsonNode updated;
         try (var first = start()) {
             Api api = api(first);
-            created = api.post("/tickets", TicketBodies.ticket()).json();
+            created = api.post("/tickets", aTicket().build()).json();
             updated = api.patch("/tickets/" + created.get("id").asString(), Map.of("status", "resolved"))
                     .json();
         }

@@ -1,8 +1,8 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.REMOVE;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Status.CLOSED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,8 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void createsTicketWithServerFieldsLocationAndEtag() {
-        Api.Response response = api.post("/tickets", ticket("tags", List.of(" vip ", "export", "vip")));
+        Api.Response response = api.post(
+                "/tickets", aTicket().withTags(" vip ", "export", "vip").build());
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode t = response.json();
@@ -46,7 +47,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void getReturnsTheStoredTicket() {
-        JsonNode created = create(ticket());
+        JsonNode created = create(aTicket().build());
 
         Api.Response response = api.get("/tickets/" + created.get("id").asString());
 
@@ -59,13 +60,14 @@ class TicketApiTests extends ApiTest {
     void reportsEveryValidationProblemAtOnceWithJsonNames() {
         Api.Response response = api.post(
                 "/tickets",
-                ticket(
-                        "customer_id", REMOVE,
-                        "customer_email", "not-an-email",
-                        "description", "short",
-                        "priorty", "high",
-                        "category", "billing",
-                        "tags", List.of("ok", 7)));
+                aTicket()
+                        .without("customer_id")
+                        .withEmail("not-an-email")
+                        .withDescription("short")
+                        .with("priorty", "high")
+                        .with("category", "billing")
+                        .with("tags", List.of("ok", 7))
+                        .build());
 
         assertThat(response.status()).isEqualTo(422);
         List<String> locs = new ArrayList<>();
@@ -113,8 +115,12 @@ class TicketApiTests extends ApiTest {
     @Test
     void aNulCharacterIsRefusedInFieldsAndMatchesNothingInFilters() {
         // PostgreSQL cannot store U+0000 in text; both databases refuse it alike.
-        Api.Response response =
-                api.post("/tickets", ticket("subject", "Export\u0000broken", "tags", List.of("ok", "a\u0000b")));
+        Api.Response response = api.post(
+                "/tickets",
+                aTicket()
+                        .withSubject("Export\u0000broken")
+                        .withTags("ok", "a\u0000b")
+                        .build());
 
         assertThat(response.status()).isEqualTo(422);
         List<String> locs = new ArrayList<>();
@@ -138,7 +144,11 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void ignoresReadOnlyFieldsInTheBody() {
-        JsonNode t = create(ticket("id", "00000000-0000-4000-8000-000000000000", "version", 99, "created_at", "x"));
+        JsonNode t = create(aTicket()
+                .with("id", "00000000-0000-4000-8000-000000000000")
+                .with("version", 99)
+                .with("created_at", "x")
+                .build());
 
         assertThat(t.get("id").asString()).isNotEqualTo("00000000-0000-4000-8000-000000000000");
         assertThat(t.get("version").asInt()).isEqualTo(1);
@@ -162,7 +172,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchChangesOnlyGivenFieldsAndNullClearsNullableOnes() {
-        JsonNode t = create(ticket("assigned_to", "maria"));
+        JsonNode t = create(aTicket().withAssignee("maria").build());
         String path = "/tickets/" + t.get("id").asString();
 
         Map<String, Object> body = new java.util.HashMap<>();
@@ -184,7 +194,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchWithNullForRequiredFieldIs422AndChangesNothing() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("subject", null);
@@ -198,7 +208,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchThatChangesNothingKeepsVersionAndUpdatedAt() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode same = api.patch(path, Map.of("subject", t.get("subject").asString(), "priority", "high"))
@@ -210,7 +220,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void staleIfMatchIs412AndChangesNothing() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         assertThat(api.patch(path, Map.of("status", "in_progress"), "If-Match", "\"1\"")
                         .status())
@@ -223,7 +233,7 @@ class TicketApiTests extends ApiTest {
         JsonNode now = api.get(path).json();
         assertThat(now.get("status").asString()).isEqualTo("in_progress");
         assertThat(now.get("version").asInt()).isEqualTo(2);
-        assertThat(api.put(path, ticket(), "If-Match", "1").status()).isEqualTo(412);
+        assertThat(api.put(path, aTicket().build(), "If-Match", "1").status()).isEqualTo(412);
         assertThat(api.patch(path, Map.of("status", "closed"), "If-Match", "W/\"2\"")
                         .status())
                 .isEqualTo(200);
@@ -231,7 +241,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void concurrentPatchesWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
@@ -248,7 +258,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void concurrentPatchesWithoutIfMatchAreAllApplied() throws Exception {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
@@ -261,7 +271,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void resolvedAtIsSetKeptAndClearedAsStatusMoves() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode resolved = api.patch(path, Map.of("status", "resolved")).json();
@@ -277,7 +287,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void ticketCreatedResolvedIsResolvedAtCreation() {
-        JsonNode t = create(ticket("status", "closed"));
+        JsonNode t = create(aTicket().withStatus(CLOSED).build());
 
         assertThat(t.get("resolved_at").asString())
                 .isEqualTo(t.get("created_at").asString());
@@ -285,11 +295,15 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void putReplacesAllWritableFields() {
-        JsonNode t = create(ticket("assigned_to", "maria", "tags", List.of("a", "b")));
+        JsonNode t = create(aTicket().withAssignee("maria").withTags("a", "b").build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode replaced = api.put(
-                        path, ticket("customer_id", t.get("customer_id").asString(), "tags", REMOVE))
+                        path,
+                        aTicket()
+                                .withCustomer(t.get("customer_id").asString())
+                                .without("tags")
+                                .build())
                 .json();
 
         assertThat(replaced.get("assigned_to").isNull()).isTrue();
@@ -301,7 +315,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void deleteAnswers204ThenTheTicketIsGone() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         assertThat(api.delete(path).status()).isEqualTo(204);
@@ -312,7 +326,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void historyRecordsWhoChangedWhatAndWhenOldestFirst() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         api.patch(path, Map.of("status", "in_progress", "assigned_to", "maria"));
         api.patch(path, Map.of("tags", List.of("export", "escalated")));

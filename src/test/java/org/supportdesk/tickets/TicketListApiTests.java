@@ -1,7 +1,19 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Category.BILLING_QUESTION;
+import static org.supportdesk.tickets.Category.BUG_REPORT;
+import static org.supportdesk.tickets.Category.OTHER;
+import static org.supportdesk.tickets.Category.TECHNICAL_ISSUE;
+import static org.supportdesk.tickets.Priority.HIGH;
+import static org.supportdesk.tickets.Priority.LOW;
+import static org.supportdesk.tickets.Priority.MEDIUM;
+import static org.supportdesk.tickets.Priority.URGENT;
+import static org.supportdesk.tickets.Status.CLOSED;
+import static org.supportdesk.tickets.Status.IN_PROGRESS;
+import static org.supportdesk.tickets.Status.NEW;
+import static org.supportdesk.tickets.Status.RESOLVED;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.TicketBody;
 import tools.jackson.databind.JsonNode;
 
 class TicketListApiTests extends ApiTest {
@@ -23,29 +36,45 @@ class TicketListApiTests extends ApiTest {
     @BeforeEach
     void sevenTicketsOfOneCustomer() {
         customer = "list-" + UUID.randomUUID();
-        String[][] rows = {
-            {"billing_question", "low", "new", "alpha"},
-            {"billing_question", "urgent", "in_progress", "beta"},
-            {"technical_issue", "high", "new", "alpha"},
-            {"bug_report", "medium", "resolved", "gamma"},
-            {"technical_issue", "urgent", "new", "beta"},
-            {"other", "low", "closed", "alpha"},
-            {"billing_question", "high", "new", "beta"},
-        };
-        for (String[] r : rows) {
-            Api.Response response = api.post(
-                    "/tickets",
-                    ticket(
-                            "customer_id",
-                            customer,
-                            "category",
-                            r[0],
-                            "priority",
-                            r[1],
-                            "status",
-                            r[2],
-                            "tags",
-                            List.of(r[3])));
+        List<TicketBody> tickets = List.of(
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(LOW)
+                        .withStatus(NEW)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(URGENT)
+                        .withStatus(IN_PROGRESS)
+                        .withTags("beta"),
+                aTicket()
+                        .withCategory(TECHNICAL_ISSUE)
+                        .withPriority(HIGH)
+                        .withStatus(NEW)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BUG_REPORT)
+                        .withPriority(MEDIUM)
+                        .withStatus(RESOLVED)
+                        .withTags("gamma"),
+                aTicket()
+                        .withCategory(TECHNICAL_ISSUE)
+                        .withPriority(URGENT)
+                        .withStatus(NEW)
+                        .withTags("beta"),
+                aTicket()
+                        .withCategory(OTHER)
+                        .withPriority(LOW)
+                        .withStatus(CLOSED)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(HIGH)
+                        .withStatus(NEW)
+                        .withTags("beta"));
+        for (TicketBody ticket : tickets) {
+            Api.Response response =
+                    api.post("/tickets", ticket.withCustomer(customer).build());
             assertThat(response.status()).isEqualTo(201);
             created.add(response.json());
         }
@@ -110,7 +139,7 @@ class TicketListApiTests extends ApiTest {
     @Test
     void cursorStaysStableWhileTicketsAreAdded() {
         JsonNode first = list("&limit=4");
-        api.post("/tickets", ticket("customer_id", customer));
+        api.post("/tickets", aTicket().withCustomer(customer).build());
 
         JsonNode second = list("&limit=4&cursor=" + first.get("next_cursor").asString());
 
