@@ -64,10 +64,25 @@ class MultiInstanceTests {
             while (rows.next()) {
                 migrations.add(rows.getString("version") + ":" + rows.getBoolean("success"));
             }
-            assertThat(migrations).containsExactly("1:true", "2:true", "3:true");
+            assertThat(migrations).containsExactly("1:true", "2:true", "3:true", "4:true");
         }
         assertThat(api(0).get("/health").status()).isEqualTo(200);
         assertThat(api(1).get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCursorOneInstanceIssuedIsGoodOnTheOther() {
+        String customer = "multi-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            api(i).post("/tickets", aTicket().withCustomer(customer).build());
+        }
+        JsonNode first = api(0).get("/tickets?limit=2&customer_id=" + customer).json();
+
+        Api.Response second = api(1).get("/tickets?limit=2&customer_id=" + customer + "&cursor="
+                + first.get("next_cursor").asString());
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("items").size()).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.supportdesk.tickets.Status.CLOSED;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
@@ -129,6 +130,71 @@ class TicketApiTests extends ApiTest {
         assertThat(api.get("/tickets?customer_id=a%00b").json().get("total").asLong())
                 .isZero();
         assertThat(api.get("/tickets/stats?tag=a%00b").json().get("total").asLong())
+                .isZero();
+    }
+
+    /** A body whose strings are written as JSON escapes, as they are: `\\ud800` stays an escape. */
+    private Api.Response send(String method, String path, String json) {
+        return api.send(method, path, "application/json", json, Map.of());
+    }
+
+    private static String bodyWith(String subject, String tag, String browser) {
+        return "{\"customer_id\": \"cust-" + UUID.randomUUID()
+                + "\", \"customer_email\": \"ann@example.com\", \"customer_name\": \"Ann\", \"subject\": \""
+                + subject + "\", \"description\": \"The export button does nothing.\", \"tags\": [\"" + tag
+                + "\"], \"metadata\": {\"browser\": \"" + browser + "\"}}";
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedOnCreateReplaceAndPatchNotStoredAsQuestionMarks() {
+        Api.Response created = send("POST", "/tickets", bodyWith("ab\\ud800cd", "x\\udc00", "Firefox \\udbff"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(422);
+        List<String> locs = new ArrayList<>();
+        created.json().get("detail").forEach(p -> {
+            locs.add(p.get("loc").toString());
+            assertThat(p.get("type").asString()).isEqualTo("string_unicode");
+        });
+        assertThat(locs)
+                .containsExactly(
+                        "[\"body\",\"subject\"]", "[\"body\",\"tags\",0]", "[\"body\",\"metadata\",\"browser\"]");
+        JsonNode t = create(aTicket().build());
+        String path = "/tickets/" + t.get("id").asString();
+        assertThat(send("PUT", path, bodyWith("ab\\ud800cd", "ok", "ok")).status())
+                .isEqualTo(422);
+        Api.Response patched = send("PATCH", path, "{\"assigned_to\": \"maria\\ude00\"}");
+        assertThat(patched.status()).isEqualTo(422);
+        assertThat(patched.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"assigned_to\"]");
+        assertThat(api.get(path).json()).isEqualTo(t);
+    }
+
+    @Test
+    void surrogatePairsAreStoredAndReadBackExactly() {
+        JsonNode created = create(aTicket()
+                .withSubject("Export broken \ud83d\ude00")
+                .withTags("\ud83d\udd25 hot")
+                .build());
+
+        JsonNode read = api.get("/tickets/" + created.get("id").asString()).json();
+
+        assertThat(read.get("subject").asString()).isEqualTo("Export broken \ud83d\ude00");
+        assertThat(read.get("tags").get(0).asString()).isEqualTo("\ud83d\udd25 hot");
+        assertThat(read).isEqualTo(created);
+    }
+
+    @Test
+    void patchWithNullTagsIs422AndKeepsTheTags() {
+        JsonNode t = create(aTicket().withTags("vpn", "export").build());
+        String path = "/tickets/" + t.get("id").asString();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("tags", null);
+
+        Api.Response response = api.patch(path, body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"tags\"]");
+        assertThat(api.get(path).json()).isEqualTo(t);
+        assertThat(api.patch(path, Map.of("tags", List.of())).json().get("tags").size())
                 .isZero();
     }
 

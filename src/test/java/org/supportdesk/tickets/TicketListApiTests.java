@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
@@ -212,6 +213,88 @@ class TicketListApiTests extends ApiTest {
         assertThat(locs).containsExactlyInAnyOrder("status", "limit", "order", "created_after");
         assertThat(api.get("/tickets?limit=0").status()).isEqualTo(422);
         assertThat(api.get("/tickets?limit=abc").status()).isEqualTo(422);
+    }
+
+    @Test
+    void timestampsOutsideTheYears1To9999Are422NotAServerError() {
+        for (String path : List.of("/tickets", "/tickets/stats")) {
+            Api.Response after = api.get(path + "?created_after=%2B300000000-01-01T00:00:00Z");
+            Api.Response before = api.get(path + "?created_before=%2B300000000-01-01");
+            Api.Response yearZero = api.get(path + "?created_after=0000-12-31T00:00:00Z");
+
+            assertThat(after.status()).as(after.body()).isEqualTo(422);
+            assertThat(after.json().get("detail").get(0).get("loc").toString())
+                    .isEqualTo("[\"query\",\"created_after\"]");
+            assertThat(before.status()).as(before.body()).isEqualTo(422);
+            assertThat(before.json().get("detail").get(0).get("loc").toString())
+                    .isEqualTo("[\"query\",\"created_before\"]");
+            assertThat(yearZero.status()).isEqualTo(422);
+        }
+        Api.Response classifyAll = api.post("/tickets/classify-all?created_after=%2B300000000-01-01", Map.of());
+        assertThat(classifyAll.status()).isEqualTo(422);
+        assertThat(list("&created_after=9999-12-31T23:59:59.999Z").get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void aNulFilterWithACursorMatchesNothing() {
+        String cursor = list("&limit=2").get("next_cursor").asString();
+
+        Api.Response page = api.get("/tickets?customer_id=" + customer + "&tag=%00&limit=2&cursor=" + cursor);
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().get("items").size()).isZero();
+        assertThat(page.json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aCursorWithItsDigitsEditedIs422() {
+        String cursor = list("&limit=2").get("next_cursor").asString();
+        int dot = cursor.indexOf('.');
+        String payload = dot < 0 ? cursor : cursor.substring(0, dot);
+        String text = new String(java.util.Base64.getUrlDecoder().decode(payload));
+        // The creation time of the page's last ticket, one millisecond later.
+        var digits = java.util.regex.Pattern.compile("\\|(\\d{13})\\|").matcher(text);
+        assertThat(digits.find()).as(text).isTrue();
+        String edited = text.replace(digits.group(1), Long.toString(Long.parseLong(digits.group(1)) + 1));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(edited.getBytes())
+                + (dot < 0 ? "" : cursor.substring(dot));
+
+        Api.Response response = api.get("/tickets?customer_id=" + customer + "&limit=2&cursor=" + forged);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"cursor\"]");
+    }
+
+    @Test
+    void theFiltersAreDescribedOnEveryEndpointThatTakesThem() {
+        JsonNode paths = api.get("/openapi.json").json().get("paths");
+        var filters = List.of(
+                "category",
+                "priority",
+                "status",
+                "assigned_to",
+                "customer_id",
+                "tag",
+                "created_after",
+                "created_before");
+
+        assertThat(parameters(paths.get("/tickets").get("get")))
+                .containsExactlyElementsOf(
+                        Stream.concat(filters.stream(), Stream.of("sort", "order", "limit", "cursor"))
+                                .toList());
+        assertThat(parameters(paths.get("/tickets/stats").get("get"))).containsExactlyElementsOf(filters);
+        assertThat(parameters(paths.get("/tickets/classify-all").get("post")))
+                .containsExactlyElementsOf(
+                        Stream.concat(filters.stream(), Stream.of("force")).toList());
+        JsonNode priority = paths.get("/tickets").get("get").get("parameters").get(1);
+        assertThat(priority.get("schema").get("enum").toString()).isEqualTo("[\"low\",\"medium\",\"high\",\"urgent\"]");
+    }
+
+    private static List<String> parameters(JsonNode operation) {
+        var names = new ArrayList<String>();
+        operation.get("parameters").forEach(p -> names.add(p.get("name").asString()));
+        return names;
     }
 
     @Test
