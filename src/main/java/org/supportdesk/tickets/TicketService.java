@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The business rules of SPEC §1: creation, updates with history, resolution times, versions. */
 @Service
-public class TicketService {
+class TicketService {
 
     private final TicketStore tickets;
     private final NewTickets newTickets;

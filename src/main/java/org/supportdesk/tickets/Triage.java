@@ -22,7 +22,7 @@ import org.supportdesk.system.SupportdeskProperties;
  * (or everywhere, when asked), and records who decided.
  */
 @Component
-public class Triage {
+class Triage {
 
     private static final Logger log = LoggerFactory.getLogger(Triage.class);
 
@@ -46,7 +46,7 @@ public class Triage {
         }
     }
 
-    public record Decision(
+    record Decision(
             Category category, Origin categoryBy, Priority priority, Origin priorityBy, ClassificationInfo info) {}
 
     ClassificationInfo classify(String subject, String description, Instant at) {
