@@ -240,7 +240,9 @@ class TicketListApiTests extends ApiTest {
     void aNulFilterWithACursorMatchesNothing() {
         String cursor = list("&limit=2").get("next_cursor").asString();
 
-        Api.Response page = api.get("/tickets?customer_id=" + customer + "&tag=%00&limit=2&cursor=" + cursor);
+        // The NUL filter alone: no other condition comes before the cursor's (the WHERE clause
+        // was once opened twice then).
+        Api.Response page = api.get("/tickets?tag=%00&limit=2&cursor=" + cursor);
 
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.json().get("items").size()).isZero();
