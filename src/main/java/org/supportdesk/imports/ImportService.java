@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
@@ -33,9 +29,6 @@ import org.supportdesk.tickets.TicketImports;
 class ImportService {
 
     private static final int BATCH = 1000;
-    // Batches waiting for the store: enough to ride out a slow batch, few enough that memory does
-    // not depend on the file.
-    private static final int QUEUED_BATCHES = 2;
 
     private final TicketImports tickets;
     private final Database db;
@@ -110,7 +103,7 @@ class ImportService {
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
         private TicketImports.Batch batch;
-        private Storing storing;
+        private ImportTransaction storing;
 
         Run(boolean dryRun, boolean autoClassify, Actor actor) {
             this.dryRun = dryRun;
@@ -120,7 +113,7 @@ class ImportService {
 
         ImportResult all(TicketRecordReader reader) {
             if (!dryRun) {
-                storing = new Storing();
+                storing = new ImportTransaction(tickets, db);
                 batch = tickets.batch(actor, autoClassify);
             }
             boolean complete = false;
@@ -184,99 +177,6 @@ class ImportService {
             if (errors.size() < ImportResult.MAX_ERRORS) {
                 errors.add(new ImportResult.RowError(row, messages));
             }
-        }
-    }
-
-    /** The import's transaction, on a thread of its own, storing the batches it is handed. */
-    private final class Storing {
-        private final ArrayBlockingQueue<TicketImports.Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        // Handed over last: commit, or roll back when the read did not complete.
-        private final TicketImports.Batch commit = tickets.batch(Actor.ANONYMOUS, false);
-        private final TicketImports.Batch rollBack = tickets.batch(Actor.ANONYMOUS, false);
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-
-        Storing() {
-            var thread = new Thread(
-                    () -> {
-                        try {
-                            db.write(this::storeAll);
-                            done.complete(null);
-                        } catch (Throwable e) {
-                            done.completeExceptionally(e);
-                        }
-                    },
-                    "import-store");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private Void storeAll() {
-            try {
-                TicketImports.Writer writer = tickets.writer();
-                for (TicketImports.Batch next = queue.take(); next != commit; next = queue.take()) {
-                    if (next == rollBack) {
-                        throw new ReadIncomplete();
-                    }
-                    writer.store(next);
-                }
-                writer.finish();
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while storing an import", e);
-            }
-        }
-
-        /** Queues a batch; waits while the store is behind, and fails as soon as the store has. */
-        void handOff(TicketImports.Batch next) {
-            if (next.size() == 0 && next != commit && next != rollBack) {
-                return;
-            }
-            try {
-                while (!queue.offer(next, 50, TimeUnit.MILLISECONDS)) {
-                    if (done.isDone()) {
-                        rethrow(done);
-                        throw new IllegalStateException("The import's transaction ended early");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while importing", e);
-            }
-        }
-
-        void finish(boolean complete) {
-            if (!done.isDone()) {
-                handOff(complete ? commit : rollBack);
-            }
-            try {
-                done.join();
-            } catch (CompletionException e) {
-                if (complete || !(e.getCause() instanceof ReadIncomplete)) {
-                    rethrow(done);
-                }
-            }
-        }
-    }
-
-    private static void rethrow(CompletableFuture<Void> done) {
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    /** Rolls the import's transaction back when the file could not be read to its end. */
-    private static final class ReadIncomplete extends RuntimeException {
-        ReadIncomplete() {
-            super("The import file could not be read to its end", null, false, false);
         }
     }
 }
