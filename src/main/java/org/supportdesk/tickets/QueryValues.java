@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.supportdesk.system.Problem;
 
@@ -30,15 +31,21 @@ final class QueryValues {
 
     private final UnaryOperator<String> values;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, Declared> declared = new LinkedHashMap<>();
+    // Only while declaring: a request's reads record nothing.
+    private final Map<String, Declared> declared;
 
     QueryValues(UnaryOperator<String> values) {
+        this(values, null);
+    }
+
+    private QueryValues(UnaryOperator<String> values, Map<String, Declared> declared) {
         this.values = values;
+        this.declared = declared;
     }
 
     /** The parameters that {@code reads} reads, in order. */
-    static List<Declared> declared(java.util.function.Consumer<QueryValues> reads) {
-        var none = new QueryValues(name -> null);
+    static List<Declared> declared(Consumer<QueryValues> reads) {
+        var none = new QueryValues(name -> null, new LinkedHashMap<>());
         reads.accept(none);
         return List.copyOf(none.declared.values());
     }
@@ -53,19 +60,19 @@ final class QueryValues {
 
     /** Trimmed; absent, empty or blank is null. */
     String text(String name) {
-        String value = get(name, "string", List.of());
+        String value = get(name, "string", null);
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** As given, or null when absent or empty. */
     String raw(String name) {
-        String value = get(name, "string", List.of());
+        String value = get(name, "string", null);
         return value == null || value.isEmpty() ? null : value;
     }
 
     /** One of the labels of {@code values}, or null when absent or empty. */
     <E extends Enum<E> & Labelled> E label(String name, E[] values) {
-        String value = get(name, "string", labels(values));
+        String value = get(name, "string", values);
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -78,7 +85,7 @@ final class QueryValues {
 
     /** An integer from {@code min} to {@code max}; {@code otherwise} when absent (empty is a problem). */
     int integer(String name, int min, int max, int otherwise) {
-        String value = get(name, "integer", List.of());
+        String value = get(name, "integer", null);
         if (value == null) {
             return otherwise;
         }
@@ -99,7 +106,7 @@ final class QueryValues {
 
     /** RFC 3339 with an offset (`2026-11-25T10:00:00Z`), or a plain date meaning its start in UTC. */
     Instant timestamp(String name) {
-        String value = get(name, "string", List.of());
+        String value = get(name, "string", null);
         if (value == null || value.isEmpty()) {
             return null;
         }
@@ -124,8 +131,10 @@ final class QueryValues {
         return instant;
     }
 
-    private String get(String name, String type, List<String> allowed) {
-        declared.putIfAbsent(name, new Declared(name, type, allowed));
+    private String get(String name, String type, Labelled[] allowed) {
+        if (declared != null) {
+            declared.putIfAbsent(name, new Declared(name, type, allowed == null ? List.of() : labels(allowed)));
+        }
         return values.apply(name);
     }
 
