@@ -47,6 +47,18 @@ class TicketApiTests extends ApiTest {
     }
 
     @Test
+    void ticketIdsAreRandomVersion4Uuids() {
+        var ids = new java.util.HashSet<UUID>();
+        for (int i = 0; i < 50; i++) {
+            UUID id = UUID.fromString(create(aTicket().build()).get("id").asString());
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(50);
+    }
+
+    @Test
     void getReturnsTheStoredTicket() {
         JsonNode created = create(aTicket().build());
 

@@ -93,18 +93,6 @@ class TicketRulesTests {
     }
 
     @Test
-    void ticketIdsAreRandomVersion4Uuids() {
-        var ids = new java.util.HashSet<java.util.UUID>();
-        for (int i = 0; i < 1000; i++) {
-            java.util.UUID id = TicketIds.next();
-            assertThat(id.version()).isEqualTo(4);
-            assertThat(id.variant()).isEqualTo(2);
-            ids.add(id);
-        }
-        assertThat(ids).hasSize(1000);
-    }
-
-    @Test
     void queryDefaultsToOldestFirstHundredPerPage() {
         TicketQuery query = query(Map.of());
 

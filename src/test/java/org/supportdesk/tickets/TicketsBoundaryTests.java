@@ -50,7 +50,6 @@ class TicketsBoundaryTests {
             "Labelled",
             "EmailAddress",
             "IfMatch",
-            "TicketIds",
             "TicketNotFound",
             "StaleVersion");
 
