@@ -17,7 +17,7 @@ class StatsController {
 
     @Operation(summary = "Counts by category, priority and status; every value present, zero included")
     @GetMapping("/tickets/stats")
-    TicketCounts.Counts stats(TicketFilter filter) {
+    TicketCounts.Stats stats(TicketFilter filter) {
         return counts.count(filter);
     }
 }

@@ -21,11 +21,11 @@ public class TicketCounts {
         this.jdbc = jdbc;
     }
 
-    /** Every value of each field is present, zero included. */
-    public record Counts(
+    /** Every value of each field is present, zero included. (Its name is the OpenAPI schema's.) */
+    public record Stats(
             long total, Map<String, Long> byCategory, Map<String, Long> byPriority, Map<String, Long> byStatus) {}
 
-    public Counts count(TicketFilter filter) {
+    public Stats count(TicketFilter filter) {
         var where = new Where();
         String sql;
         if (filter.onlyCountedColumns()) {
@@ -47,7 +47,7 @@ public class TicketCounts {
             byPriority.merge(rs.getString("priority"), n, Long::sum);
             byStatus.merge(rs.getString("status"), n, Long::sum);
         });
-        return new Counts(total[0], byCategory, byPriority, byStatus);
+        return new Stats(total[0], byCategory, byPriority, byStatus);
     }
 
     /** Adds {@code n} new tickets to a (category, priority, status) group; see Dialect. */
