@@ -16,7 +16,8 @@ class ImportsBoundaryTests {
 
     // The package also holds the import's HTTP endpoint and service, which are Spring beans.
     private static final DescribedPredicate<JavaClass> SERVICE_SIDE = DescribedPredicate.describe(
-            "the import service", c -> c.getName().matches(".*[.]Import(Controller|Service|Result)([$].*)?"));
+            "the import service",
+            c -> c.getName().matches(".*[.]Import(Controller|Service|Result|Transaction)([$].*)?"));
 
     private final JavaClasses parsers = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

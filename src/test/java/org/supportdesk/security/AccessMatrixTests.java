@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TicketBodies;
 
 /**
  * Every endpoint, called with no key, a wrong key, a revoked key and a key of each role: the exact
@@ -86,7 +86,11 @@ class AccessMatrixTests extends ApiTest {
                         200,
                         a -> a.get("/tickets/" + ticket(a) + "/history")),
                 new Endpoint("GET /tickets/stats", Role.VIEWER, 200, a -> a.get("/tickets/stats")),
-                new Endpoint("POST /tickets", Role.AGENT, 201, a -> a.post("/tickets", TicketBodies.ticket())),
+                new Endpoint(
+                        "POST /tickets",
+                        Role.AGENT,
+                        201,
+                        a -> a.post("/tickets", aTicket().build())),
                 new Endpoint(
                         "PATCH /tickets/{id}",
                         Role.AGENT,
@@ -96,7 +100,7 @@ class AccessMatrixTests extends ApiTest {
                         "PUT /tickets/{id}",
                         Role.AGENT,
                         200,
-                        a -> a.put("/tickets/" + ticket(a), TicketBodies.ticket())),
+                        a -> a.put("/tickets/" + ticket(a), aTicket().build())),
                 new Endpoint(
                         "POST /tickets/{id}/classify",
                         Role.AGENT,

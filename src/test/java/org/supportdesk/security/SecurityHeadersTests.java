@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.LogLevels;
-import org.supportdesk.TicketBodies;
 
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityHeadersTests extends ApiTest {
@@ -37,7 +37,7 @@ class SecurityHeadersTests extends ApiTest {
     @Test
     void authenticatedAnswersAreNeverCached() {
         assertThat(api.get("/tickets?limit=1").header("Cache-Control")).isEqualTo("no-store");
-        assertThat(api.post("/tickets", TicketBodies.ticket()).header("Cache-Control"))
+        assertThat(api.post("/tickets", aTicket().build()).header("Cache-Control"))
                 .isEqualTo("no-store");
         assertThat(api.withKey(null).get("/tickets").header("Cache-Control")).isEqualTo("no-store");
     }
@@ -67,7 +67,7 @@ class SecurityHeadersTests extends ApiTest {
         try (var info = LogLevels.raise("supportdesk.access", LogLevel.INFO)) {
             created = api.post(
                     "/tickets?auto_classify=false&email=" + email,
-                    TicketBodies.ticket("customer_email", email, "description", description));
+                    aTicket().withEmail(email).withDescription(description).build());
         }
         String requestId = created.header("X-Request-Id");
         String ticketId = created.json().get("id").asString();
