@@ -5,7 +5,7 @@ import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Tests log at WARN (src/test/resources/logback-test.xml); a test about a log line raises its
+ * Tests log at WARN (surefire sets logging.level.root in pom.xml); a test about a log line raises its
  * logger for as long as it needs it: {@code try (var info = LogLevels.raise("supportdesk.access",
  * LogLevel.INFO)) {...}}.
  */
