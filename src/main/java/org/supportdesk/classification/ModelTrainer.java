@@ -1,0 +1,66 @@
+package org.supportdesk.classification;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Trains a {@link TrainedModel} from labelled examples. Deterministic: the same examples in the same order and the
+ * same options give a byte-identical model. */
+public final class ModelTrainer {
+
+    private ModelTrainer() {}
+
+    /** Trains with {@link TrainingOptions#defaults()}. */
+    public static TrainedModel train(List<Example> examples, Classifier rules) {
+        return train(examples, rules, TrainingOptions.defaults());
+    }
+
+    /**
+     * @param examples each teaches the fields it has a label for; a field without any example gets no classifier
+     * @param rules the rules the model is combined with: their decisions and keywords are features of every example
+     */
+    public static TrainedModel train(List<Example> examples, Classifier rules, TrainingOptions options) {
+        TicketFeatures reader = new TicketFeatures(options);
+        Features f = new Features();
+        int m = examples.size();
+        int[][] buckets = new int[m][];
+        float[][] values = new float[m][];
+        int[] textSizes = new int[m];
+        int[] documentFrequency = new int[reader.buckets()];
+        RulesCalibration calibration = new RulesCalibration();
+        for (int i = 0; i < m; i++) {
+            Example example = examples.get(i);
+            Classification decision = rules.classify(example.subject(), example.description());
+            calibration.count(example, decision);
+            reader.extract(example.subject(), example.description(), decision, f);
+            buckets[i] = Arrays.copyOf(f.bucket, f.size);
+            values[i] = Arrays.copyOf(f.value, f.size);
+            textSizes[i] = f.textSize;
+            for (int j = 0; j < f.textSize; j++) {
+                documentFrequency[f.bucket[j]]++;
+            }
+        }
+        float[] idf = TrainedModel.idf(documentFrequency, m);
+        for (int i = 0; i < m; i++) {
+            Features.weigh(buckets[i], values[i], textSizes[i], buckets[i].length, idf, (float) options.rulesWeight());
+        }
+        Softmax[] fields = new Softmax[Field.values().length];
+        int[][] perLabel = new int[fields.length][];
+        for (Field field : Field.values()) {
+            List<String> names = field.labels();
+            int[] labels = new int[m];
+            perLabel[field.ordinal()] = new int[names.size()];
+            boolean any = false;
+            for (int i = 0; i < m; i++) {
+                String label = examples.get(i).label(field);
+                labels[i] = label == null ? -1 : names.indexOf(label);
+                if (label != null) {
+                    perLabel[field.ordinal()][labels[i]]++;
+                    any = true;
+                }
+            }
+            fields[field.ordinal()] =
+                    any ? SoftmaxTrainer.train(buckets, values, labels, names, reader.buckets(), options) : null;
+        }
+        return new TrainedModel(options, m, documentFrequency, fields, perLabel, calibration);
+    }
+}

@@ -1,0 +1,97 @@
+package org.supportdesk.classification;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names the words behind a prediction: each feature's pull towards the chosen label ({@link Softmax#pull}) is shared
+ * among the words, word pairs and rules keywords it came from, and the sources that pulled most are named, strongest
+ * first. Character n-grams count for the word they are part of.
+ */
+final class Reasons {
+
+    static final int MAX = 3;
+
+    /** Words too common to be a reason a person can read, though their weights are used like any other. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "i", "im", "ive", "me", "my", "we", "our", "us", "you", "your", "it", "its", "is", "are",
+            "was", "were", "be", "been", "am", "to", "of", "in", "on", "at", "for", "and", "or", "but", "with", "this",
+            "that", "have", "has", "had", "do", "does", "did", "can", "could", "would", "will", "so", "as", "by",
+            "from", "there", "they", "them", "he", "she", "his", "her", "what", "when", "how", "why", "if", "then",
+            "than", "all", "any", "some", "no", "not", "yes", "just", "get", "got", "please", "hi", "hello", "thanks");
+
+    private Reasons() {}
+
+    static List<String> top(Features f, Softmax model, int label) {
+        double[] byToken = new double[2 * f.tokens];
+        double[] byKeyword = new double[f.keywords.size()];
+        for (int j = 0; j < f.size; j++) {
+            double pull = model.pull(f.bucket[j], f.value[j], label);
+            int occurrences = f.occurrences(j);
+            for (int o = 0; o < occurrences; o++) {
+                int source = f.source(j, o);
+                if (source >= 0) {
+                    byToken[source] += pull / occurrences;
+                } else if (source != TicketFeatures.NO_SOURCE) {
+                    byKeyword[-source - 1] += pull / occurrences;
+                }
+            }
+        }
+        int candidates = 2 * MAX + 4;
+        double[] bestPull = new double[candidates];
+        int[] bestSource = new int[candidates];
+        Arrays.fill(bestSource, TicketFeatures.NO_SOURCE);
+        for (int s = 0; s < byToken.length; s++) {
+            offer(byToken[s], s, bestPull, bestSource);
+        }
+        for (int k = 0; k < byKeyword.length; k++) {
+            offer(byKeyword[k], -(k + 1), bestPull, bestSource);
+        }
+        List<String> reasons = new ArrayList<>(MAX);
+        for (int c = 0; c < candidates && reasons.size() < MAX; c++) {
+            String text = describe(f, bestSource[c]);
+            if (text != null && !reasons.contains(text)) {
+                reasons.add(text);
+            }
+        }
+        return reasons;
+    }
+
+    /** Keeps the strongest positive pulls, in descending order (insertion into a short sorted array). */
+    private static void offer(double pull, int source, double[] bestPull, int[] bestSource) {
+        if (pull <= 0) {
+            return;
+        }
+        int at = bestPull.length;
+        while (at > 0 && (bestSource[at - 1] == TicketFeatures.NO_SOURCE || bestPull[at - 1] < pull)) {
+            at--;
+        }
+        if (at == bestPull.length) {
+            return;
+        }
+        System.arraycopy(bestPull, at, bestPull, at + 1, bestPull.length - at - 1);
+        System.arraycopy(bestSource, at, bestSource, at + 1, bestSource.length - at - 1);
+        bestPull[at] = pull;
+        bestSource[at] = source;
+    }
+
+    private static String describe(Features f, int source) {
+        if (source == TicketFeatures.NO_SOURCE) {
+            return null;
+        }
+        if (source < 0) {
+            return f.keywords.get(-source - 1);
+        }
+        int token = source / 2;
+        String word = TicketFeatures.tokenText(f, token);
+        if (source % 2 == 0) {
+            return FUNCTION_WORDS.contains(Keywords.tokens(word).get(0)) ? null : word;
+        }
+        String previous = TicketFeatures.tokenText(f, token - 1);
+        boolean bothCommon = FUNCTION_WORDS.contains(Keywords.tokens(previous).get(0))
+                && FUNCTION_WORDS.contains(Keywords.tokens(word).get(0));
+        return bothCommon ? null : previous + " " + word;
+    }
+}

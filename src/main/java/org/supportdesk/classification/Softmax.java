@@ -1,0 +1,70 @@
+package org.supportdesk.classification;
+
+import java.util.List;
+
+/**
+ * Multinomial logistic regression for one field over hashed features: a weight per bucket and label (stored bucket by
+ * bucket, so one ticket's feature reads one short run of memory per feature) and a bias per label.
+ */
+final class Softmax {
+
+    final List<String> labels;
+    final float[] weights;
+    final float[] bias;
+
+    Softmax(List<String> labels, float[] weights, float[] bias) {
+        this.labels = labels;
+        this.weights = weights;
+        this.bias = bias;
+    }
+
+    /** Fills {@code probabilities} (one per label) for the features and returns the index of the most probable. */
+    int probabilities(int[] buckets, float[] values, int size, double[] probabilities) {
+        int n = labels.size();
+        for (int k = 0; k < n; k++) {
+            probabilities[k] = bias[k];
+        }
+        for (int j = 0; j < size; j++) {
+            int row = buckets[j] * n;
+            double v = values[j];
+            for (int k = 0; k < n; k++) {
+                probabilities[k] += v * weights[row + k];
+            }
+        }
+        return normalise(probabilities, n);
+    }
+
+    /** Turns scores into probabilities in place (numerically stable softmax); returns the arg max, first on ties. */
+    static int normalise(double[] scores, int n) {
+        int best = 0;
+        for (int k = 1; k < n; k++) {
+            if (scores[k] > scores[best]) {
+                best = k;
+            }
+        }
+        double max = scores[best];
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            scores[k] = Math.exp(scores[k] - max);
+            sum += scores[k];
+        }
+        for (int k = 0; k < n; k++) {
+            scores[k] /= sum;
+        }
+        return best;
+    }
+
+    /**
+     * How much feature j pushes towards {@code label} rather than towards the labels on average: its value times the
+     * label's weight minus the mean weight. Positive values are reasons for the label.
+     */
+    double pull(int bucket, float value, int label) {
+        int n = labels.size();
+        int row = bucket * n;
+        double mean = 0;
+        for (int k = 0; k < n; k++) {
+            mean += weights[row + k];
+        }
+        return value * (weights[row + label] - mean / n);
+    }
+}

@@ -1,0 +1,154 @@
+package org.supportdesk.classification;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a ticket as the model sees it: hashed features of its words, word pairs and (optionally) character n-grams,
+ * plus the rules' decision and keywords. Words are cut as the rules cut them ({@link Keywords}): runs of letters and
+ * digits, lower-cased, an apostrophe inside a word dropped. Features are hashed into {@code 2^hashBits} buckets (no
+ * dictionary to store or look up), so a word never seen in training simply lands in a bucket with little weight.
+ *
+ * <p>Each feature remembers its source (a word, a word pair or a rules keyword), so that a prediction can name the
+ * words that weighed most. Not thread-safe: one {@link Features} per thread.
+ */
+final class TicketFeatures {
+
+    /** The source of a feature no word explains (the rules' decision): it is never named as a reason. */
+    static final int NO_SOURCE = Integer.MIN_VALUE;
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int WORD = 1;
+    private static final int SUBJECT_WORD = 2;
+    private static final int PAIR = 3;
+    private static final int CHARS = 4;
+    private static final int RULE = 5;
+    /** Longer runs (URLs, pasted hashes) are words but get no character n-grams. */
+    private static final int MAX_GRAM_WORD = 32;
+
+    private final TrainingOptions options;
+    private final int shift;
+
+    TicketFeatures(TrainingOptions options) {
+        this.options = options;
+        this.shift = 64 - options.hashBits();
+    }
+
+    int buckets() {
+        return 1 << options.hashBits();
+    }
+
+    /**
+     * Fills {@code out} with the features of one ticket: the text's buckets (unique, ascending) with their sublinear
+     * term frequency {@code 1 + ln(count)}, then the rules' features, whose value is {@code rulesWeight}.
+     */
+    void extract(String subject, String description, Classification rules, Features out) {
+        out.reset(subject, description, rules == null ? List.of() : rules.keywordsFound());
+        tokenize(subject, 0, true, out);
+        tokenize(description, subject.length() + 1, false, out);
+        out.groupText();
+        if (rules != null && options.rulesWeight() > 0) {
+            out.addRule(bucket(hash("category " + rules.category(), RULE)), NO_SOURCE);
+            out.addRule(bucket(hash("priority " + rules.priority(), RULE)), NO_SOURCE);
+            List<String> keywords = rules.keywordsFound();
+            for (int k = 0; k < keywords.size(); k++) {
+                out.addRule(bucket(hash("keyword " + keywords.get(k), RULE)), -(k + 1));
+            }
+        }
+    }
+
+    private void tokenize(String text, int offset, boolean subject, Features out) {
+        char[] word = out.word;
+        int n = text.length();
+        int length = 0;
+        int start = 0;
+        long hash = FNV_OFFSET;
+        long previous = 0;
+        boolean hasPrevious = false;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Keywords.isWordChar(c)) {
+                char lower = Keywords.lower(c);
+                if (length == 0) {
+                    start = i;
+                }
+                if (length < word.length) {
+                    word[length] = lower;
+                }
+                length++;
+                hash = (hash ^ lower) * FNV_PRIME;
+            } else if (length > 0) {
+                if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(text.charAt(i + 1))) {
+                    continue;
+                }
+                int source = 2 * out.addToken(offset + start, offset + i);
+                out.addText(bucket(mix(hash, WORD)), source);
+                if (subject) {
+                    out.addText(bucket(mix(hash, SUBJECT_WORD)), source);
+                }
+                if (options.wordPairs() && hasPrevious) {
+                    out.addText(bucket(mix(previous * 31 + hash, PAIR)), source + 1);
+                }
+                if (options.charGramMax() > 0 && length <= MAX_GRAM_WORD) {
+                    charGrams(word, length, source, out);
+                }
+                previous = hash;
+                hasPrevious = true;
+                length = 0;
+                hash = FNV_OFFSET;
+            }
+        }
+    }
+
+    /** The n-grams of {@code <word>}, the angle brackets marking its start and end. */
+    private void charGrams(char[] word, int length, int source, Features out) {
+        int padded = length + 2;
+        for (int from = 0; from < padded; from++) {
+            long hash = FNV_OFFSET;
+            for (int n = 1; n <= options.charGramMax() && from + n <= padded; n++) {
+                int at = from + n - 1;
+                char c = at == 0 ? '<' : at == padded - 1 ? '>' : word[at - 1];
+                hash = (hash ^ c) * FNV_PRIME;
+                if (n >= options.charGramMin() && n < padded) {
+                    out.addText(bucket(mix(hash, CHARS)), source);
+                }
+            }
+        }
+    }
+
+    private int bucket(long hash) {
+        return (int) (hash >>> shift);
+    }
+
+    private static long hash(String text, int kind) {
+        long hash = FNV_OFFSET;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * FNV_PRIME;
+        }
+        return mix(hash, kind);
+    }
+
+    /** Spreads a hash over all 64 bits (the murmur3 finaliser), salted by the kind of feature. */
+    private static long mix(long hash, int kind) {
+        long h = hash ^ (kind * 0x9E3779B97F4A7C15L);
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
+    }
+
+    /** Word tokens' spans in {@code subject + "\n" + description}, for naming them in reasons. */
+    static String tokenText(Features features, int token) {
+        int start = features.tokenStart[token];
+        int end = features.tokenEnd[token];
+        int subjectLength = features.subject.length();
+        String text = start < subjectLength
+                ? features.subject.substring(start, end)
+                : features.description.substring(start - subjectLength - 1, end - subjectLength - 1);
+        return text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static int[] grow(int[] array, int needed) {
+        return needed <= array.length ? array : Arrays.copyOf(array, Math.max(needed, array.length * 2));
+    }
+}
