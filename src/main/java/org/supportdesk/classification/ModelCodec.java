@@ -31,6 +31,8 @@ final class ModelCodec {
             TrainingOptions o = model.options;
             out.writeInt(o.hashBits());
             out.writeBoolean(o.wordPairs());
+            out.writeBoolean(o.stems());
+            out.writeBoolean(o.shape());
             out.writeInt(o.charGramMin());
             out.writeInt(o.charGramMax());
             out.writeDouble(o.rulesWeight());
@@ -71,6 +73,8 @@ final class ModelCodec {
             }
             TrainingOptions o = new TrainingOptions(
                     in.readInt(),
+                    in.readBoolean(),
+                    in.readBoolean(),
                     in.readBoolean(),
                     in.readInt(),
                     in.readInt(),
@@ -121,6 +125,7 @@ final class ModelCodec {
         for (float b : model.bias) {
             out.writeFloat(b);
         }
+        out.writeFloat(model.temperature);
         float[] w = model.weights;
         int rows = 0;
         for (int row = 0; row < w.length; row += n) {
@@ -153,6 +158,10 @@ final class ModelCodec {
         for (int k = 0; k < n; k++) {
             bias[k] = in.readFloat();
         }
+        float temperature = in.readFloat();
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("bad temperature " + temperature);
+        }
         float[] weights = new float[buckets * n];
         int rows = in.readInt();
         for (int r = 0; r < rows; r++) {
@@ -161,7 +170,7 @@ final class ModelCodec {
                 weights[row + k] = in.readFloat();
             }
         }
-        return new Softmax(List.copyOf(labels), weights, bias);
+        return new Softmax(List.copyOf(labels), weights, bias, temperature);
     }
 
     private static boolean isZero(float[] w, int row, int n) {

@@ -58,8 +58,11 @@ public final class ModelTrainer {
                     any = true;
                 }
             }
-            fields[field.ordinal()] =
-                    any ? SoftmaxTrainer.train(buckets, values, labels, names, reader.buckets(), options) : null;
+            if (any) {
+                Softmax model = SoftmaxTrainer.train(buckets, values, labels, names, reader.buckets(), options);
+                float temperature = Temperature.fit(buckets, values, labels, names, reader.buckets(), options);
+                fields[field.ordinal()] = model.withTemperature(temperature);
+            }
         }
         return new TrainedModel(options, m, documentFrequency, fields, perLabel, calibration);
     }

@@ -11,15 +11,32 @@ final class Softmax {
     final List<String> labels;
     final float[] weights;
     final float[] bias;
+    /** Scores are divided by this before the softmax, so that probabilities match how often the model is right. */
+    final float temperature;
 
-    Softmax(List<String> labels, float[] weights, float[] bias) {
+    Softmax(List<String> labels, float[] weights, float[] bias, float temperature) {
         this.labels = labels;
         this.weights = weights;
         this.bias = bias;
+        this.temperature = temperature;
+    }
+
+    Softmax withTemperature(float temperature) {
+        return new Softmax(labels, weights, bias, temperature);
     }
 
     /** Fills {@code probabilities} (one per label) for the features and returns the index of the most probable. */
     int probabilities(int[] buckets, float[] values, int size, double[] probabilities) {
+        scores(buckets, values, size, probabilities);
+        int n = labels.size();
+        for (int k = 0; k < n; k++) {
+            probabilities[k] /= temperature;
+        }
+        return normalise(probabilities, n);
+    }
+
+    /** Fills {@code scores} with the raw scores (logits), one per label. */
+    void scores(int[] buckets, float[] values, int size, double[] probabilities) {
         int n = labels.size();
         for (int k = 0; k < n; k++) {
             probabilities[k] = bias[k];
@@ -31,7 +48,6 @@ final class Softmax {
                 probabilities[k] += v * weights[row + k];
             }
         }
-        return normalise(probabilities, n);
     }
 
     /** Turns scores into probabilities in place (numerically stable softmax); returns the arg max, first on ties. */

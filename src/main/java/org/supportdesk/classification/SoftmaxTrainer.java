@@ -62,7 +62,7 @@ final class SoftmaxTrainer {
                 }
             }
         }
-        return new Softmax(names, weights, bias);
+        return new Softmax(names, weights, bias, 1f);
     }
 
     private static int[] labelled(int[] labels) {

@@ -24,6 +24,8 @@ final class TicketFeatures {
     private static final int PAIR = 3;
     private static final int CHARS = 4;
     private static final int RULE = 5;
+    private static final int STEM = 6;
+    private static final int SHAPE = 7;
     /** Longer runs (URLs, pasted hashes) are words but get no character n-grams. */
     private static final int MAX_GRAM_WORD = 32;
 
@@ -45,8 +47,10 @@ final class TicketFeatures {
      */
     void extract(String subject, String description, Classification rules, Features out) {
         out.reset(subject, description, rules == null ? List.of() : rules.keywordsFound());
-        tokenize(subject, 0, true, out);
-        tokenize(description, subject.length() + 1, false, out);
+        int shape = tokenize(subject, 0, true, out) | tokenize(description, subject.length() + 1, false, out);
+        if (options.shape()) {
+            shapeFeatures(shape, out);
+        }
         out.groupText();
         if (rules != null && options.rulesWeight() > 0) {
             out.addRule(bucket(hash("category " + rules.category(), RULE)), NO_SOURCE);
@@ -58,11 +62,14 @@ final class TicketFeatures {
         }
     }
 
-    private void tokenize(String text, int offset, boolean subject, Features out) {
+    /** Cuts one text into words and adds their features; returns the {@code SHAPE_} flags seen. */
+    private int tokenize(String text, int offset, boolean subject, Features out) {
         char[] word = out.word;
         int n = text.length();
         int length = 0;
         int start = 0;
+        int uppers = 0;
+        int shape = 0;
         long hash = FNV_OFFSET;
         long previous = 0;
         boolean hasPrevious = false;
@@ -72,13 +79,18 @@ final class TicketFeatures {
                 char lower = Keywords.lower(c);
                 if (length == 0) {
                     start = i;
+                    uppers = 0;
                 }
+                uppers += lower != c ? 1 : 0;
                 if (length < word.length) {
                     word[length] = lower;
                 }
                 length++;
                 hash = (hash ^ lower) * FNV_PRIME;
-            } else if (length > 0) {
+            } else if (c == '?' || c == '!') {
+                shape |= c == '?' ? QUESTION : (i > 0 && text.charAt(i - 1) == '!') ? EXCLAMATIONS : EXCLAMATION;
+            }
+            if (!Keywords.isWordChar(c) && length > 0) {
                 if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(text.charAt(i + 1))) {
                     continue;
                 }
@@ -93,12 +105,80 @@ final class TicketFeatures {
                 if (options.charGramMax() > 0 && length <= MAX_GRAM_WORD) {
                     charGrams(word, length, source, out);
                 }
+                if (options.stems() && length <= MAX_GRAM_WORD) {
+                    int stem = stemLength(word, length);
+                    if (stem < length) {
+                        out.addText(bucket(mix(hash(word, stem), STEM)), source);
+                    }
+                }
+                if (uppers >= 3 && uppers == length) {
+                    shape |= SHOUTING;
+                }
                 previous = hash;
                 hasPrevious = true;
                 length = 0;
                 hash = FNV_OFFSET;
             }
         }
+        return shape;
+    }
+
+    private static final int QUESTION = 1;
+    private static final int EXCLAMATION = 2;
+    private static final int EXCLAMATIONS = 4;
+    private static final int SHOUTING = 8;
+
+    /**
+     * Features of the ticket's form rather than its words, which tell priority: a question, exclamation marks, a word
+     * in capitals, and the length in words (a one-line note reads differently from a long report).
+     */
+    private void shapeFeatures(int shape, Features out) {
+        for (int flag = QUESTION; flag <= SHOUTING; flag <<= 1) {
+            if ((shape & flag) != 0) {
+                out.addText(bucket(mix(flag, SHAPE)), NO_SOURCE);
+            }
+        }
+        int length = out.tokens < 8 ? 16 : out.tokens < 20 ? 17 : out.tokens < 45 ? 18 : 19;
+        out.addText(bucket(mix(length, SHAPE)), NO_SOURCE);
+    }
+
+    /**
+     * A light stemmer: the length of the word without one common English ending ({@code -ing}, {@code -ed}, {@code
+     * -es}, {@code -s}, {@code -ly}), so that {@code charged}, {@code charges} and {@code charging} share a feature.
+     * Words of four letters or fewer are kept whole.
+     */
+    static int stemLength(char[] word, int length) {
+        if (length <= 4) {
+            return length;
+        }
+        if (endsWith(word, length, "ing") && length > 5) {
+            return length - 3;
+        }
+        if (endsWith(word, length, "ed") || endsWith(word, length, "es") || endsWith(word, length, "ly")) {
+            return length - 2;
+        }
+        if (word[length - 1] == 's' && word[length - 2] != 's') {
+            return length - 1;
+        }
+        return length;
+    }
+
+    private static boolean endsWith(char[] word, int length, String suffix) {
+        int from = length - suffix.length();
+        for (int i = 0; i < suffix.length(); i++) {
+            if (word[from + i] != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long hash(char[] word, int length) {
+        long hash = FNV_OFFSET;
+        for (int i = 0; i < length; i++) {
+            hash = (hash ^ word[i]) * FNV_PRIME;
+        }
+        return hash;
     }
 
     /** The n-grams of {@code <word>}, the angle brackets marking its start and end. */

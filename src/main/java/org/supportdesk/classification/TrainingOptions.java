@@ -7,6 +7,8 @@ package org.supportdesk.classification;
  *
  * @param hashBits features are hashed into {@code 2^hashBits} buckets per field
  * @param wordPairs also use pairs of adjacent words ({@code charged twice}) as features
+ * @param stems also use each word without a common ending ({@code charged}, {@code charges}: {@code charg})
+ * @param shape also use the form of the text: question and exclamation marks, words in capitals, length
  * @param charGramMin shortest character n-gram inside a word (with its boundaries), 0 for none; they let a typo
  *     ({@code pasword}) share most features with the word it misspells
  * @param charGramMax longest character n-gram inside a word
@@ -20,6 +22,8 @@ package org.supportdesk.classification;
 public record TrainingOptions(
         int hashBits,
         boolean wordPairs,
+        boolean stems,
+        boolean shape,
         int charGramMin,
         int charGramMax,
         double rulesWeight,
@@ -42,11 +46,11 @@ public record TrainingOptions(
 
     /** The options {@link ModelTrainer#train} uses unless told otherwise. */
     public static TrainingOptions defaults() {
-        return new TrainingOptions(18, true, 0, 0, 1.0, 15, 0.5, 1e-4, 20261101L);
+        return new TrainingOptions(18, true, true, true, 0, 0, 0.0, 15, 0.5, 1e-4, 20261101L);
     }
 
     TrainingOptions withRulesWeight(double weight) {
         return new TrainingOptions(
-                hashBits, wordPairs, charGramMin, charGramMax, weight, epochs, learningRate, l2, seed);
+                hashBits, wordPairs, stems, shape, charGramMin, charGramMax, weight, epochs, learningRate, l2, seed);
     }
 }

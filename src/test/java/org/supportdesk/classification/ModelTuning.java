@@ -17,10 +17,14 @@ public final class ModelTuning {
         System.out.printf(Locale.ROOT, "training examples: %d%n", training.size());
         for (String[] variant : new String[][] {
             {"defaults", ""},
-            {"no rules", "rules=0"},
+            {"rules 1", "rules=1"},
+            {"rules 0.2", "rules=0.2"},
             {"rules 0.5", "rules=0.5"},
             {"rules 2", "rules=2"},
             {"no pairs", "pairs=0"},
+            {"no stems", "stems=0"},
+            {"no shape", "shape=0"},
+            {"bare", "stems=0,shape=0"},
             {"chars 3-5", "chars=3-5"},
             {"chars 2-4", "chars=2-4"},
             {"l2 1e-5", "l2=1e-5"},
@@ -56,6 +60,8 @@ public final class ModelTuning {
     static TrainingOptions apply(TrainingOptions d, String spec) {
         int bits = d.hashBits();
         boolean pairs = d.wordPairs();
+        boolean stems = d.stems();
+        boolean shape = d.shape();
         int cmin = d.charGramMin();
         int cmax = d.charGramMax();
         double rw = d.rulesWeight();
@@ -70,6 +76,8 @@ public final class ModelTuning {
             switch (kv[0]) {
                 case "bits" -> bits = Integer.parseInt(kv[1]);
                 case "pairs" -> pairs = !kv[1].equals("0");
+                case "stems" -> stems = !kv[1].equals("0");
+                case "shape" -> shape = !kv[1].equals("0");
                 case "chars" -> {
                     String[] r = kv[1].split("-");
                     cmin = Integer.parseInt(r[0]);
@@ -82,6 +90,6 @@ public final class ModelTuning {
                 default -> throw new IllegalArgumentException(part);
             }
         }
-        return new TrainingOptions(bits, pairs, cmin, cmax, rw, epochs, lr, l2, d.seed());
+        return new TrainingOptions(bits, pairs, stems, shape, cmin, cmax, rw, epochs, lr, l2, d.seed());
     }
 }
