@@ -30,7 +30,7 @@ public record Evaluation(Map<Field, FieldEvaluation> fields) {
         ModelOrRules combined = new ModelOrRules(rules, model, minExamples);
         for (Example example : examples) {
             Decision decision = combined.decide(example.subject(), example.description());
-            TicketPrediction predicted = model.predict(example.subject(), example.description(), decision.rules());
+            TicketPrediction predicted = model.predict(example.subject(), example.description());
             for (Field field : Field.values()) {
                 String given = example.label(field);
                 Prediction prediction = predicted.get(field);

@@ -33,9 +33,6 @@ final class ModelCodec {
             out.writeBoolean(o.wordPairs());
             out.writeBoolean(o.stems());
             out.writeBoolean(o.shape());
-            out.writeInt(o.charGramMin());
-            out.writeInt(o.charGramMax());
-            out.writeDouble(o.rulesWeight());
             out.writeInt(o.epochs());
             out.writeDouble(o.learningRate());
             out.writeDouble(o.l2());
@@ -76,9 +73,6 @@ final class ModelCodec {
                     in.readBoolean(),
                     in.readBoolean(),
                     in.readBoolean(),
-                    in.readInt(),
-                    in.readInt(),
-                    in.readDouble(),
                     in.readInt(),
                     in.readDouble(),
                     in.readDouble(),

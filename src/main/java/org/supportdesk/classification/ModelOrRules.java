@@ -27,7 +27,7 @@ public final class ModelOrRules {
 
     public Decision decide(String subject, String description) {
         Classification c = rules.classify(subject, description);
-        TicketPrediction predicted = model == null ? null : model.predict(subject, description, c);
+        TicketPrediction predicted = model == null ? null : model.predict(subject, description);
         return new Decision(c, choose(Field.CATEGORY, c, predicted), choose(Field.PRIORITY, c, predicted));
     }
 

@@ -16,7 +16,8 @@ public final class ModelTrainer {
 
     /**
      * @param examples each teaches the fields it has a label for; a field without any example gets no classifier
-     * @param rules the rules the model is combined with: their decisions and keywords are features of every example
+     * @param rules the rules the model is combined with: how often they are right on these examples is measured, so
+     *     that {@link ModelOrRules} can compare their confidence with the model's probability
      */
     public static TrainedModel train(List<Example> examples, Classifier rules, TrainingOptions options) {
         TicketFeatures reader = new TicketFeatures(options);
@@ -24,24 +25,22 @@ public final class ModelTrainer {
         int m = examples.size();
         int[][] buckets = new int[m][];
         float[][] values = new float[m][];
-        int[] textSizes = new int[m];
         int[] documentFrequency = new int[reader.buckets()];
         RulesCalibration calibration = new RulesCalibration();
         for (int i = 0; i < m; i++) {
             Example example = examples.get(i);
             Classification decision = rules.classify(example.subject(), example.description());
             calibration.count(example, decision);
-            reader.extract(example.subject(), example.description(), decision, f);
+            reader.extract(example.subject(), example.description(), f);
             buckets[i] = Arrays.copyOf(f.bucket, f.size);
             values[i] = Arrays.copyOf(f.value, f.size);
-            textSizes[i] = f.textSize;
-            for (int j = 0; j < f.textSize; j++) {
+            for (int j = 0; j < f.size; j++) {
                 documentFrequency[f.bucket[j]]++;
             }
         }
         float[] idf = TrainedModel.idf(documentFrequency, m);
         for (int i = 0; i < m; i++) {
-            Features.weigh(buckets[i], values[i], textSizes[i], buckets[i].length, idf, (float) options.rulesWeight());
+            Features.weigh(buckets[i], values[i], buckets[i].length, idf);
         }
         Softmax[] fields = new Softmax[Field.values().length];
         int[][] perLabel = new int[fields.length][];

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Names the words behind a prediction: each feature's pull towards the chosen label ({@link Softmax#pull}) is shared
- * among the words, word pairs and rules keywords it came from, and the sources that pulled most are named, strongest
- * first. Character n-grams count for the word they are part of.
+ * among the words and word pairs it came from (a stem counts for its word), and the sources that pulled most are
+ * named, strongest first.
  */
 final class Reasons {
 
@@ -26,7 +26,6 @@ final class Reasons {
 
     static List<String> top(Features f, Softmax model, int label) {
         double[] byToken = new double[2 * f.tokens];
-        double[] byKeyword = new double[f.keywords.size()];
         for (int j = 0; j < f.size; j++) {
             double pull = model.pull(f.bucket[j], f.value[j], label);
             int occurrences = f.occurrences(j);
@@ -34,8 +33,6 @@ final class Reasons {
                 int source = f.source(j, o);
                 if (source >= 0) {
                     byToken[source] += pull / occurrences;
-                } else if (source != TicketFeatures.NO_SOURCE) {
-                    byKeyword[-source - 1] += pull / occurrences;
                 }
             }
         }
@@ -45,9 +42,6 @@ final class Reasons {
         Arrays.fill(bestSource, TicketFeatures.NO_SOURCE);
         for (int s = 0; s < byToken.length; s++) {
             offer(byToken[s], s, bestPull, bestSource);
-        }
-        for (int k = 0; k < byKeyword.length; k++) {
-            offer(byKeyword[k], -(k + 1), bestPull, bestSource);
         }
         List<String> reasons = new ArrayList<>(MAX);
         for (int c = 0; c < candidates && reasons.size() < MAX; c++) {
@@ -78,11 +72,8 @@ final class Reasons {
     }
 
     private static String describe(Features f, int source) {
-        if (source == TicketFeatures.NO_SOURCE) {
-            return null;
-        }
         if (source < 0) {
-            return f.keywords.get(-source - 1);
+            return null;
         }
         int token = source / 2;
         String word = TicketFeatures.tokenText(f, token);

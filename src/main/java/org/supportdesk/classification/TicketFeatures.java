@@ -1,20 +1,19 @@
 package org.supportdesk.classification;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * Reads a ticket as the model sees it: hashed features of its words, word pairs and (optionally) character n-grams,
- * plus the rules' decision and keywords. Words are cut as the rules cut them ({@link Keywords}): runs of letters and
+ * Reads a ticket as the model sees it: hashed features of its words (once more for the subject's words), their light
+ * stems, pairs of adjacent words, and the text's form (question or exclamation marks, capitals, length). Words are cut as the rules cut them ({@link Keywords}): runs of letters and
  * digits, lower-cased, an apostrophe inside a word dropped. Features are hashed into {@code 2^hashBits} buckets (no
  * dictionary to store or look up), so a word never seen in training simply lands in a bucket with little weight.
  *
- * <p>Each feature remembers its source (a word, a word pair or a rules keyword), so that a prediction can name the
+ * <p>Each feature remembers its source (a word or a word pair), so that a prediction can name the
  * words that weighed most. Not thread-safe: one {@link Features} per thread.
  */
 final class TicketFeatures {
 
-    /** The source of a feature no word explains (the rules' decision): it is never named as a reason. */
+    /** The source of a feature no word explains (the text's form): it is never named as a reason. */
     static final int NO_SOURCE = Integer.MIN_VALUE;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
@@ -22,12 +21,10 @@ final class TicketFeatures {
     private static final int WORD = 1;
     private static final int SUBJECT_WORD = 2;
     private static final int PAIR = 3;
-    private static final int CHARS = 4;
-    private static final int RULE = 5;
     private static final int STEM = 6;
     private static final int SHAPE = 7;
-    /** Longer runs (URLs, pasted hashes) are words but get no character n-grams. */
-    private static final int MAX_GRAM_WORD = 32;
+    /** Longer runs (URLs, pasted hashes) are words but are not stemmed. */
+    private static final int MAX_STEM_WORD = 32;
 
     private final TrainingOptions options;
     private final int shift;
@@ -42,24 +39,16 @@ final class TicketFeatures {
     }
 
     /**
-     * Fills {@code out} with the features of one ticket: the text's buckets (unique, ascending) with their sublinear
-     * term frequency {@code 1 + ln(count)}, then the rules' features, whose value is {@code rulesWeight}.
+     * Fills {@code out} with the features of one ticket: buckets (unique, ascending) with their sublinear term
+     * frequency {@code 1 + ln(count)}.
      */
-    void extract(String subject, String description, Classification rules, Features out) {
-        out.reset(subject, description, rules == null ? List.of() : rules.keywordsFound());
+    void extract(String subject, String description, Features out) {
+        out.reset(subject, description);
         int shape = tokenize(subject, 0, true, out) | tokenize(description, subject.length() + 1, false, out);
         if (options.shape()) {
             shapeFeatures(shape, out);
         }
         out.groupText();
-        if (rules != null && options.rulesWeight() > 0) {
-            out.addRule(bucket(hash("category " + rules.category(), RULE)), NO_SOURCE);
-            out.addRule(bucket(hash("priority " + rules.priority(), RULE)), NO_SOURCE);
-            List<String> keywords = rules.keywordsFound();
-            for (int k = 0; k < keywords.size(); k++) {
-                out.addRule(bucket(hash("keyword " + keywords.get(k), RULE)), -(k + 1));
-            }
-        }
     }
 
     /** Cuts one text into words and adds their features; returns the {@code SHAPE_} flags seen. */
@@ -102,10 +91,7 @@ final class TicketFeatures {
                 if (options.wordPairs() && hasPrevious) {
                     out.addText(bucket(mix(previous * 31 + hash, PAIR)), source + 1);
                 }
-                if (options.charGramMax() > 0 && length <= MAX_GRAM_WORD) {
-                    charGrams(word, length, source, out);
-                }
-                if (options.stems() && length <= MAX_GRAM_WORD) {
+                if (options.stems() && length <= MAX_STEM_WORD) {
                     int stem = stemLength(word, length);
                     if (stem < length) {
                         out.addText(bucket(mix(hash(word, stem), STEM)), source);
@@ -181,32 +167,8 @@ final class TicketFeatures {
         return hash;
     }
 
-    /** The n-grams of {@code <word>}, the angle brackets marking its start and end. */
-    private void charGrams(char[] word, int length, int source, Features out) {
-        int padded = length + 2;
-        for (int from = 0; from < padded; from++) {
-            long hash = FNV_OFFSET;
-            for (int n = 1; n <= options.charGramMax() && from + n <= padded; n++) {
-                int at = from + n - 1;
-                char c = at == 0 ? '<' : at == padded - 1 ? '>' : word[at - 1];
-                hash = (hash ^ c) * FNV_PRIME;
-                if (n >= options.charGramMin() && n < padded) {
-                    out.addText(bucket(mix(hash, CHARS)), source);
-                }
-            }
-        }
-    }
-
     private int bucket(long hash) {
         return (int) (hash >>> shift);
-    }
-
-    private static long hash(String text, int kind) {
-        long hash = FNV_OFFSET;
-        for (int i = 0; i < text.length(); i++) {
-            hash = (hash ^ text.charAt(i)) * FNV_PRIME;
-        }
-        return mix(hash, kind);
     }
 
     /** Spreads a hash over all 64 bits (the murmur3 finaliser), salted by the kind of feature. */

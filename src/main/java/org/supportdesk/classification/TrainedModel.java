@@ -46,15 +46,11 @@ public final class TrainedModel {
         this.reader = new TicketFeatures(options);
     }
 
-    /**
-     * Predicts both fields of a ticket.
-     *
-     * @param rules the rules' classification of the same ticket: the model uses it as features, as it did in training
-     */
-    public TicketPrediction predict(String subject, String description, Classification rules) {
+    /** Predicts both fields of a ticket; {@code null} subject or description count as empty text. */
+    public TicketPrediction predict(String subject, String description) {
         Features f = buffers.get();
-        reader.extract(subject == null ? "" : subject, description == null ? "" : description, rules, f);
-        Features.weigh(f.bucket, f.value, f.textSize, f.size, idf, (float) options.rulesWeight());
+        reader.extract(subject == null ? "" : subject, description == null ? "" : description, f);
+        Features.weigh(f.bucket, f.value, f.size, idf);
         return new TicketPrediction(predict(Field.CATEGORY, f), predict(Field.PRIORITY, f));
     }
 

@@ -17,22 +17,18 @@ public final class ModelTuning {
         System.out.printf(Locale.ROOT, "training examples: %d%n", training.size());
         for (String[] variant : new String[][] {
             {"defaults", ""},
-            {"rules 1", "rules=1"},
-            {"rules 0.2", "rules=0.2"},
-            {"rules 0.5", "rules=0.5"},
-            {"rules 2", "rules=2"},
             {"no pairs", "pairs=0"},
             {"no stems", "stems=0"},
             {"no shape", "shape=0"},
-            {"bare", "stems=0,shape=0"},
-            {"chars 3-5", "chars=3-5"},
-            {"chars 2-4", "chars=2-4"},
+            {"bare", "pairs=0,stems=0,shape=0"},
+            {"bits 16", "bits=16"},
+            {"bits 20", "bits=20"},
             {"l2 1e-5", "l2=1e-5"},
-            {"l2 1e-3", "l2=1e-3"},
+            {"l2 1e-4", "l2=1e-4"},
             {"lr 0.2", "lr=0.2"},
             {"lr 1", "lr=1"},
-            {"epochs 30", "epochs=30"},
-            {"epochs 8", "epochs=8"},
+            {"epochs 5", "epochs=5"},
+            {"epochs 20", "epochs=20"},
         }) {
             if (!only.isEmpty() && !variant[1].matches(only)) {
                 continue;
@@ -62,9 +58,6 @@ public final class ModelTuning {
         boolean pairs = d.wordPairs();
         boolean stems = d.stems();
         boolean shape = d.shape();
-        int cmin = d.charGramMin();
-        int cmax = d.charGramMax();
-        double rw = d.rulesWeight();
         int epochs = d.epochs();
         double lr = d.learningRate();
         double l2 = d.l2();
@@ -78,18 +71,12 @@ public final class ModelTuning {
                 case "pairs" -> pairs = !kv[1].equals("0");
                 case "stems" -> stems = !kv[1].equals("0");
                 case "shape" -> shape = !kv[1].equals("0");
-                case "chars" -> {
-                    String[] r = kv[1].split("-");
-                    cmin = Integer.parseInt(r[0]);
-                    cmax = Integer.parseInt(r[1]);
-                }
-                case "rules" -> rw = Double.parseDouble(kv[1]);
                 case "epochs" -> epochs = Integer.parseInt(kv[1]);
                 case "lr" -> lr = Double.parseDouble(kv[1]);
                 case "l2" -> l2 = Double.parseDouble(kv[1]);
                 default -> throw new IllegalArgumentException(part);
             }
         }
-        return new TrainingOptions(bits, pairs, stems, shape, cmin, cmax, rw, epochs, lr, l2, d.seed());
+        return new TrainingOptions(bits, pairs, stems, shape, epochs, lr, l2, d.seed());
     }
 }
