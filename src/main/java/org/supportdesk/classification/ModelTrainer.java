@@ -1,6 +1,5 @@
 package org.supportdesk.classification;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Trains a {@link TrainedModel} from labelled examples. Deterministic: the same examples in the same order and the
@@ -23,8 +22,7 @@ public final class ModelTrainer {
         TicketFeatures reader = new TicketFeatures(options);
         Features f = new Features();
         int m = examples.size();
-        int[][] buckets = new int[m][];
-        float[][] values = new float[m][];
+        int[][] packed = new int[m][];
         int[] documentFrequency = new int[reader.buckets()];
         RulesCalibration calibration = new RulesCalibration();
         for (int i = 0; i < m; i++) {
@@ -32,16 +30,13 @@ public final class ModelTrainer {
             Classification decision = rules.classify(example.subject(), example.description());
             calibration.count(example, decision);
             reader.extract(example.subject(), example.description(), f);
-            buckets[i] = Arrays.copyOf(f.bucket, f.size);
-            values[i] = Arrays.copyOf(f.value, f.size);
+            packed[i] = new int[f.size];
             for (int j = 0; j < f.size; j++) {
+                packed[i][j] = TrainingSet.pack(f.bucket[j], f.occurrences(j));
                 documentFrequency[f.bucket[j]]++;
             }
         }
-        float[] idf = TrainedModel.idf(documentFrequency, m);
-        for (int i = 0; i < m; i++) {
-            Features.weigh(buckets[i], values[i], buckets[i].length, idf);
-        }
+        TrainingSet set = new TrainingSet(packed, TrainedModel.idf(documentFrequency, m));
         Softmax[] fields = new Softmax[Field.values().length];
         int[][] perLabel = new int[fields.length][];
         for (Field field : Field.values()) {
@@ -58,8 +53,8 @@ public final class ModelTrainer {
                 }
             }
             if (any) {
-                Softmax model = SoftmaxTrainer.train(buckets, values, labels, names, reader.buckets(), options);
-                float temperature = Temperature.fit(buckets, values, labels, names, reader.buckets(), options);
+                Softmax model = SoftmaxTrainer.train(set, labels, names, reader.buckets(), options);
+                float temperature = Temperature.fit(set, labels, names, reader.buckets(), options);
                 fields[field.ordinal()] = model.withTemperature(temperature);
             }
         }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a {@link Softmax} by stochastic gradient descent with AdaGrad steps and L2 regularisation of the weights each
- * example touches. Deterministic: one thread, the examples visited in an order drawn from the seed by {@link Random}
+ * Trains a {@link Softmax} by stochastic gradient descent with AdaGrad steps (a step size per weight: one per feature,
+ * shared by its labels, lost 1.5 points of accuracy by cross-validation and saved little time) and L2 regularisation
+ * of the weights each example touches. Deterministic: one thread, the examples visited in an order drawn from the seed by {@link Random}
  * (whose sequence the JDK specifies), and Java's floating point is the same on every platform, so the same examples
  * and options give bit-identical weights.
  */
@@ -13,16 +14,13 @@ final class SoftmaxTrainer {
 
     private SoftmaxTrainer() {}
 
-    /**
-     * @param buckets per example, its features' buckets
-     * @param values per example, its features' values
-     * @param labels per example, the index of its label in {@code names}, or -1 to leave the example out
-     */
-    static Softmax train(
-            int[][] buckets, float[][] values, int[] labels, List<String> names, int bucketCount, TrainingOptions o) {
+    /** @param labels per example, the index of its label in {@code names}, or -1 to leave the example out */
+    static Softmax train(TrainingSet set, int[] labels, List<String> names, int bucketCount, TrainingOptions o) {
         int n = names.size();
         float[] weights = new float[bucketCount * n];
         float[] squares = new float[bucketCount * n];
+        int[] b = new int[set.widest()];
+        float[] v = new float[b.length];
         float[] bias = new float[n];
         float[] biasSquares = new float[n];
         int[] order = labelled(labels);
@@ -33,12 +31,11 @@ final class SoftmaxTrainer {
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
             shuffle(order, random);
             for (int i : order) {
-                int[] b = buckets[i];
-                float[] v = values[i];
+                int size = set.expand(i, b, v);
                 for (int k = 0; k < n; k++) {
                     p[k] = bias[k];
                 }
-                for (int j = 0; j < b.length; j++) {
+                for (int j = 0; j < size; j++) {
                     int row = b[j] * n;
                     for (int k = 0; k < n; k++) {
                         p[k] += v[j] * weights[row + k];
@@ -46,7 +43,7 @@ final class SoftmaxTrainer {
                 }
                 Softmax.normalise(p, n);
                 p[labels[i]] -= 1;
-                for (int j = 0; j < b.length; j++) {
+                for (int j = 0; j < size; j++) {
                     int row = b[j] * n;
                     for (int k = 0; k < n; k++) {
                         int w = row + k;

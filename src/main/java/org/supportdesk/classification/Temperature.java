@@ -21,13 +21,7 @@ final class Temperature {
      * @param labels per example the label index for this field, -1 when unlabelled
      * @return the temperature, 1 when there are too few examples to tell
      */
-    static float fit(
-            int[][] buckets,
-            float[][] values,
-            int[] labels,
-            List<String> names,
-            int bucketCount,
-            TrainingOptions options) {
+    static float fit(TrainingSet set, int[] labels, List<String> names, int bucketCount, TrainingOptions options) {
         List<Integer> sample = sample(labels);
         if (sample.size() < 30) {
             return 1f;
@@ -45,11 +39,13 @@ final class Temperature {
                     training[sample.get(s)] = labels[sample.get(s)];
                 }
             }
-            Softmax model = SoftmaxTrainer.train(buckets, values, training, names, bucketCount, options);
+            Softmax model = SoftmaxTrainer.train(set, training, names, bucketCount, options);
+            int[] buckets = new int[set.widest()];
+            float[] values = new float[buckets.length];
             for (int s = f; s < sample.size(); s += FOLDS) {
                 int i = sample.get(s);
                 double[] z = new double[n];
-                model.scores(buckets[i], values[i], buckets[i].length, z);
+                model.scores(buckets, values, set.expand(i, buckets, values), z);
                 scores.add(z);
                 gold.add(labels[i]);
             }
