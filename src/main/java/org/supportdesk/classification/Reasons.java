@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Names the words behind a prediction: each feature's pull towards the chosen label ({@link Softmax#pull}) is shared
- * among the words and word pairs it came from (a stem counts for its word), and the sources that pulled most are
- * named, strongest first.
+ * Names the words behind a prediction: each feature's pull towards the chosen label ({@link ScoringTable#pull}) is
+ * shared among the words and word pairs it came from (a stem counts for its word), and the sources that pulled most
+ * are named, strongest first.
  */
 final class Reasons {
 
@@ -24,19 +24,18 @@ final class Reasons {
 
     private Reasons() {}
 
-    static List<String> top(Features f, Softmax model, int label) {
+    static List<String> top(Features f, ScoringTable table, Field field, int label) {
         double[] byToken = new double[2 * f.tokens];
         for (int j = 0; j < f.size; j++) {
-            double pull = model.pull(f.bucket[j], f.value[j], label);
-            int occurrences = f.occurrences(j);
-            for (int o = 0; o < occurrences; o++) {
-                int source = f.source(j, o);
+            double share = table.pull(field, f.bucket[j], f.value[j], label) / f.occurrences(j);
+            for (int o = f.lastOccurrence(j); o >= 0; o = f.before(o)) {
+                int source = f.source(o);
                 if (source >= 0) {
-                    byToken[source] += pull / occurrences;
+                    byToken[source] += share;
                 }
             }
         }
-        int candidates = 2 * MAX + 4;
+        int candidates = 2 * MAX;
         double[] bestPull = new double[candidates];
         int[] bestSource = new int[candidates];
         Arrays.fill(bestSource, TicketFeatures.NO_SOURCE);
@@ -78,11 +77,26 @@ final class Reasons {
         int token = source / 2;
         String word = TicketFeatures.tokenText(f, token);
         if (source % 2 == 0) {
-            return FUNCTION_WORDS.contains(Keywords.tokens(word).get(0)) ? null : word;
+            return common(word) ? null : word;
         }
         String previous = TicketFeatures.tokenText(f, token - 1);
-        boolean bothCommon = FUNCTION_WORDS.contains(Keywords.tokens(previous).get(0))
-                && FUNCTION_WORDS.contains(Keywords.tokens(word).get(0));
-        return bothCommon ? null : previous + " " + word;
+        return common(previous) && common(word) ? null : previous + " " + word;
+    }
+
+    /** A function word, also when written with an apostrophe ({@code i'm}, {@code it’s}). */
+    static boolean common(String word) {
+        StringBuilder bare = null;
+        for (int i = 0; i < word.length(); i++) {
+            if (Keywords.isApostrophe(word.charAt(i))) {
+                bare = new StringBuilder(word.length());
+                for (int k = 0; k < word.length(); k++) {
+                    if (!Keywords.isApostrophe(word.charAt(k))) {
+                        bare.append(word.charAt(k));
+                    }
+                }
+                break;
+            }
+        }
+        return FUNCTION_WORDS.contains(bare == null ? word : bare.toString());
     }
 }

@@ -69,18 +69,4 @@ final class Softmax {
         }
         return best;
     }
-
-    /**
-     * How much feature j pushes towards {@code label} rather than towards the labels on average: its value times the
-     * label's weight minus the mean weight. Positive values are reasons for the label.
-     */
-    double pull(int bucket, float value, int label) {
-        int n = labels.size();
-        int row = bucket * n;
-        double mean = 0;
-        for (int k = 0; k < n; k++) {
-            mean += weights[row + k];
-        }
-        return value * (weights[row + label] - mean / n);
-    }
 }

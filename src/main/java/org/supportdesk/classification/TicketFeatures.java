@@ -1,7 +1,5 @@
 package org.supportdesk.classification;
 
-import java.util.Arrays;
-
 /**
  * Reads a ticket as the model sees it: hashed features of its words (once more for the subject's words), their light
  * stems, pairs of adjacent words, and the text's form (question or exclamation marks, capitals, length). Words are cut as the rules cut them ({@link Keywords}): runs of letters and
@@ -39,8 +37,8 @@ final class TicketFeatures {
     }
 
     /**
-     * Fills {@code out} with the features of one ticket: buckets (unique, ascending) with their sublinear term
-     * frequency {@code 1 + ln(count)}.
+     * Fills {@code out} with the features of one ticket: distinct buckets with their sublinear term frequency {@code 1
+     * + ln(count)}.
      */
     void extract(String subject, String description, Features out) {
         out.reset(subject, description);
@@ -48,7 +46,7 @@ final class TicketFeatures {
         if (options.shape()) {
             shapeFeatures(shape, out);
         }
-        out.groupText();
+        out.countOccurrences();
     }
 
     /** Cuts one text into words and adds their features; returns the {@code SHAPE_} flags seen. */
@@ -84,17 +82,17 @@ final class TicketFeatures {
                     continue;
                 }
                 int source = 2 * out.addToken(offset + start, offset + i);
-                out.addText(bucket(mix(hash, WORD)), source);
+                out.add(bucket(mix(hash, WORD)), source);
                 if (subject) {
-                    out.addText(bucket(mix(hash, SUBJECT_WORD)), source);
+                    out.add(bucket(mix(hash, SUBJECT_WORD)), source);
                 }
                 if (options.wordPairs() && hasPrevious) {
-                    out.addText(bucket(mix(previous * 31 + hash, PAIR)), source + 1);
+                    out.add(bucket(mix(previous * 31 + hash, PAIR)), source + 1);
                 }
                 if (options.stems() && length <= MAX_STEM_WORD) {
                     int stem = stemLength(word, length);
                     if (stem < length) {
-                        out.addText(bucket(mix(hash(word, stem), STEM)), source);
+                        out.add(bucket(mix(hash(word, stem), STEM)), source);
                     }
                 }
                 if (uppers >= 3 && uppers == length) {
@@ -121,11 +119,11 @@ final class TicketFeatures {
     private void shapeFeatures(int shape, Features out) {
         for (int flag = QUESTION; flag <= SHOUTING; flag <<= 1) {
             if ((shape & flag) != 0) {
-                out.addText(bucket(mix(flag, SHAPE)), NO_SOURCE);
+                out.add(bucket(mix(flag, SHAPE)), NO_SOURCE);
             }
         }
         int length = out.tokens < 8 ? 16 : out.tokens < 20 ? 17 : out.tokens < 45 ? 18 : 19;
-        out.addText(bucket(mix(length, SHAPE)), NO_SOURCE);
+        out.add(bucket(mix(length, SHAPE)), NO_SOURCE);
     }
 
     /**
@@ -188,9 +186,5 @@ final class TicketFeatures {
                 ? features.subject.substring(start, end)
                 : features.description.substring(start - subjectLength - 1, end - subjectLength - 1);
         return text.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static int[] grow(int[] array, int needed) {
-        return needed <= array.length ? array : Arrays.copyOf(array, Math.max(needed, array.length * 2));
     }
 }

@@ -25,7 +25,7 @@ public final class TrainedModel {
 
     final RulesCalibration rules;
 
-    private final float[] idf;
+    private final ScoringTable table;
     private final TicketFeatures reader;
     private final ThreadLocal<Features> buffers = ThreadLocal.withInitial(Features::new);
 
@@ -42,7 +42,7 @@ public final class TrainedModel {
         this.fields = fields;
         this.examplesPerLabel = examplesPerLabel;
         this.rules = rules;
-        this.idf = idf(documentFrequency, documents);
+        this.table = new ScoringTable(idf(documentFrequency, documents), fields);
         this.reader = new TicketFeatures(options);
     }
 
@@ -50,18 +50,18 @@ public final class TrainedModel {
     public TicketPrediction predict(String subject, String description) {
         Features f = buffers.get();
         reader.extract(subject == null ? "" : subject, description == null ? "" : description, f);
-        Features.weigh(f.bucket, f.value, f.size, idf);
+        table.weigh(f);
         return new TicketPrediction(predict(Field.CATEGORY, f), predict(Field.PRIORITY, f));
     }
 
     private Prediction predict(Field field, Features f) {
-        Softmax model = fields[field.ordinal()];
-        if (model == null) {
+        if (!table.has(field)) {
             return null;
         }
-        double[] p = new double[model.labels.size()];
-        int best = model.probabilities(f.bucket, f.value, f.size, p);
-        return new Prediction(model.labels.get(best), p[best], Reasons.top(f, model, best));
+        List<String> labels = table.model(field).labels;
+        double[] p = new double[labels.size()];
+        int best = table.probabilities(field, f, p);
+        return new Prediction(labels.get(best), p[best], Reasons.top(f, table, field, best));
     }
 
     /** How many examples the model learned the field from. */
