@@ -5,18 +5,23 @@ import java.util.Arrays;
 /**
  * The features of one ticket, filled by {@link TicketFeatures#extract}: distinct hashed buckets, in order of first
  * occurrence, with their values. Occurrences of the same bucket are merged through a small open-addressing table as
- * they come (cheaper than sorting them, which took a fifth of a prediction), and each occurrence keeps its source so
- * that a prediction can say which words weighed most. A working buffer, reused ticket after ticket by one thread.
+ * they come (cheaper than sorting them, which took a fifth of a prediction), and each distinct feature keeps the source
+ * of its first occurrence, so that a prediction can say which words weighed most (a repeated word or pair is the same
+ * text wherever it occurs). A working buffer, reused ticket after ticket by one thread.
  */
 final class Features {
 
     String subject = "";
     String description = "";
     final char[] word = new char[32];
+    private char[] chars = new char[512];
+    private double[] pulls = new double[128];
 
     int tokens;
     int[] tokenStart = new int[64];
     int[] tokenEnd = new int[64];
+    /** Per token, the hash of its normalised text (as {@link TicketFeatures#wordHash} gives it). */
+    long[] tokenHash = new long[64];
 
     /** Distinct features: {@code [0, size)}. */
     int size;
@@ -24,12 +29,10 @@ final class Features {
     int[] bucket = new int[256];
     float[] value = new float[256];
     private int[] count = new int[256];
-    /** Per distinct feature: its latest occurrence; per occurrence: the one before, -1 at the end. */
-    private int[] last = new int[256];
-
-    private int raw;
-    private int[] previous = new int[256];
-    private int[] rawSource = new int[256];
+    /** Per distinct feature, where its row starts in the model's {@link ScoringTable}. */
+    private int[] row = new int[256];
+    /** Per distinct feature, the source of its first occurrence (see {@link #source}). */
+    private int[] source = new int[256];
 
     /** Slot -> distinct feature + 1 (0: free); per distinct feature, its slot, so that reset clears only those. */
     private int[] slots = new int[1024];
@@ -51,27 +54,24 @@ final class Features {
             slots[slotOf[j]] = 0;
         }
         tokens = 0;
-        raw = 0;
         size = 0;
     }
 
-    /** Records a word's span; returns its token index. */
-    int addToken(int start, int end) {
+    /** Records a word's span and hash; returns its token index. */
+    int addToken(int start, int end, long hash) {
         if (tokens == tokenStart.length) {
             tokenStart = Arrays.copyOf(tokenStart, tokens * 2);
             tokenEnd = Arrays.copyOf(tokenEnd, tokens * 2);
+            tokenHash = Arrays.copyOf(tokenHash, tokens * 2);
         }
         tokenStart[tokens] = start;
         tokenEnd[tokens] = end;
+        tokenHash[tokens] = hash;
         return tokens++;
     }
 
-    /** Adds one occurrence of a bucket, found by {@code source} (see {@link #source}). */
+    /** Adds one occurrence of a bucket, found at {@code source} (see {@link #source}). */
     void add(int hashedBucket, int source) {
-        if (raw == previous.length) {
-            previous = Arrays.copyOf(previous, raw * 2);
-            rawSource = Arrays.copyOf(rawSource, raw * 2);
-        }
         int mask = slots.length - 1;
         int slot = (hashedBucket * 0x9E3779B9) >>> 16 & mask;
         int j;
@@ -79,28 +79,25 @@ final class Features {
             slot = (slot + 1) & mask;
         }
         if (j < 0) {
-            j = newFeature(hashedBucket, slot);
+            j = newFeature(hashedBucket, slot, source);
         }
-        rawSource[raw] = source;
-        previous[raw] = last[j];
-        last[j] = raw;
         count[j]++;
-        raw++;
     }
 
-    private int newFeature(int hashedBucket, int slot) {
+    private int newFeature(int hashedBucket, int slot, int firstSource) {
         if (size == bucket.length) {
             int grown = size * 2;
             bucket = Arrays.copyOf(bucket, grown);
             value = Arrays.copyOf(value, grown);
             count = Arrays.copyOf(count, grown);
-            last = Arrays.copyOf(last, grown);
+            row = Arrays.copyOf(row, grown);
+            source = Arrays.copyOf(source, grown);
             slotOf = Arrays.copyOf(slotOf, grown);
         }
         int j = size++;
         bucket[j] = hashedBucket;
         count[j] = 0;
-        last[j] = -1;
+        source[j] = firstSource;
         slots[slot] = j + 1;
         slotOf[j] = slot;
         if (size * 2 > slots.length) {
@@ -130,27 +127,39 @@ final class Features {
         }
     }
 
+    /** Room for a text of this many chars, reused between tickets. */
+    char[] chars(int length) {
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        return chars;
+    }
+
+    /** A zeroed array of at least this length, reused between calls. */
+    double[] pulls(int length) {
+        if (pulls.length < length) {
+            pulls = new double[Math.max(length, pulls.length * 2)];
+        } else {
+            Arrays.fill(pulls, 0, length, 0);
+        }
+        return pulls;
+    }
+
+    int[] rows() {
+        return row;
+    }
+
     /** How many occurrences the distinct feature j stands for. */
     int occurrences(int j) {
         return count[j];
     }
 
-    /** The latest occurrence of distinct feature j; walk on with {@link #before}. */
-    int lastOccurrence(int j) {
-        return last[j];
-    }
-
-    /** The occurrence of the same feature before this one, -1 if none. */
-    int before(int occurrence) {
-        return previous[occurrence];
-    }
-
     /**
-     * Where an occurrence came from: 2 × token for a word, 2 × token + 1 for the word pair ending there, {@link
-     * TicketFeatures#NO_SOURCE} for the text's form.
+     * Where the distinct feature j first occurred: 2 × token for a word, 2 × token + 1 for the word pair ending there,
+     * {@link TicketFeatures#NO_SOURCE} for the text's form.
      */
-    int source(int occurrence) {
-        return rawSource[occurrence];
+    int source(int j) {
+        return source[j];
     }
 
     /**

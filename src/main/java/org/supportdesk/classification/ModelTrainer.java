@@ -36,7 +36,7 @@ public final class ModelTrainer {
                 documentFrequency[f.bucket[j]]++;
             }
         }
-        TrainingSet set = new TrainingSet(packed, TrainedModel.idf(documentFrequency, m));
+        TrainingSet set = new TrainingSet(packed, idf(documentFrequency, m));
         Softmax[] fields = new Softmax[Field.values().length];
         int[][] perLabel = new int[fields.length][];
         for (Field field : Field.values()) {
@@ -59,5 +59,13 @@ public final class ModelTrainer {
             }
         }
         return new TrainedModel(options, m, documentFrequency, fields, perLabel, calibration);
+    }
+
+    private static float[] idf(int[] documentFrequency, int documents) {
+        float[] idf = new float[documentFrequency.length];
+        for (int b = 0; b < idf.length; b++) {
+            idf[b] = ScoringTable.idf(documentFrequency[b], documents);
+        }
+        return idf;
     }
 }

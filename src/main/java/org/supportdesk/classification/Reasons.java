@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Names the words behind a prediction: each feature's pull towards the chosen label ({@link ScoringTable#pull}) is
- * shared among the words and word pairs it came from (a stem counts for its word), and the sources that pulled most
- * are named, strongest first.
+ * added to the word or word pair it came from (a stem and a subject word count for their word), and the words that
+ * pulled most are named, strongest first.
  */
 final class Reasons {
 
@@ -22,17 +22,18 @@ final class Reasons {
             "from", "there", "they", "them", "he", "she", "his", "her", "what", "when", "how", "why", "if", "then",
             "than", "all", "any", "some", "no", "not", "yes", "just", "get", "got", "please", "hi", "hello", "thanks");
 
+    /** The function words' hashes, sorted: a token is checked without making a string of it. */
+    private static final long[] FUNCTION_HASHES =
+            FUNCTION_WORDS.stream().mapToLong(TicketFeatures::wordHash).sorted().toArray();
+
     private Reasons() {}
 
     static List<String> top(Features f, ScoringTable table, Field field, int label) {
-        double[] byToken = new double[2 * f.tokens];
+        double[] byToken = f.pulls(2 * f.tokens);
         for (int j = 0; j < f.size; j++) {
-            double share = table.pull(field, f.bucket[j], f.value[j], label) / f.occurrences(j);
-            for (int o = f.lastOccurrence(j); o >= 0; o = f.before(o)) {
-                int source = f.source(o);
-                if (source >= 0) {
-                    byToken[source] += share;
-                }
+            int source = f.source(j);
+            if (source >= 0) {
+                byToken[source] += table.pull(field, f, j, label);
             }
         }
         int candidates = 2 * MAX;
@@ -40,7 +41,11 @@ final class Reasons {
         int[] bestSource = new int[candidates];
         Arrays.fill(bestSource, TicketFeatures.NO_SOURCE);
         for (int s = 0; s < byToken.length; s++) {
-            offer(byToken[s], s, bestPull, bestSource);
+            if (byToken[s] > 0
+                    && (bestSource[candidates - 1] == TicketFeatures.NO_SOURCE
+                            || byToken[s] > bestPull[candidates - 1])) {
+                offer(byToken[s], s, bestPull, bestSource);
+            }
         }
         List<String> reasons = new ArrayList<>(MAX);
         for (int c = 0; c < candidates && reasons.size() < MAX; c++) {
@@ -54,9 +59,6 @@ final class Reasons {
 
     /** Keeps the strongest positive pulls, in descending order (insertion into a short sorted array). */
     private static void offer(double pull, int source, double[] bestPull, int[] bestSource) {
-        if (pull <= 0) {
-            return;
-        }
         int at = bestPull.length;
         while (at > 0 && (bestSource[at - 1] == TicketFeatures.NO_SOURCE || bestPull[at - 1] < pull)) {
             at--;
@@ -75,28 +77,16 @@ final class Reasons {
             return null;
         }
         int token = source / 2;
-        String word = TicketFeatures.tokenText(f, token);
         if (source % 2 == 0) {
-            return common(word) ? null : word;
+            return common(f, token) ? null : TicketFeatures.tokenText(f, token);
         }
-        String previous = TicketFeatures.tokenText(f, token - 1);
-        return common(previous) && common(word) ? null : previous + " " + word;
+        if (common(f, token - 1) && common(f, token)) {
+            return null;
+        }
+        return TicketFeatures.tokenText(f, token - 1) + " " + TicketFeatures.tokenText(f, token);
     }
 
-    /** A function word, also when written with an apostrophe ({@code i'm}, {@code it’s}). */
-    static boolean common(String word) {
-        StringBuilder bare = null;
-        for (int i = 0; i < word.length(); i++) {
-            if (Keywords.isApostrophe(word.charAt(i))) {
-                bare = new StringBuilder(word.length());
-                for (int k = 0; k < word.length(); k++) {
-                    if (!Keywords.isApostrophe(word.charAt(k))) {
-                        bare.append(word.charAt(k));
-                    }
-                }
-                break;
-            }
-        }
-        return FUNCTION_WORDS.contains(bare == null ? word : bare.toString());
+    private static boolean common(Features f, int token) {
+        return Arrays.binarySearch(FUNCTION_HASHES, f.tokenHash[token]) >= 0;
     }
 }

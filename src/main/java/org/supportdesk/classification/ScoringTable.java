@@ -1,46 +1,90 @@
 package org.supportdesk.classification;
 
 /**
- * A trained model laid out for prediction: one row per bucket holding the bucket's idf, then the category weights,
- * then the priority weights. A ticket's feature then costs one or two cache lines instead of three arrays' worth (idf,
- * category, priority), which made prediction about twice as fast.
+ * A trained model laid out for prediction. Only the buckets some training example used have weights, so only those get
+ * a row, found through an open-addressing index; every other bucket shares row 0 (the idf of an unseen word, no
+ * weights). A row holds the bucket's idf, then the category weights and their mean, then the priority weights and
+ * their mean (for {@link #pull}), so one feature costs one short run of memory. For a model of a thousand tickets index and rows take under a megabyte and stay in the
+ * core's cache; the dense arrays of 2^18 buckets (11 MB) did not, and prediction waited on memory (94,000 tickets per
+ * CPU-second dense, see docs/CLASSIFICATION.md for the compact figure).
  */
 final class ScoringTable {
 
     private final float[] rows;
     private final int stride;
+    /** Slot -> bucket + 1 (0: free), and the row of that bucket. */
+    private final int[] slotBucket;
+
+    private final int[] slotRow;
+    private final int mask;
     /** Per field (by ordinal), where its weights start within a row; -1 when the field has no classifier. */
     private final int[] offset = new int[Field.values().length];
 
     private final Softmax[] fields;
 
-    ScoringTable(float[] idf, Softmax[] fields) {
+    ScoringTable(int[] documentFrequency, int documents, Softmax[] fields) {
         this.fields = fields;
         int width = 1;
         for (Field field : Field.values()) {
             Softmax model = fields[field.ordinal()];
             offset[field.ordinal()] = model == null ? -1 : width;
-            width += model == null ? 0 : model.labels.size();
+            width += model == null ? 0 : model.labels.size() + 1;
         }
         stride = width;
-        rows = new float[idf.length * stride];
-        for (int b = 0; b < idf.length; b++) {
-            rows[b * stride] = idf[b];
-            for (Field field : Field.values()) {
-                Softmax model = fields[field.ordinal()];
-                if (model != null) {
-                    int n = model.labels.size();
-                    System.arraycopy(model.weights, b * n, rows, b * stride + offset[field.ordinal()], n);
+        int used = 0;
+        for (int df : documentFrequency) {
+            used += df > 0 ? 1 : 0;
+        }
+        int slots = Integer.highestOneBit(Math.max(16, used * 2 - 1)) << 1;
+        slotBucket = new int[slots];
+        slotRow = new int[slots];
+        mask = slots - 1;
+        rows = new float[(used + 1) * stride];
+        rows[0] = idf(0, documents);
+        int row = 0;
+        for (int b = 0; b < documentFrequency.length; b++) {
+            if (documentFrequency[b] > 0) {
+                row++;
+                int slot = slot(b);
+                while (slotBucket[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slotBucket[slot] = b + 1;
+                slotRow[slot] = row;
+                rows[row * stride] = idf(documentFrequency[b], documents);
+                for (Field field : Field.values()) {
+                    Softmax model = fields[field.ordinal()];
+                    if (model != null) {
+                        int n = model.labels.size();
+                        int at = row * stride + offset[field.ordinal()];
+                        System.arraycopy(model.weights, b * n, rows, at, n);
+                        float sum = 0;
+                        for (int k = 0; k < n; k++) {
+                            sum += model.weights[b * n + k];
+                        }
+                        rows[at + n] = sum / n;
+                    }
                 }
             }
         }
     }
 
-    /** {@link Features#weigh} with the idf read from the rows. */
+    /** Smoothed inverse document frequency; a bucket never seen gets the highest value, like a word seen once. */
+    static float idf(int documentFrequency, int documents) {
+        return (float) (Math.log((documents + 1.0) / (documentFrequency + 1.0)) + 1);
+    }
+
+    /**
+     * Finds each feature's row and turns term frequencies into the model's input: each value times its idf, the vector
+     * scaled to length 1 (a long ticket does not shout louder than a short one).
+     */
     void weigh(Features f) {
         double norm = 0;
+        int[] rowOf = f.rows();
         for (int j = 0; j < f.size; j++) {
-            float v = f.value[j] * rows[f.bucket[j] * stride];
+            int row = row(f.bucket[j]) * stride;
+            rowOf[j] = row;
+            float v = f.value[j] * rows[row];
             f.value[j] = v;
             norm += (double) v * v;
         }
@@ -48,6 +92,22 @@ final class ScoringTable {
         for (int j = 0; j < f.size; j++) {
             f.value[j] *= scale;
         }
+    }
+
+    private int row(int bucket) {
+        int slot = slot(bucket);
+        int key;
+        while ((key = slotBucket[slot]) != 0) {
+            if (key == bucket + 1) {
+                return slotRow[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return 0;
+    }
+
+    private int slot(int bucket) {
+        return (bucket * 0x9E3779B9) >>> 7 & mask;
     }
 
     boolean has(Field field) {
@@ -63,11 +123,12 @@ final class ScoringTable {
         Softmax model = fields[field.ordinal()];
         int n = model.labels.size();
         int at = offset[field.ordinal()];
+        int[] rowOf = f.rows();
         for (int k = 0; k < n; k++) {
             p[k] = model.bias[k];
         }
         for (int j = 0; j < f.size; j++) {
-            int row = f.bucket[j] * stride + at;
+            int row = rowOf[j] + at;
             double v = f.value[j];
             for (int k = 0; k < n; k++) {
                 p[k] += v * rows[row + k];
@@ -79,14 +140,12 @@ final class ScoringTable {
         return Softmax.normalise(p, n);
     }
 
-    /** {@link Softmax#pull} from the rows. */
-    double pull(Field field, int bucket, float value, int label) {
-        int n = fields[field.ordinal()].labels.size();
-        int row = bucket * stride + offset[field.ordinal()];
-        double sum = 0;
-        for (int k = 0; k < n; k++) {
-            sum += rows[row + k];
-        }
-        return value * (rows[row + label] - sum / n);
+    /**
+     * How much feature j pushes towards {@code label} rather than towards the labels on average: its value times the
+     * label's weight minus the mean weight. Positive values are reasons for the label.
+     */
+    double pull(Field field, Features f, int j, int label) {
+        int row = f.rows()[j] + offset[field.ordinal()];
+        return f.value[j] * (rows[row + label] - rows[row + fields[field.ordinal()].labels.size()]);
     }
 }

@@ -53,6 +53,8 @@ final class TicketFeatures {
     private int tokenize(String text, int offset, boolean subject, Features out) {
         char[] word = out.word;
         int n = text.length();
+        char[] chars = out.chars(n);
+        text.getChars(0, n, chars, 0);
         int length = 0;
         int start = 0;
         int uppers = 0;
@@ -61,7 +63,7 @@ final class TicketFeatures {
         long previous = 0;
         boolean hasPrevious = false;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : ' ';
+            char c = i < n ? chars[i] : ' ';
             if (Keywords.isWordChar(c)) {
                 char lower = Keywords.lower(c);
                 if (length == 0) {
@@ -75,13 +77,13 @@ final class TicketFeatures {
                 length++;
                 hash = (hash ^ lower) * FNV_PRIME;
             } else if (c == '?' || c == '!') {
-                shape |= c == '?' ? QUESTION : (i > 0 && text.charAt(i - 1) == '!') ? EXCLAMATIONS : EXCLAMATION;
+                shape |= c == '?' ? QUESTION : (i > 0 && chars[i - 1] == '!') ? EXCLAMATIONS : EXCLAMATION;
             }
             if (!Keywords.isWordChar(c) && length > 0) {
-                if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(text.charAt(i + 1))) {
+                if (Keywords.isApostrophe(c) && i + 1 < n && Keywords.isWordChar(chars[i + 1])) {
                     continue;
                 }
-                int source = 2 * out.addToken(offset + start, offset + i);
+                int source = 2 * out.addToken(offset + start, offset + i, hash);
                 out.add(bucket(mix(hash, WORD)), source);
                 if (subject) {
                     out.add(bucket(mix(hash, SUBJECT_WORD)), source);
@@ -155,6 +157,18 @@ final class TicketFeatures {
             }
         }
         return true;
+    }
+
+    /** The hash a word gets in the text: of its lower-case letters and digits, apostrophes left out. */
+    static long wordHash(String word) {
+        long hash = FNV_OFFSET;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Keywords.isWordChar(c)) {
+                hash = (hash ^ Keywords.lower(c)) * FNV_PRIME;
+            }
+        }
+        return hash;
     }
 
     private static long hash(char[] word, int length) {

@@ -42,7 +42,7 @@ public final class TrainedModel {
         this.fields = fields;
         this.examplesPerLabel = examplesPerLabel;
         this.rules = rules;
-        this.table = new ScoringTable(idf(documentFrequency, documents), fields);
+        this.table = new ScoringTable(documentFrequency, documents, fields);
         this.reader = new TicketFeatures(options);
     }
 
@@ -108,14 +108,5 @@ public final class TrainedModel {
      */
     public static TrainedModel fromBytes(byte[] bytes) {
         return ModelCodec.read(bytes);
-    }
-
-    /** Smoothed inverse document frequency; a bucket never seen gets the highest value, like a word seen once. */
-    static float[] idf(int[] documentFrequency, int documents) {
-        float[] idf = new float[documentFrequency.length];
-        for (int b = 0; b < idf.length; b++) {
-            idf[b] = (float) (Math.log((documents + 1.0) / (documentFrequency[b] + 1.0)) + 1);
-        }
-        return idf;
     }
 }
