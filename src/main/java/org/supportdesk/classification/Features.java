@@ -161,21 +161,4 @@ final class Features {
     int source(int j) {
         return source[j];
     }
-
-    /**
-     * Turns term frequencies into the model's input: each value times its bucket's idf, the vector scaled to length 1
-     * (a long ticket does not shout louder than a short one).
-     */
-    static void weigh(int[] buckets, float[] values, int size, float[] idf) {
-        double norm = 0;
-        for (int j = 0; j < size; j++) {
-            float v = values[j] * idf[buckets[j]];
-            values[j] = v;
-            norm += (double) v * v;
-        }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-        for (int j = 0; j < size; j++) {
-            values[j] *= scale;
-        }
-    }
 }

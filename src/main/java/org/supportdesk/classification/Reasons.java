@@ -40,7 +40,7 @@ final class Reasons {
         double[] bestPull = new double[candidates];
         int[] bestSource = new int[candidates];
         Arrays.fill(bestSource, TicketFeatures.NO_SOURCE);
-        for (int s = 0; s < byToken.length; s++) {
+        for (int s = 0; s < 2 * f.tokens; s++) {
             if (byToken[s] > 0
                     && (bestSource[candidates - 1] == TicketFeatures.NO_SOURCE
                             || byToken[s] > bestPull[candidates - 1])) {

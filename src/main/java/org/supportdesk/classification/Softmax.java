@@ -25,16 +25,6 @@ final class Softmax {
         return new Softmax(labels, weights, bias, temperature);
     }
 
-    /** Fills {@code probabilities} (one per label) for the features and returns the index of the most probable. */
-    int probabilities(int[] buckets, float[] values, int size, double[] probabilities) {
-        scores(buckets, values, size, probabilities);
-        int n = labels.size();
-        for (int k = 0; k < n; k++) {
-            probabilities[k] /= temperature;
-        }
-        return normalise(probabilities, n);
-    }
-
     /** Fills {@code scores} with the raw scores (logits), one per label. */
     void scores(int[] buckets, float[] values, int size, double[] probabilities) {
         int n = labels.size();
