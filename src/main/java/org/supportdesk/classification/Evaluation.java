@@ -25,7 +25,7 @@ public record Evaluation(Map<Field, FieldEvaluation> fields) {
     public static Evaluation of(TrainedModel model, Classifier rules, List<Example> examples, int minExamples) {
         Map<Field, FieldEvaluation> fields = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
-            fields.put(field, FieldEvaluation.empty(field));
+            fields.put(field, new FieldEvaluation(field));
         }
         ModelOrRules combined = new ModelOrRules(rules, model, minExamples);
         for (Example example : examples) {
@@ -46,7 +46,7 @@ public record Evaluation(Map<Field, FieldEvaluation> fields) {
     static Evaluation sum(List<Evaluation> parts) {
         Map<Field, FieldEvaluation> fields = new EnumMap<>(Field.class);
         for (Field field : Field.values()) {
-            FieldEvaluation sum = FieldEvaluation.empty(field);
+            FieldEvaluation sum = new FieldEvaluation(field);
             parts.forEach(part -> sum.addAll(part.get(field)));
             fields.put(field, sum);
         }
