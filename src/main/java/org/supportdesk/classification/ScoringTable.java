@@ -4,9 +4,9 @@ package org.supportdesk.classification;
  * A trained model laid out for prediction. Only the buckets some training example used have weights, so only those get
  * a row, found through an open-addressing index; every other bucket shares row 0 (the idf of an unseen word, no
  * weights). A row holds the bucket's idf, then the category weights and their mean, then the priority weights and
- * their mean (for {@link #pull}), so one feature costs one short run of memory. For a model of a thousand tickets index and rows take under a megabyte and stay in the
- * core's cache; the dense arrays of 2^18 buckets (11 MB) did not, and prediction waited on memory (94,000 tickets per
- * CPU-second dense, see docs/CLASSIFICATION.md for the compact figure).
+ * their mean (for {@link #pull}), so one feature costs one short run of memory instead of a read in each of three
+ * arrays. A model of a thousand tickets takes under a megabyte this way instead of 11 MB of dense arrays (whether that
+ * is also faster could not be told apart from the noise of the shared machine; the single row per feature was).
  */
 final class ScoringTable {
 
