@@ -56,8 +56,13 @@ class ErrorHandler {
     }
 
     @ExceptionHandler(VersionConflict.class)
-    ResponseEntity<Object> conflict(VersionConflict e) {
+    ResponseEntity<Object> stale(VersionConflict e) {
         return ErrorResponses.entity(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict e) {
+        return ErrorResponses.entity(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(MalformedRequest.class)

@@ -28,13 +28,21 @@ class ClassifyService {
     private final TicketStore tickets;
     private final TicketHistory history;
     private final Triage triage;
+    private final TicketSla sla;
     private final TicketService service;
     private final Database db;
 
-    ClassifyService(TicketStore tickets, TicketHistory history, Triage triage, TicketService service, Database db) {
+    ClassifyService(
+            TicketStore tickets,
+            TicketHistory history,
+            Triage triage,
+            TicketSla sla,
+            TicketService service,
+            Database db) {
         this.tickets = tickets;
         this.history = history;
         this.triage = triage;
+        this.sla = sla;
         this.service = service;
         this.db = db;
     }
@@ -151,18 +159,20 @@ class ClassifyService {
      * The ticket with the decision applied to the fields the classifier may set, or null when it
      * may set none: both were given by a person and people are not overridden.
      */
-    static Ticket applied(Ticket t, ClassificationInfo info, boolean overridePeople, Instant at) {
+    private Ticket applied(Ticket t, ClassificationInfo info, boolean overridePeople, Instant at) {
         boolean category = overridePeople || t.categoryBy() == Origin.CLASSIFIER;
         boolean priority = overridePeople || t.priorityBy() == Origin.CLASSIFIER;
         if (!category && !priority) {
             return null;
         }
+        Priority nextPriority = priority ? info.priority() : t.priority();
         return t.withTriage(
                 category ? info.category() : t.category(),
                 category ? Origin.CLASSIFIER : t.categoryBy(),
-                priority ? info.priority() : t.priority(),
+                nextPriority,
                 priority ? Origin.CLASSIFIER : t.priorityBy(),
                 info,
+                sla.next(t, nextPriority, t.status(), t.firstResponseAt(), t.resolvedAt(), at),
                 at,
                 t.version() + 1);
     }

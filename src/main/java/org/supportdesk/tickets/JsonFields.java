@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StorableText;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +30,18 @@ final class JsonFields {
             "assigned_to",
             "metadata");
     // Read-only fields a client may echo back from a GET; they are ignored, not refused.
-    private static final Set<String> READ_ONLY =
-            Set.of("id", "created_at", "updated_at", "resolved_at", "version", "classification");
+    private static final Set<String> READ_ONLY = Set.of(
+            "id",
+            "created_at",
+            "updated_at",
+            "resolved_at",
+            "version",
+            "classification",
+            "first_response_at",
+            "last_comment_at",
+            "comment_count",
+            "merged_into",
+            "sla");
     private static final Set<String> METADATA = Set.of("source", "browser", "device_type");
 
     private final JsonNode body;
@@ -66,40 +77,12 @@ final class JsonFields {
             return null;
         }
         String value = node.asString().strip();
-        String refused = unstorable(value);
+        Problem refused = StorableText.check(value, loc);
         if (refused != null) {
-            problems.add(Problem.body(refused, refused == NUL ? "string_nul" : "string_unicode", loc));
+            problems.add(refused);
             return null;
         }
         return value.isEmpty() && !required ? null : value;
-    }
-
-    private static final String NUL = "String should not contain the NUL character (\\u0000)";
-    private static final String LONE_SURROGATE =
-            "String should not contain a lone surrogate (\\ud800 to \\udfff without its pair): it is not a character";
-
-    /**
-     * Why a text cannot be stored as it was sent, or null. PostgreSQL cannot store NUL in text, and
-     * a surrogate without its pair is no character at all: both databases would store `?` instead
-     * of it and the text would change silently. Refused on every database alike.
-     */
-    private static String unstorable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\0') {
-                return NUL;
-            }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c)
-                        && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return LONE_SURROGATE;
-                }
-            }
-        }
-        return null;
     }
 
     <E extends Enum<E> & Labelled> E label(String field, E[] values, boolean required) {

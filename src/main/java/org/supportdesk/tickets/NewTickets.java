@@ -51,7 +51,7 @@ class NewTickets {
         private final List<Object[]> tickets = new ArrayList<>();
         private final List<Object[]> tags = new ArrayList<>();
         private final List<Object[]> events = new ArrayList<>();
-        private final Map<List<String>, Integer> counted = new HashMap<>();
+        private final Map<List<Object>, Integer> counted = new HashMap<>();
 
         private Batch() {}
 
@@ -71,7 +71,9 @@ class NewTickets {
                         List.of(
                                 t.category().value(),
                                 t.priority().value(),
-                                t.status().value()),
+                                t.status().value(),
+                                t.sla().firstResponseOutcome(t.firstResponseAt(), t.resolvedAt()),
+                                t.sla().resolutionOutcome(t.resolvedAt())),
                         1,
                         Integer::sum);
             }
@@ -87,11 +89,11 @@ class NewTickets {
     }
 
     /**
-     * New tickets per (category, priority, status), added to the stats' counts once per
+     * New tickets per group of the counts (category, priority, status, SLA outcomes), added to the stats' counts once per
      * transaction rather than per batch: a batch of 1,000 can touch all 120 groups.
      */
     static final class Tally {
-        private final Map<List<String>, Integer> counted = new HashMap<>();
+        private final Map<List<Object>, Integer> counted = new HashMap<>();
     }
 
     /** Stores the batch's tickets in the current transaction; {@code tally} keeps their counts. */

@@ -34,6 +34,8 @@ final class TicketChanges {
                 label(a.metadata().deviceType()),
                 label(b.metadata().deviceType()));
         diff(changes, "resolved_at", a.resolvedAt(), b.resolvedAt());
+        diff(changes, "first_response_at", a.firstResponseAt(), b.firstResponseAt());
+        diff(changes, "merged_into", a.mergedInto(), b.mergedInto());
         return changes;
     }
 

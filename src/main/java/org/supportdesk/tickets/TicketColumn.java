@@ -42,20 +42,39 @@ enum TicketColumn {
     CLASSIFICATION(Written.BY_TRIAGE, (t, json) -> json.write(t.classification())),
     CREATED_AT(Written.ONCE, (t, json) -> t.createdAt().toEpochMilli()),
     UPDATED_AT(Written.BY_TRIAGE, (t, json) -> t.updatedAt().toEpochMilli()),
-    RESOLVED_AT(
-            Written.BY_EDITS,
-            (t, json) -> t.resolvedAt() == null ? null : t.resolvedAt().toEpochMilli()),
+    RESOLVED_AT(Written.BY_EDITS, (t, json) -> millis(t.resolvedAt())),
     VERSION(Written.BY_TRIAGE, (t, json) -> t.version()),
     CREATED_BY(Written.ONCE, (t, json) -> t.createdBy().name()),
     CREATED_BY_ID(
             Written.ONCE,
-            (t, json) -> t.createdBy().id() == null ? null : t.createdBy().id().toString());
+            (t, json) -> t.createdBy().id() == null ? null : t.createdBy().id().toString()),
+    FIRST_RESPONSE_AT(Written.BY_EDITS, (t, json) -> millis(t.firstResponseAt())),
+    // The conversation's counters: written only by the statements of a comment (TicketStore), so
+    // that an update of the fields racing a comment cannot set them back.
+    LAST_COMMENT_AT(Written.BY_COMMENTS, (t, json) -> millis(t.lastCommentAt())),
+    COMMENT_COUNT(Written.BY_COMMENTS, (t, json) -> t.commentCount()),
+    MERGED_INTO(
+            Written.BY_EDITS,
+            (t, json) -> t.mergedInto() == null ? null : t.mergedInto().toString()),
+    // The SLA clocks follow the priority, so classification writes them too.
+    FIRST_RESPONSE_DUE_AT(Written.BY_TRIAGE, (t, json) -> millis(t.sla().firstResponseDueAt())),
+    RESOLUTION_DUE_AT(Written.BY_TRIAGE, (t, json) -> millis(t.sla().resolutionDueAt())),
+    SLA_PAUSED_AT(Written.BY_TRIAGE, (t, json) -> millis(t.sla().pausedAt())),
+    SLA_PAUSED_MS(Written.BY_TRIAGE, (t, json) -> t.sla().pausedMillis()),
+    SLA_DUE_AT(Written.BY_TRIAGE, (t, json) -> t.slaDueAt()),
+    FIRST_RESPONSE_OUTCOME(
+            Written.BY_TRIAGE, (t, json) -> t.sla().firstResponseOutcome(t.firstResponseAt(), t.resolvedAt())),
+    RESOLUTION_OUTCOME(Written.BY_TRIAGE, (t, json) -> t.sla().resolutionOutcome(t.resolvedAt()));
 
-    /** When a column is written: at creation only, by every update, or also by classification's narrow update. */
+    /**
+     * When a column is written: at creation only, by every update, also by classification's narrow
+     * update, or (besides creation) only by the conversation's counters.
+     */
     enum Written {
         ONCE,
         BY_EDITS,
-        BY_TRIAGE
+        BY_TRIAGE,
+        BY_COMMENTS
     }
 
     private interface Value {
@@ -109,12 +128,21 @@ enum TicketColumn {
         return values;
     }
 
-    /** The ticket of the current row of a result set that selected {@link #LIST}. */
-    static Ticket read(ResultSet rs, TicketJson json) throws SQLException {
+    /** The ticket of the current row of a result set that selected {@link #LIST}, its SLA as seen at {@code now}. */
+    static Ticket read(ResultSet rs, TicketJson json, Instant now) throws SQLException {
         String device = rs.getString(DEVICE_TYPE.at);
-        long resolved = rs.getLong(RESOLVED_AT.at);
-        Instant resolvedAt = rs.wasNull() ? null : Instant.ofEpochMilli(resolved);
+        Instant resolvedAt = instant(rs, RESOLVED_AT);
+        Instant firstResponseAt = instant(rs, FIRST_RESPONSE_AT);
         String createdById = rs.getString(CREATED_BY_ID.at);
+        String mergedInto = rs.getString(MERGED_INTO.at);
+        Sla sla = Sla.of(
+                Instant.ofEpochMilli(rs.getLong(FIRST_RESPONSE_DUE_AT.at)),
+                Instant.ofEpochMilli(rs.getLong(RESOLUTION_DUE_AT.at)),
+                instant(rs, SLA_PAUSED_AT),
+                rs.getLong(SLA_PAUSED_MS.at),
+                firstResponseAt,
+                resolvedAt,
+                now);
         return new Ticket(
                 UUID.fromString(rs.getString(ID.at)),
                 rs.getString(CUSTOMER_ID.at),
@@ -134,11 +162,25 @@ enum TicketColumn {
                 Instant.ofEpochMilli(rs.getLong(CREATED_AT.at)),
                 Instant.ofEpochMilli(rs.getLong(UPDATED_AT.at)),
                 resolvedAt,
+                firstResponseAt,
+                instant(rs, LAST_COMMENT_AT),
+                rs.getInt(COMMENT_COUNT.at),
+                mergedInto == null ? null : UUID.fromString(mergedInto),
+                sla,
                 json.classification(rs.getString(CLASSIFICATION.at)),
                 rs.getInt(VERSION.at),
                 Origin.parse(rs.getString(CATEGORY_BY.at)),
                 Origin.parse(rs.getString(PRIORITY_BY.at)),
                 new Actor(rs.getString(CREATED_BY.at), createdById == null ? null : UUID.fromString(createdById)));
+    }
+
+    private static Instant instant(ResultSet rs, TicketColumn column) throws SQLException {
+        long millis = rs.getLong(column.at);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     private static String label(Labelled value) {

@@ -1,59 +1,100 @@
 package org.supportdesk.tickets;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.supportdesk.sla.SlaPolicy;
 
 /**
- * How many tickets there are per category, priority and status: the stats feature's door into
- * tickets. The counts table, kept in step with every write (by triggers; on SQLite new tickets by
- * {@link NewTickets}, see Dialect), answers in constant time when only its columns are filtered;
- * other filters count the matching rows.
+ * How many tickets there are per category, priority and status, and how their SLA targets fare:
+ * the stats feature's door into tickets. The counts table, kept in step with every write (by
+ * triggers; on SQLite new tickets by {@link NewTickets}, see Dialect), also groups by the outcome
+ * of each SLA target, so it answers in constant time when only its columns are filtered; other
+ * filters count the matching rows. What is overdue or due soon depends on the clock: it is counted
+ * on the index of `sla_due_at` at each request.
  */
 @Component
 public class TicketCounts {
 
-    private final JdbcClient jdbc;
+    private static final String GROUPS = "category, priority, status, first_response_outcome, resolution_outcome";
 
-    TicketCounts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SlaPolicy policy;
+
+    TicketCounts(JdbcClient jdbc, Clock clock, SlaPolicy policy) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.policy = policy;
     }
 
     /** Every value of each field is present, zero included. (Its name is the OpenAPI schema's.) */
     public record Stats(
-            long total, Map<String, Long> byCategory, Map<String, Long> byPriority, Map<String, Long> byStatus) {}
+            long total,
+            Map<String, Long> byCategory,
+            Map<String, Long> byPriority,
+            Map<String, Long> byStatus,
+            SlaCounts sla) {}
+
+    /**
+     * `breached` and `due_soon` count tickets as the list filters `sla=breached` and
+     * `sla=due_soon` find them now; each target counts the tickets whose target is decided: met in
+     * time (`achieved`) or not (`missed`).
+     */
+    public record SlaCounts(long breached, long dueSoon, Outcomes firstResponse, Outcomes resolution) {}
+
+    public record Outcomes(long achieved, long missed) {}
 
     public Stats count(TicketFilter filter) {
         var where = new Where();
         String sql;
         if (filter.onlyCountedColumns()) {
             filter.addCountsTo(where);
-            sql = "SELECT category, priority, status, n FROM ticket_counts" + where.sql();
+            sql = "SELECT " + GROUPS + ", n FROM ticket_counts" + where.sql();
         } else {
             filter.addTo(where);
-            sql = "SELECT category, priority, status, COUNT(*) AS n FROM tickets" + where.sql()
-                    + " GROUP BY category, priority, status";
+            sql = "SELECT " + GROUPS + ", COUNT(*) AS n FROM tickets" + where.sql() + " GROUP BY " + GROUPS;
         }
         var byCategory = zeros(Category.values());
         var byPriority = zeros(Priority.values());
         var byStatus = zeros(Status.values());
-        long[] total = {0};
+        long[] counts = new long[1 + 2 * 3];
         jdbc.sql(sql).params(where.args()).query(rs -> {
             long n = rs.getLong("n");
-            total[0] += n;
+            counts[0] += n;
             byCategory.merge(rs.getString("category"), n, Long::sum);
             byPriority.merge(rs.getString("priority"), n, Long::sum);
             byStatus.merge(rs.getString("status"), n, Long::sum);
+            counts[1 + rs.getInt("first_response_outcome")] += n;
+            counts[4 + rs.getInt("resolution_outcome")] += n;
         });
-        return new Stats(total[0], byCategory, byPriority, byStatus);
+        long now = clock.millis();
+        var sla = new SlaCounts(
+                countDue(filter, new SlaCondition(null, now)),
+                countDue(filter, new SlaCondition(now, now + policy.dueSoon().toMillis())),
+                new Outcomes(counts[1 + Sla.ACHIEVED], counts[1 + Sla.MISSED]),
+                new Outcomes(counts[4 + Sla.ACHIEVED], counts[4 + Sla.MISSED]));
+        return new Stats(counts[0], byCategory, byPriority, byStatus, sla);
     }
 
-    /** Adds {@code n} new tickets to a (category, priority, status) group; see Dialect. */
-    void addNew(List<String> group, int n) {
-        jdbc.sql("UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?")
-                .params(n, group.get(0), group.get(1), group.get(2))
+    private long countDue(TicketFilter filter, SlaCondition due) {
+        var where = new Where();
+        filter.addTo(where);
+        due.addTo(where);
+        return jdbc.sql("SELECT COUNT(*) FROM tickets" + where.sql())
+                .params(where.args())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Adds {@code n} new tickets to a group of the counts table (its columns in order); see Dialect. */
+    void addNew(List<Object> group, int n) {
+        jdbc.sql("UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?"
+                        + " AND first_response_outcome = ? AND resolution_outcome = ?")
+                .params(n, group.get(0), group.get(1), group.get(2), group.get(3), group.get(4))
                 .update();
     }
 

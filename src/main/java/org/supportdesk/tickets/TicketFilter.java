@@ -1,12 +1,14 @@
 package org.supportdesk.tickets;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The list filters, taken by `GET /tickets`, stats and classify-all (and by export and search
  * next): a controller declares a TicketFilter parameter and {@link TicketQueryBinding} binds it
  * from the query string. {@link #bind} is the one declaration of their query parameters. Filters
- * combine with AND; `createdAfter` is inclusive, `createdBefore` exclusive.
+ * combine with AND; `createdAfter` is inclusive, `createdBefore` exclusive. `sla` holds the
+ * SLA filter's bounds as of the request's time.
  */
 public record TicketFilter(
         Category category,
@@ -16,12 +18,16 @@ public record TicketFilter(
         String customerId,
         String tag,
         Instant createdAfter,
-        Instant createdBefore) {
+        Instant createdBefore,
+        SlaCondition sla) {
 
-    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null);
+    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
 
-    /** Reads the filters from a query string; a value outside its enum or a bad timestamp is a problem. */
-    static TicketFilter bind(QueryValues query) {
+    /**
+     * Reads the filters from a query string; a value outside its enum or a bad timestamp is a
+     * problem. `sla` is bound as of {@code now}, `due_soon` meaning within {@code dueSoon}.
+     */
+    static TicketFilter bind(QueryValues query, Instant now, Duration dueSoon) {
         return new TicketFilter(
                 query.label("category", Category.values()),
                 query.label("priority", Priority.values()),
@@ -30,18 +36,27 @@ public record TicketFilter(
                 query.text("customer_id"),
                 query.text("tag"),
                 query.timestamp("created_after"),
-                query.timestamp("created_before"));
+                query.timestamp("created_before"),
+                SlaCondition.of(query.label("sla", SlaCondition.Kind.values()), now, dueSoon));
     }
 
     /** True when only the counted columns are filtered, so stats can read the counts table. */
     boolean onlyCountedColumns() {
-        return assignedTo == null && customerId == null && tag == null && createdAfter == null && createdBefore == null;
+        return assignedTo == null
+                && customerId == null
+                && tag == null
+                && createdAfter == null
+                && createdBefore == null
+                && sla == null;
     }
 
     /** Adds the filters' conditions on the columns of table `tickets`. */
     void addTo(Where where) {
         // By rank: the index behind sort=priority then serves the filter too.
         addTo(where, "priority_rank = ?", priority == null ? null : priority.ordinal());
+        if (sla != null) {
+            sla.addTo(where);
+        }
     }
 
     /** The same for the stats' counts table, which has only the {@link #onlyCountedColumns}. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class TicketHistory {
 
     static final String INSERT = "INSERT INTO ticket_history (ticket_id, at, actor, actor_id, action, changes,"
-            + " classification) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " classification, detail, comment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** An event of one ticket, on its way into the table. */
     record Entry(UUID ticketId, HistoryEvent event) {}
@@ -55,23 +55,51 @@ class TicketHistory {
             event.actorId() == null ? null : event.actorId().toString(),
             event.action(),
             json.write(event.changes() == null ? Map.of() : event.changes()),
-            json.write(event.classification())
+            json.write(event.classification()),
+            json.write(detail(event)),
+            event.commentId() == null ? null : event.commentId().toString()
         };
     }
 
+    /** The `detail` column: what an event about a comment or a merge is about. */
+    private static Map<String, Object> detail(HistoryEvent event) {
+        if (event.comment() != null) {
+            return Map.of("comment", event.comment());
+        }
+        return event.merge() == null ? null : Map.of("merge", event.merge());
+    }
+
     /** The stored events of a ticket, oldest first (its creation is not stored: the ticket row has it). */
+    @SuppressWarnings("unchecked")
     List<HistoryEvent> of(UUID ticketId) {
-        return jdbc.sql("SELECT at, actor, actor_id, action, changes, classification FROM ticket_history"
-                        + " WHERE ticket_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT at, actor, actor_id, action, changes, classification, detail, comment_id"
+                        + " FROM ticket_history WHERE ticket_id = ? ORDER BY seq")
                 .param(ticketId.toString())
-                .query((rs, n) -> new HistoryEvent(
-                        Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("actor"),
-                        rs.getString("actor_id") == null ? null : UUID.fromString(rs.getString("actor_id")),
-                        rs.getString("action"),
-                        json.changes(rs.getString("changes")),
-                        json.object(rs.getString("classification"))))
+                .query((rs, n) -> {
+                    Map<String, Object> detail = json.object(rs.getString("detail"));
+                    String commentId = rs.getString("comment_id");
+                    return new HistoryEvent(
+                            Instant.ofEpochMilli(rs.getLong("at")),
+                            rs.getString("actor"),
+                            rs.getString("actor_id") == null ? null : UUID.fromString(rs.getString("actor_id")),
+                            rs.getString("action"),
+                            json.changes(rs.getString("changes")),
+                            json.object(rs.getString("classification")),
+                            detail == null ? null : (Map<String, Object>) detail.get("comment"),
+                            detail == null ? null : (Map<String, Object>) detail.get("merge"),
+                            commentId == null ? null : UUID.fromString(commentId));
+                })
                 .list();
+    }
+
+    /**
+     * Removes a deleted comment's text from the events of its edits, wherever they are (a merge
+     * moves comments, not their history): who edited it and when stay.
+     */
+    void forgetCommentText(UUID commentId) {
+        jdbc.sql("UPDATE ticket_history SET changes = '{}' WHERE comment_id = ? AND action = 'comment_edited'")
+                .param(commentId.toString())
+                .update();
     }
 
     /** The classification of each ticket's last `classified` event; tickets without one are absent. */

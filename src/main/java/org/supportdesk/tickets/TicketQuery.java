@@ -17,7 +17,10 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         UPDATED_AT("updated_at", "updated_at"),
         // Within a priority, by creation time: what a person expects, and the index then grows at
         // its ends instead of at random places (ids are random).
-        PRIORITY("priority", "priority_rank", "created_at");
+        PRIORITY("priority", "priority_rank", "created_at"),
+        // The next SLA due time first: overdue tickets, the most overdue first, then what falls
+        // due next; tickets with no clock running last.
+        SLA_DUE_AT("sla_due_at", "sla_due_at");
 
         private final String param;
         final List<String> columns;
@@ -37,6 +40,7 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                 case CREATED_AT -> t.createdAt().toEpochMilli();
                 case UPDATED_AT -> t.updatedAt().toEpochMilli();
                 case PRIORITY -> t.priority().ordinal();
+                case SLA_DUE_AT -> t.slaDueAt();
             };
         }
 

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -36,15 +39,20 @@ class TicketQueryBinding implements WebMvcConfigurer, HandlerMethodArgumentResol
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(TicketFilter.class, TicketQuery.class);
     }
 
-    private static final List<QueryValues.Declared> FILTER = QueryValues.declared(TicketFilter::bind);
-    // Declaring reads no cursor, so it needs no codec.
+    // Declaring reads no cursor and no clock.
+    private static final List<QueryValues.Declared> FILTER =
+            QueryValues.declared(q -> TicketFilter.bind(q, Instant.EPOCH, Duration.ZERO));
     private static final List<QueryValues.Declared> PAGE =
-            QueryValues.declared(q -> TicketQuery.bind(TicketFilter.bind(q), q, null));
+            QueryValues.declared(q -> TicketQuery.bind(TicketFilter.bind(q, Instant.EPOCH, Duration.ZERO), q, null));
 
     private final CursorCodec cursors;
+    private final Clock clock;
+    private final TicketSla sla;
 
-    TicketQueryBinding(CursorCodec cursors) {
+    TicketQueryBinding(CursorCodec cursors, Clock clock, TicketSla sla) {
         this.cursors = cursors;
+        this.clock = clock;
+        this.sla = sla;
     }
 
     @Override
@@ -69,7 +77,7 @@ class TicketQueryBinding implements WebMvcConfigurer, HandlerMethodArgumentResol
             // A repeated parameter reads as its values joined by commas, as @RequestParam String does.
             return values == null ? null : String.join(",", values);
         });
-        TicketFilter filter = TicketFilter.bind(query);
+        TicketFilter filter = TicketFilter.bind(query, clock.instant(), sla.dueSoon());
         Object bound =
                 parameter.getParameterType() == TicketQuery.class ? TicketQuery.bind(filter, query, cursors) : filter;
         if (!query.problems().isEmpty()) {

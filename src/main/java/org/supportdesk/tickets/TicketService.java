@@ -20,6 +20,7 @@ class TicketService {
     private final TicketHistory history;
     private final TicketBinder binder;
     private final Triage triage;
+    private final TicketSla sla;
     private final CursorCodec cursors;
     private final Database db;
     private final Clock clock;
@@ -30,6 +31,7 @@ class TicketService {
             TicketHistory history,
             TicketBinder binder,
             Triage triage,
+            TicketSla sla,
             CursorCodec cursors,
             Database db,
             Clock clock) {
@@ -38,6 +40,7 @@ class TicketService {
         this.history = history;
         this.binder = binder;
         this.triage = triage;
+        this.sla = sla;
         this.cursors = cursors;
         this.db = db;
         this.clock = clock;
@@ -64,6 +67,7 @@ class TicketService {
     Created newTicket(TicketInput input, boolean autoClassify, Actor actor, Instant at) {
         Triage.Decision decision = triage.decide(input, autoClassify, at);
         Status status = input.status();
+        Instant resolvedAt = isDone(status) ? at : null;
         var ticket = new Ticket(
                 // Random v4 ids, from the JDK's SecureRandom (ids must not be guessable, ADR-005). A
                 // generator per thread was tried: requests run on virtual threads, a new one each,
@@ -82,7 +86,12 @@ class TicketService {
                 input.metadata(),
                 at,
                 at,
-                isDone(status) ? at : null,
+                resolvedAt,
+                null,
+                null,
+                0,
+                null,
+                sla.start(decision.priority(), status, at, resolvedAt),
                 decision.info(),
                 1,
                 decision.categoryBy(),
@@ -156,6 +165,9 @@ class TicketService {
             if (!ifMatch.matches(current.version())) {
                 throw new StaleVersion(current.version());
             }
+            if (current.mergedInto() != null) {
+                throw new TicketMerged(current.mergedInto());
+            }
             Edit edit = editor.edit(current);
             Instant at = now();
             TicketInput in = edit.input();
@@ -167,27 +179,16 @@ class TicketService {
             Origin categoryBy = decision != null ? decision.categoryBy() : edit.categoryBy();
             Origin priorityBy = decision != null ? decision.priorityBy() : edit.priorityBy();
             Instant resolvedAt = resolvedAt(current.status(), in.status(), current.resolvedAt(), at);
-            var next = new Ticket(
-                    current.id(),
-                    in.customerId(),
-                    in.customerEmail(),
-                    in.customerName(),
-                    in.subject(),
-                    in.description(),
+            var next = current.withEdit(
+                    in,
                     category,
-                    priority,
-                    in.status(),
-                    in.tags(),
-                    in.assignedTo(),
-                    in.metadata(),
-                    current.createdAt(),
-                    at,
-                    resolvedAt,
-                    decision != null && decision.info() != null ? decision.info() : current.classification(),
-                    current.version() + 1,
                     categoryBy,
+                    priority,
                     priorityBy,
-                    current.createdBy());
+                    decision != null && decision.info() != null ? decision.info() : current.classification(),
+                    resolvedAt,
+                    sla.next(current, priority, in.status(), current.firstResponseAt(), resolvedAt, at),
+                    at);
             Map<String, HistoryEvent.Change> changes = TicketChanges.between(current, next);
             boolean originOnly =
                     changes.isEmpty() && (categoryBy != current.categoryBy() || priorityBy != current.priorityBy());
@@ -203,6 +204,7 @@ class TicketService {
                         current.priority(),
                         priorityBy,
                         current.classification(),
+                        current.sla(),
                         current.updatedAt(),
                         current.version());
                 if (!tickets.update(confirmed, current.version())) {

@@ -1,6 +1,8 @@
 package org.supportdesk.tickets;
 
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,21 +31,56 @@ class TicketStore {
     private final JdbcTemplate batch;
     private final TicketJson json;
     private final TicketHistory history;
-    private final RowMapper<Ticket> rows;
+    private final Clock clock;
 
-    TicketStore(JdbcClient jdbc, JdbcTemplate batch, TicketJson json, TicketHistory history) {
+    TicketStore(JdbcClient jdbc, JdbcTemplate batch, TicketJson json, TicketHistory history, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.history = history;
-        this.rows = (rs, n) -> TicketColumn.read(rs, json);
+        this.clock = clock;
+    }
+
+    /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
+    private RowMapper<Ticket> rows() {
+        Instant now = clock.instant();
+        return (rs, n) -> TicketColumn.read(rs, json, now);
     }
 
     Optional<Ticket> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = ?")
                 .param(id.toString())
-                .query(rows)
+                .query(rows())
                 .optional();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT 1 FROM tickets WHERE id = ?")
+                .param(id.toString())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
+     * Adds {@code delta} to the ticket's comment count and, when given, sets the time of its last
+     * comment; false when there is no such ticket. A statement of its own that no update of the
+     * fields writes: on PostgreSQL it also locks the row until the comment's transaction ends, so
+     * comments on one ticket from several instances take turns.
+     */
+    boolean countComments(UUID id, int delta, Instant lastCommentAt) {
+        return jdbc.sql("UPDATE tickets SET comment_count = comment_count + ?,"
+                                + " last_comment_at = COALESCE(?, last_comment_at) WHERE id = ?")
+                        .params(delta, lastCommentAt == null ? null : lastCommentAt.toEpochMilli(), id.toString())
+                        .update()
+                == 1;
+    }
+
+    /** Sets the conversation's counters as counted again (after a merge moved comments in or out). */
+    void setConversation(UUID id, int commentCount, Instant lastCommentAt) {
+        jdbc.sql("UPDATE tickets SET comment_count = ?, last_comment_at = ? WHERE id = ?")
+                .params(commentCount, lastCommentAt == null ? null : lastCommentAt.toEpochMilli(), id.toString())
+                .update();
     }
 
     /** Compare-and-set on the version: false when someone else changed the ticket first. */
@@ -104,7 +141,7 @@ class TicketStore {
         args.add(query.limit() + 1);
         return jdbc.sql(SELECT + where.sql() + query.orderBy() + " LIMIT ?")
                 .params(args)
-                .query(rows)
+                .query(rows())
                 .list();
     }
 

@@ -54,7 +54,8 @@ class TicketRulesTests {
 
     private TicketQuery query(Map<String, String> params) {
         var values = new QueryValues(params::get);
-        TicketQuery query = TicketQuery.bind(TicketFilter.bind(values), values, cursors);
+        TicketQuery query = TicketQuery.bind(
+                TicketFilter.bind(values, java.time.Instant.now(), java.time.Duration.ofHours(1)), values, cursors);
         if (!values.problems().isEmpty()) {
             throw new InvalidRequest(values.problems());
         }

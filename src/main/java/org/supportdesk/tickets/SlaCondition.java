@@ -1,0 +1,40 @@
+package org.supportdesk.tickets;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The `sla` list filter as bounds on the stored `sla_due_at`, fixed when the request is bound:
+ * `breached` is a next due time before now, `due_soon` one from now to now plus the due-soon
+ * window. Computed against the clock at query time; nothing marks tickets in the background.
+ */
+record SlaCondition(Long dueFrom, long dueBefore) {
+
+    enum Kind implements Labelled {
+        BREACHED("breached"),
+        DUE_SOON("due_soon");
+
+        private final String value;
+
+        Kind(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
+        }
+    }
+
+    static SlaCondition of(Kind kind, Instant now, Duration dueSoon) {
+        if (kind == null) {
+            return null;
+        }
+        long at = now.toEpochMilli();
+        return kind == Kind.BREACHED ? new SlaCondition(null, at) : new SlaCondition(at, at + dueSoon.toMillis());
+    }
+
+    void addTo(Where where) {
+        where.and("sla_due_at >= ?", dueFrom).and("sla_due_at < ?", dueBefore);
+    }
+}

@@ -1,0 +1,175 @@
+package org.supportdesk.tickets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.supportdesk.system.Actor;
+
+/**
+ * The conversation feature's door into tickets: what comments and merges do to the ticket row and
+ * its history. Each method runs inside the caller's write (system/Database), so a comment and its
+ * effect on the ticket commit together or not at all.
+ *
+ * <p>A comment changes the ticket's `version` (and `updated_at`) only when it changes the ticket:
+ * the workflow moves its status, or it is the first public answer of an agent (`first_response_at`,
+ * and with it the SLA). Counting comments (`comment_count`, `last_comment_at`) leaves the version
+ * alone, so a client's `If-Match` fails only when the ticket it read is out of date.
+ */
+@Component
+public class TicketConversations {
+
+    private final TicketStore tickets;
+    private final TicketHistory history;
+    private final TicketSla sla;
+    private final Clock clock;
+
+    TicketConversations(TicketStore tickets, TicketHistory history, TicketSla sla, Clock clock) {
+        this.tickets = tickets;
+        this.history = history;
+        this.sla = sla;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** @throws TicketNotFound unless the ticket exists */
+    public void requireTicket(UUID ticketId) {
+        if (!tickets.exists(ticketId)) {
+            throw new TicketNotFound();
+        }
+    }
+
+    /**
+     * A new comment on the ticket: counted, the workflow and the first response applied, and a
+     * `commented` event in the history with what changed.
+     *
+     * @return the comment's time
+     * @throws TicketNotFound when there is no such ticket; TicketMerged when it was merged
+     */
+    public Instant commented(UUID ticketId, UUID commentId, boolean byCustomer, boolean isPublic, Actor actor) {
+        Instant at = now();
+        // First, so that on PostgreSQL the row is ours until the comment commits (TicketStore).
+        if (!tickets.countComments(ticketId, 1, at)) {
+            throw new TicketNotFound();
+        }
+        Ticket current = tickets.find(ticketId).orElseThrow(TicketNotFound::new);
+        if (current.mergedInto() != null) {
+            throw new TicketMerged(current.mergedInto());
+        }
+        Status status = Workflow.afterComment(current.status(), byCustomer, isPublic);
+        Instant firstResponse =
+                current.firstResponseAt() == null && !byCustomer && isPublic ? at : current.firstResponseAt();
+        Map<String, HistoryEvent.Change> changes = Map.of();
+        if (status != current.status() || !java.util.Objects.equals(firstResponse, current.firstResponseAt())) {
+            Ticket next = changed(current, status, firstResponse, null, at);
+            if (!tickets.update(next, current.version())) {
+                throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
+            }
+            changes = TicketChanges.between(current, next);
+        }
+        var comment = new LinkedHashMap<String, Object>();
+        comment.put("id", commentId.toString());
+        comment.put("author_type", byCustomer ? "customer" : "agent");
+        comment.put("visibility", isPublic ? "public" : "internal");
+        history.append(ticketId, HistoryEvent.ofComment(at, actor, "commented", changes, commentId, comment));
+        return at;
+    }
+
+    /** A comment's text changed: the old and the new text go into the history. */
+    public void edited(UUID ticketId, UUID commentId, String before, String after, Actor actor, Instant at) {
+        history.append(
+                ticketId,
+                HistoryEvent.ofComment(
+                        at,
+                        actor,
+                        "comment_edited",
+                        Map.of("comment.body", new HistoryEvent.Change(before, after)),
+                        commentId,
+                        Map.of("id", commentId.toString())));
+    }
+
+    /** A comment was deleted: uncounted, its text removed from its edits' events, a `comment_deleted` event. */
+    public void deleted(UUID ticketId, UUID commentId, Actor actor, Instant at) {
+        tickets.countComments(ticketId, -1, null);
+        history.forgetCommentText(commentId);
+        history.append(
+                ticketId,
+                HistoryEvent.ofComment(
+                        at, actor, "comment_deleted", Map.of(), commentId, Map.of("id", commentId.toString())));
+    }
+
+    /**
+     * @throws TicketNotFound when the target does not exist; TicketMerged when it was merged itself
+     */
+    public void checkMergeTarget(UUID targetId) {
+        Ticket target = tickets.find(targetId).orElseThrow(TicketNotFound::new);
+        if (target.mergedInto() != null) {
+            throw new TicketMerged(target.mergedInto());
+        }
+    }
+
+    /** What the target of a merge keeps of a source: its first message and who wrote it. */
+    public record MergedSource(String subject, String description, Instant createdAt, Actor createdBy) {}
+
+    /**
+     * Closes a source of a merge with `merged_into`, without comments (they move to the target).
+     *
+     * @return the source, or empty when there is no such ticket
+     * @throws TicketMerged when the source was merged already
+     */
+    public Optional<MergedSource> closeAsMerged(UUID sourceId, UUID targetId, Actor actor, Instant at) {
+        Optional<Ticket> found = tickets.find(sourceId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Ticket source = found.get();
+        if (source.mergedInto() != null) {
+            throw new TicketMerged(sourceId, source.mergedInto());
+        }
+        Ticket next = changed(source, Status.CLOSED, source.firstResponseAt(), targetId, at);
+        if (!tickets.update(next, source.version())) {
+            // Changed by another instance between our read and our write: merge it as it is now.
+            return closeAsMerged(sourceId, targetId, actor, at);
+        }
+        tickets.setConversation(sourceId, 0, null);
+        history.append(
+                sourceId,
+                HistoryEvent.ofMerge(
+                        at, actor, TicketChanges.between(source, next), Map.of("into", targetId.toString())));
+        return Optional.of(
+                new MergedSource(source.subject(), source.description(), source.createdAt(), source.createdBy()));
+    }
+
+    /** The target of a merge: its conversation as counted again, and a `merged` event naming the sources. */
+    public void merged(
+            UUID targetId, List<UUID> sourceIds, int commentCount, Instant lastCommentAt, Actor actor, Instant at) {
+        tickets.setConversation(targetId, commentCount, lastCommentAt);
+        history.append(
+                targetId,
+                HistoryEvent.ofMerge(
+                        at,
+                        actor,
+                        Map.of(),
+                        Map.of("sources", sourceIds.stream().map(UUID::toString).toList())));
+    }
+
+    /** The ticket one version up with a status, first response or merge, and what follows from them. */
+    private Ticket changed(Ticket current, Status status, Instant firstResponse, UUID mergedInto, Instant at) {
+        Instant resolvedAt = TicketService.resolvedAt(current.status(), status, current.resolvedAt(), at);
+        return current.withState(
+                status,
+                resolvedAt,
+                firstResponse,
+                mergedInto,
+                sla.next(current, current.priority(), status, firstResponse, resolvedAt, at),
+                at);
+    }
+}
