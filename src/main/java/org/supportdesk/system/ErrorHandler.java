@@ -65,6 +65,11 @@ class ErrorHandler {
         return ErrorResponses.entity(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    @ExceptionHandler(TooLarge.class)
+    ResponseEntity<Object> tooLarge(TooLarge e) {
+        return ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
     @ExceptionHandler(MalformedRequest.class)
     ResponseEntity<Object> malformed(MalformedRequest e) {
         return unlessTooLarge(e, HttpStatus.BAD_REQUEST, e.getMessage());

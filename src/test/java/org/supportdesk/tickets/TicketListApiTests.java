@@ -279,7 +279,8 @@ class TicketListApiTests extends ApiTest {
                 "customer_id",
                 "tag",
                 "created_after",
-                "created_before");
+                "created_before",
+                "sla");
 
         assertThat(parameters(paths.get("/tickets").get("get")))
                 .containsExactlyElementsOf(
