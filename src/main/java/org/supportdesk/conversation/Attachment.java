@@ -5,7 +5,12 @@ import java.util.UUID;
 
 /** A file of a comment, as the API lists it; its bytes are at {@code url}. */
 record Attachment(
-        UUID id, String filename, String contentType, long size, String sha256, @JsonIgnore UUID commentId) {
+        UUID id,
+        String filename,
+        String contentType,
+        long size,
+        String sha256,
+        @JsonIgnore UUID commentId) {
 
     /** Where the bytes are served: `GET /attachments/{id}`. */
     public String url() {

@@ -5,11 +5,11 @@ import java.util.Locale;
 
 /** What a key may do. Each role includes the rights of those before it. */
 enum Role {
-    /** Reads tickets, their history and statistics. */
+    /** Reads tickets, their history, comments, attachments and statistics. */
     VIEWER,
-    /** Also creates and updates tickets and classifies one ticket. */
+    /** Also creates and updates tickets, comments on them, edits comments, merges and classifies one ticket. */
     AGENT,
-    /** Also deletes tickets, imports, classifies all tickets and manages keys. */
+    /** Also deletes tickets and comments, imports, classifies all tickets and manages keys. */
     ADMIN;
 
     boolean includes(Role needed) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,18 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parses it: an import streams into the database as it is parsed, so reading an oversized body
  * through the parser would insert (then roll back) up to the limit's worth of tickets, holding the
  * writer for as long, before the 413. Multipart imports need no such step: Tomcat stores the parts
- * before the import starts, within the same limit (spring.servlet.multipart.*).
+ * before the import starts, within the same limit (spring.servlet.multipart.*). A comment with
+ * files (`POST /tickets/{id}/comments`) may be as large as its files may be together, plus the
+ * ordinary limit for its text; each file's own limit is checked when the comment is stored.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final Pattern COMMENTS = Pattern.compile("/tickets/[^/]+/comments");
+
     private final long bodyLimit;
     private final long importLimit;
+    private final long commentLimit;
 
     BodySizeLimitFilter(SupportdeskProperties properties) {
         this.bodyLimit = properties.maxBodySize().toBytes();
         this.importLimit = properties.importMaxSize().toBytes();
+        this.commentLimit = properties.attachments().maxTotalSize().toBytes() + bodyLimit;
     }
 
     static boolean isImport(String path) {
@@ -43,7 +50,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean isImport = isImport(request.getRequestURI());
-        long limit = isImport ? importLimit : bodyLimit;
+        boolean isUpload = !isImport
+                && isMultipart(request)
+                && COMMENTS.matcher(request.getRequestURI()).matches();
+        long limit = isImport ? importLimit : isUpload ? commentLimit : bodyLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             // Say no before reading.

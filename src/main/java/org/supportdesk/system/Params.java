@@ -10,6 +10,11 @@ public final class Params {
     private Params() {}
 
     public static UUID id(String value) {
+        return id("id", value);
+    }
+
+    /** A UUID in the path parameter {@code name} (e.g. `comment_id`). */
+    public static UUID id(String name, String value) {
         try {
             if (value.length() == 36) {
                 return UUID.fromString(value);
@@ -17,7 +22,7 @@ public final class Params {
         } catch (IllegalArgumentException ignored) {
             // reported below
         }
-        throw new InvalidRequest(new Problem(List.of("path", "id"), "Input should be a valid UUID", "uuid_parsing"));
+        throw new InvalidRequest(new Problem(List.of("path", name), "Input should be a valid UUID", "uuid_parsing"));
     }
 
     public static boolean bool(String name, String value) {

@@ -12,7 +12,8 @@ public record SupportdeskProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("100MB") DataSize importMaxSize,
         Path classifierRules,
-        @DefaultValue Db db) {
+        @DefaultValue Db db,
+        @DefaultValue Attachments attachments) {
 
     public record Db(
             String url,
@@ -21,4 +22,9 @@ public record SupportdeskProperties(
             @DefaultValue("16") int poolSize,
             @DefaultValue("5000") long connectionTimeoutMs,
             @DefaultValue("256") int sqliteWriterCacheMb) {}
+
+    /** Files of comments: the largest file, and the largest total of one comment's files. */
+    public record Attachments(
+            @DefaultValue("10MB") DataSize maxFileSize,
+            @DefaultValue("25MB") DataSize maxTotalSize) {}
 }

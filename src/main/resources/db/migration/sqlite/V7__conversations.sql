@@ -120,13 +120,14 @@ CREATE INDEX ticket_comments_ticket ON ticket_comments (ticket_id, created_at, s
 CREATE TABLE attachments (
   id           VARCHAR(36)  NOT NULL PRIMARY KEY,
   comment_id   VARCHAR(36)  NOT NULL REFERENCES ticket_comments (id) ON DELETE CASCADE,
+  position     INTEGER      NOT NULL, -- the order the files came in
   filename     VARCHAR(255) NOT NULL,
   content_type VARCHAR(255) NOT NULL,
   size         BIGINT       NOT NULL,
   sha256       VARCHAR(64)  NOT NULL,
   created_at   BIGINT       NOT NULL
 );
-CREATE INDEX attachments_comment ON attachments (comment_id);
+CREATE INDEX attachments_comment ON attachments (comment_id, position);
 
 CREATE TABLE attachment_chunks (
   attachment_id VARCHAR(36) NOT NULL REFERENCES attachments (id) ON DELETE CASCADE,

@@ -1,0 +1,142 @@
+package org.supportdesk.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
+import org.supportdesk.system.Database;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Problem;
+import org.supportdesk.tickets.TicketConversations;
+
+/**
+ * Comments on a ticket: a new one with its files and its effect on the ticket in one write, pages
+ * of them oldest first, edits (the old text goes into the ticket's history) and deletes (a
+ * tombstone stays; the text and the files go).
+ */
+@Service
+class CommentService {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private final Comments comments;
+    private final Attachments attachments;
+    private final TicketConversations tickets;
+    private final CommentCursor cursors;
+    private final Database db;
+
+    CommentService(
+            Comments comments,
+            Attachments attachments,
+            TicketConversations tickets,
+            CommentCursor cursors,
+            Database db) {
+        this.comments = comments;
+        this.attachments = attachments;
+        this.tickets = tickets;
+        this.cursors = cursors;
+        this.db = db;
+    }
+
+    /** A new comment by {@code actor}, with its files (checked already, see Uploads). */
+    Comment add(UUID ticketId, CommentInput input, List<Upload> files, Actor actor) {
+        var id = UUID.randomUUID();
+        return db.write(() -> {
+            Instant at = tickets.commented(ticketId, id, input.byCustomer(), input.isPublic(), actor);
+            var comment = new Comment(
+                    id,
+                    ticketId,
+                    actor.name(),
+                    actor.id(),
+                    input.authorType(),
+                    input.visibility(),
+                    input.body(),
+                    List.of(),
+                    at,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0);
+            comments.insert(comment);
+            var stored = new ArrayList<Attachment>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                stored.add(attachments.store(id, i, files.get(i), at));
+            }
+            return comment.withAttachments(stored);
+        });
+    }
+
+    /** A page of comments and the cursor of the next one (null after the last). */
+    record Page(List<Comment> items, long total, String nextCursor) {}
+
+    Page list(UUID ticketId, Visibility only, String cursor, int limit) {
+        tickets.requireTicket(ticketId);
+        CommentCursor.Position after = null;
+        if (cursor != null) {
+            after = cursors.decode(cursor, ticketId, only);
+            if (after == null) {
+                throw new InvalidRequest(Problem.query(
+                        "cursor",
+                        "Invalid cursor: use the next_cursor of a previous page of this ticket's comments, with"
+                                + " the same visibility",
+                        "value_error"));
+            }
+        }
+        List<Comment> rows = comments.page(ticketId, only, after, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = cursors.encode(ticketId, only, rows.get(limit - 1));
+        }
+        return new Page(withFiles(rows), comments.count(ticketId, only), next);
+    }
+
+    Comment get(UUID ticketId, UUID commentId) {
+        Comment comment = comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
+        return withFiles(List.of(comment)).get(0);
+    }
+
+    /** A new text for the comment; the same text changes nothing. */
+    Comment edit(UUID ticketId, UUID commentId, String body, Actor actor) {
+        db.write(() -> {
+            Comment comment = comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
+            if (comment.deleted()) {
+                throw new CommentDeleted();
+            }
+            if (!comment.body().equals(body)) {
+                Instant at = tickets.now();
+                comments.edit(commentId, body, at);
+                tickets.edited(ticketId, commentId, comment.body(), body, actor, at);
+            }
+            return null;
+        });
+        return get(ticketId, commentId);
+    }
+
+    /** Leaves a tombstone: the text and the files go; deleting a tombstone again changes nothing. */
+    void delete(UUID ticketId, UUID commentId, Actor actor) {
+        db.write(() -> {
+            Comment comment = comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
+            if (!comment.deleted()) {
+                Instant at = tickets.now();
+                attachments.deleteOf(commentId);
+                comments.tombstone(commentId, at, actor.name());
+                tickets.deleted(ticketId, commentId, actor, at);
+            }
+            return null;
+        });
+    }
+
+    private List<Comment> withFiles(List<Comment> page) {
+        Map<UUID, List<Attachment>> files =
+                attachments.of(page.stream().map(Comment::id).toList());
+        return page.stream()
+                .map(c -> c.withAttachments(files.getOrDefault(c.id(), List.of())))
+                .toList();
+    }
+}

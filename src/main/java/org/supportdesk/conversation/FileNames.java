@@ -1,0 +1,34 @@
+package org.supportdesk.conversation;
+
+/**
+ * The name a file is stored and served under: the last segment of what the client sent (no
+ * directories), without control characters, lone surrogates replaced, at most 255 characters.
+ * The download's Content-Disposition encodes it (RFC 6266), so any other character is safe.
+ */
+final class FileNames {
+
+    static final String DEFAULT = "attachment";
+    private static final int MAX = 255;
+
+    private FileNames() {}
+
+    static String clean(String submitted) {
+        if (submitted == null) {
+            return DEFAULT;
+        }
+        String name = submitted.substring(Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\')) + 1);
+        var clean = new StringBuilder(Math.min(name.length(), MAX));
+        int kept = 0;
+        for (int i = 0; i < name.length() && kept < MAX; ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (!Character.isISOControl(c)) {
+                // A surrogate on its own (no pair) is no character: codePointAt returns it as it is.
+                clean.appendCodePoint(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? '_' : c);
+                kept++;
+            }
+        }
+        String result = clean.toString().strip();
+        return result.isEmpty() || result.equals(".") || result.equals("..") ? DEFAULT : result;
+    }
+}
