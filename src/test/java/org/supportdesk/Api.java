@@ -55,6 +55,31 @@ public final class Api {
         }
     }
 
+    /** An answer kept as bytes: a downloaded file. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** GET of a file, its bytes as they came. */
+    public Download download(String path) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String toJson(Object value) {
         return JSON.writeValueAsString(value);
     }

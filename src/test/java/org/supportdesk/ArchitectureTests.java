@@ -38,7 +38,9 @@ class ArchitectureTests {
                         "org.supportdesk.tickets..",
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
-                        "org.supportdesk.security..")
+                        "org.supportdesk.security..",
+                        "org.supportdesk.sla..",
+                        "org.supportdesk.conversation..")
                 .check(CLASSES);
     }
 
@@ -49,7 +51,11 @@ class ArchitectureTests {
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
             // any endpoint that takes the list filters declares one (stats; export and search next)
-            "org.supportdesk.tickets.TicketFilter");
+            "org.supportdesk.tickets.TicketFilter",
+            // conversation: what a comment, an edit, a delete and a merge do to the ticket row and its
+            // history (counters, workflow, first response, SLA, merged_into), inside the caller's write.
+            // The ticket's columns and rules stay in tickets; conversation owns only its own tables.
+            "org.supportdesk.tickets.TicketConversations");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {
@@ -63,6 +69,33 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.supportdesk.tickets..")
                         .and(DescribedPredicate.not(door)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void otherFeaturesUseTheSlaPackageOnlyThroughItsPolicy() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.supportdesk.sla..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.supportdesk.sla..")
+                        .and(DescribedPredicate.describe(
+                                "other than SlaPolicy", c -> !c.getName().startsWith("org.supportdesk.sla.SlaPolicy"))))
+                .check(CLASSES);
+    }
+
+    /**
+     * Nothing of ours uses conversation but over HTTP yet: its door is empty. The web workspace will
+     * widen it on purpose (a public type, and a line here saying why).
+     */
+    @Test
+    void noFeatureUsesTheConversationPackageYet() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.supportdesk.conversation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.supportdesk.conversation..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,67 @@
+package org.supportdesk;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * A multipart/form-data body for tests, part by part: {@code Multipart.form().field("body",
+ * "Screenshot attached").file("files", "shot.png", "image/png", bytes)}; send it with {@link
+ * #sendTo}.
+ */
+public final class Multipart {
+
+    private final String boundary = "----supportdesk-test-" + UUID.randomUUID();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+    private Multipart() {}
+
+    public static Multipart form() {
+        return new Multipart();
+    }
+
+    public Multipart field(String name, String value) {
+        return raw(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A field of raw bytes (e.g. not UTF-8). */
+    public Multipart fieldBytes(String name, byte[] value) {
+        return raw(name, null, null, value);
+    }
+
+    public Multipart file(String name, String filename, String contentType, byte[] content) {
+        return raw(name, filename, contentType, content);
+    }
+
+    private Multipart raw(String name, String filename, String contentType, byte[] content) {
+        var head = new StringBuilder("--").append(boundary).append("\r\n");
+        head.append("Content-Disposition: form-data; name=\"").append(name).append('"');
+        if (filename != null) {
+            head.append("; filename=\"").append(filename).append('"');
+        }
+        head.append("\r\n");
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        head.append("\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    public String contentType() {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
+    public byte[] bytes() {
+        var all = new ByteArrayOutputStream();
+        all.writeBytes(body.toByteArray());
+        all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return all.toByteArray();
+    }
+
+    public Api.Response sendTo(Api api, String path) {
+        return api.sendBytes("POST", path, contentType(), bytes());
+    }
+}
