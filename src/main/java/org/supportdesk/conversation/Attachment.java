@@ -1,6 +1,7 @@
 package org.supportdesk.conversation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.UUID;
 
 /** A file of a comment, as the API lists it; its bytes are at {@code url}. */
@@ -13,6 +14,7 @@ record Attachment(
         @JsonIgnore UUID commentId) {
 
     /** Where the bytes are served: `GET /attachments/{id}`. */
+    @JsonProperty("url")
     public String url() {
         return "/attachments/" + id;
     }
