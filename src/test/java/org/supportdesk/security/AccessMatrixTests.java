@@ -21,6 +21,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.Multipart;
 
 /**
  * Every endpoint, called with no key, a wrong key, a revoked key and a key of each role: the exact
@@ -86,6 +87,46 @@ class AccessMatrixTests extends ApiTest {
                         200,
                         a -> a.get("/tickets/" + ticket(a) + "/history")),
                 new Endpoint("GET /tickets/stats", Role.VIEWER, 200, a -> a.get("/tickets/stats")),
+                new Endpoint(
+                        "GET /tickets/{id}/comments",
+                        Role.VIEWER,
+                        200,
+                        a -> a.get("/tickets/" + ticket(a) + "/comments")),
+                new Endpoint(
+                        "GET /tickets/{id}/comments/{commentId}",
+                        Role.VIEWER,
+                        200,
+                        a -> a.get(SecurityFixtures.commentPath(admin(a)))),
+                new Endpoint(
+                        "GET /attachments/{id}",
+                        Role.VIEWER,
+                        200,
+                        a -> a.get(SecurityFixtures.attachmentUrl(admin(a)))),
+                new Endpoint(
+                        "POST /tickets/{id}/comments",
+                        Role.AGENT,
+                        201,
+                        a -> a.post("/tickets/" + ticket(a) + "/comments", Map.of("body", "hello"))),
+                new Endpoint(
+                        "POST /tickets/{id}/comments (multipart)",
+                        Role.AGENT,
+                        201,
+                        a -> Multipart.form().field("body", "hello").sendTo(a, "/tickets/" + ticket(a) + "/comments")),
+                new Endpoint(
+                        "PATCH /tickets/{id}/comments/{commentId}",
+                        Role.AGENT,
+                        200,
+                        a -> a.patch(SecurityFixtures.commentPath(admin(a)), Map.of("body", "edited"))),
+                new Endpoint(
+                        "DELETE /tickets/{id}/comments/{commentId}",
+                        Role.ADMIN,
+                        204,
+                        a -> a.delete(SecurityFixtures.commentPath(admin(a)))),
+                new Endpoint(
+                        "POST /tickets/{id}/merge",
+                        Role.AGENT,
+                        200,
+                        a -> a.post("/tickets/" + ticket(a) + "/merge", Map.of("source_ids", List.of(ticket(a))))),
                 new Endpoint(
                         "POST /tickets",
                         Role.AGENT,

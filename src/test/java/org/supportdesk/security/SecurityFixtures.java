@@ -5,6 +5,7 @@ import static org.supportdesk.TicketBody.aTicket;
 import java.util.Map;
 import java.util.UUID;
 import org.supportdesk.Api;
+import org.supportdesk.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Keys and tickets for the security tests, made through the API with the admin key. */
@@ -32,6 +33,29 @@ final class SecurityFixtures {
             throw new IllegalStateException("Cannot revoke: " + revoked.status());
         }
         return key.get("key").asString();
+    }
+
+    /** The path of a new comment on a new ticket. */
+    static String commentPath(Api admin) {
+        String ticket = ticketId(admin);
+        String comment = admin.post("/tickets/" + ticket + "/comments", Map.of("body", "a comment"))
+                .json()
+                .get("id")
+                .asString();
+        return "/tickets/" + ticket + "/comments/" + comment;
+    }
+
+    /** The URL of a new attachment. */
+    static String attachmentUrl(Api admin) {
+        return Multipart.form()
+                .field("body", "a file")
+                .file("files", "notes.txt", "text/plain", "notes".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sendTo(admin, "/tickets/" + ticketId(admin) + "/comments")
+                .json()
+                .get("attachments")
+                .get(0)
+                .get("url")
+                .asString();
     }
 
     static String ticketId(Api admin) {

@@ -59,6 +59,75 @@ class MigrationTests {
                         "vpn 1764000000000 7d4c7c8e-0f8e-4c55-9d3a-7b0f4f6f2a11"));
     }
 
+    @Test
+    void version7GivesStoredTicketsDueTimesFromTheDefaultTargetsAndCountsTheirOutcomes() throws Exception {
+        String url;
+        String dialect;
+        if (TestDatabase.isPostgres()) {
+            url = TestDatabase.newDatabase();
+            dialect = "postgresql";
+        } else {
+            url = "jdbc:sqlite:"
+                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
+            dialect = "sqlite";
+        }
+        migrate(url, dialect, "4");
+        long created = 1_764_000_000_000L;
+        long hour = 3_600_000L;
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            s.execute(oldTicket("11111111-0f8e-4c55-9d3a-7b0f4f6f2a11", "urgent", 3, "new", created, "NULL"));
+            s.execute(oldTicket(
+                    "22222222-0f8e-4c55-9d3a-7b0f4f6f2a11",
+                    "low",
+                    0,
+                    "resolved",
+                    created,
+                    "" + (created + 200 * hour)));
+            s.execute(oldTicket(
+                    "33333333-0f8e-4c55-9d3a-7b0f4f6f2a11", "high", 2, "waiting_customer", created + hour, "NULL"));
+        }
+
+        migrate(url, dialect, null);
+
+        var rows = new ArrayList<String>();
+        try (Connection c = connect(url);
+                var s = c.createStatement();
+                var r = s.executeQuery(
+                        "SELECT priority, first_response_due_at - created_at, resolution_due_at - created_at,"
+                                + " sla_paused_at, sla_due_at, first_response_outcome, resolution_outcome, comment_count"
+                                + " FROM tickets ORDER BY id")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + " " + r.getLong(2) / hour + "h " + r.getLong(3) / hour + "h paused "
+                        + r.getObject(4) + " due " + r.getLong(5) + " outcomes " + r.getInt(6) + r.getInt(7) + " "
+                        + r.getInt(8));
+            }
+        }
+        assertThat(rows)
+                .containsExactly(
+                        "urgent 1h 4h paused null due " + (created + hour) + " outcomes 00 0",
+                        "low 24h 168h paused null due " + Long.MAX_VALUE + " outcomes 22 0",
+                        "high 4h 24h paused " + (created + hour) + " due " + Long.MAX_VALUE + " outcomes 00 0");
+        try (Connection c = connect(url);
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT SUM(n), SUM(CASE WHEN resolution_outcome = 2 THEN n ELSE 0 END),"
+                        + " COUNT(*) FROM ticket_counts")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(3);
+            assertThat(r.getLong(2)).isEqualTo(1);
+            assertThat(r.getLong(3)).isEqualTo(6 * 4 * 5 * 3 * 3);
+        }
+    }
+
+    private static String oldTicket(String id, String priority, int rank, String status, long at, String resolvedAt) {
+        return "INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description, category,"
+                + " category_by, priority, priority_rank, priority_by, status, tags, source, created_at, updated_at,"
+                + " resolved_at, created_by, version) VALUES ('%s', 'c1', 'a@example.com', 'Ann', 'Subject',"
+                        .formatted(id)
+                + " 'Description', 'other', 'person', '%s', %d, 'person', '%s', '[]', 'email', %d, %d, %s, 'admin', 1)"
+                        .formatted(priority, rank, status, at, at, resolvedAt);
+    }
+
     private static void migrate(String url, String dialect, String target) {
         var config = Flyway.configure()
                 .dataSource(url, user(url), password(url))

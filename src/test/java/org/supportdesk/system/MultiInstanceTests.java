@@ -1,6 +1,9 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.CommentBody.aCustomerMessage;
+import static org.supportdesk.CommentBody.aNote;
+import static org.supportdesk.CommentBody.aReply;
 import static org.supportdesk.TicketBody.aTicket;
 
 import java.sql.DriverManager;
@@ -64,7 +67,7 @@ class MultiInstanceTests {
             while (rows.next()) {
                 migrations.add(rows.getString("version") + ":" + rows.getBoolean("success"));
             }
-            assertThat(migrations).containsExactly("1:true", "2:true", "3:true", "4:true");
+            assertThat(migrations).containsExactly("1:true", "2:true", "3:true", "4:true", "7:true");
         }
         assertThat(api(0).get("/health").status()).isEqualTo(200);
         assertThat(api(1).get("/health").status()).isEqualTo(200);
@@ -216,6 +219,56 @@ class MultiInstanceTests {
         assertThat(api(0).get("/tickets/stats?created_after=2000-01-01").json()).isEqualTo(after);
         awaitFolded();
         assertThat(api(0).get("/tickets/stats").json()).isEqualTo(after);
+    }
+
+    @Test
+    void concurrentCommentsOnOneTicketFromBothInstancesAreAllKeptInOneOrder() throws Exception {
+        String id = api(0).post("/tickets", aTicket().build()).json().get("id").asString();
+        String path = "/tickets/" + id + "/comments";
+
+        List<Integer> statuses = Concurrently.run(
+                48,
+                16,
+                i -> api(i).post(
+                                path,
+                                switch (i % 3) {
+                                    case 0 -> aReply("reply " + i).build();
+                                    case 1 -> aCustomerMessage("message " + i).build();
+                                    default -> aNote("note " + i).build();
+                                })
+                        .status());
+
+        assertThat(statuses).containsOnly(201);
+        JsonNode all = api(0).get(path + "?limit=1000").json();
+        assertThat(all.get("items").size()).isEqualTo(48);
+        assertThat(api(1).get(path + "?limit=1000").json()).isEqualTo(all);
+        var paged = new ArrayList<JsonNode>();
+        String cursor = null;
+        int page = 0;
+        do {
+            JsonNode p = api(page++)
+                    .get(path + "?limit=10" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            p.get("items").forEach(paged::add);
+            cursor = p.get("next_cursor").isNull() ? null : p.get("next_cursor").asString();
+        } while (cursor != null);
+        assertThat(paged).containsExactlyElementsOf(all.get("items"));
+        JsonNode ticket = api(1).get("/tickets/" + id).json();
+        assertThat(ticket.get("comment_count").asInt()).isEqualTo(48);
+        // Only the first public reply changed the ticket: new -> in_progress and its first response.
+        assertThat(ticket.get("version").asInt()).isEqualTo(2);
+        assertThat(ticket.get("status").asString()).isEqualTo("in_progress");
+        JsonNode history = api(0).get("/tickets/" + id + "/history").json();
+        int changed = 0;
+        for (JsonNode event : history) {
+            if (event.has("changes") && event.get("changes").has("first_response_at")) {
+                changed++;
+                assertThat(event.get("changes").get("status").get("new").asString())
+                        .isEqualTo("in_progress");
+            }
+        }
+        assertThat(changed).isEqualTo(1);
+        assertThat(history.size()).isEqualTo(49);
     }
 
     /** Waits until the instances, which fold every second, have folded every count change. */
