@@ -24,8 +24,12 @@ record Sla(
 
     static final String FIRST_RESPONSE = "first_response";
     static final String RESOLUTION = "resolution";
-    /** The stored `sla_due_at` of a ticket none of whose targets runs. */
-    static final long NO_DUE_TIME = Long.MAX_VALUE;
+    /**
+     * Where `sla_due_at` puts a ticket none of whose targets runs: after every due time (2^62 ms
+     * is 146 million years), in order of creation. Distinct values rather than one, so that the
+     * index stays free of a huge group of ties and new tickets append to it.
+     */
+    static final long NO_DUE_TIME = 1L << 62;
 
     /** Outcomes of a target, as the stats count them: not decided yet, met in time, missed. */
     static final int OPEN = 0;
@@ -57,13 +61,15 @@ record Sla(
     /**
      * The next moment an open target falls due, as stored in `sla_due_at` for sla=breached,
      * sla=due_soon and sort=sla_due_at. None for a resolved ticket; while paused, only a target that
-     * was breached before the pause began (it stays overdue).
+     * was breached before the pause began (it stays overdue). None is {@link #NO_DUE_TIME} plus the
+     * creation time.
      */
-    long nextDueMillis(Instant firstResponseAt, Instant resolvedAt) {
+    long nextDueMillis(Instant createdAt, Instant firstResponseAt, Instant resolvedAt) {
+        long none = NO_DUE_TIME + createdAt.toEpochMilli();
         if (resolvedAt != null) {
-            return NO_DUE_TIME;
+            return none;
         }
-        long next = NO_DUE_TIME;
+        long next = none;
         if (firstResponseAt == null && runs(firstResponseDueAt)) {
             next = firstResponseDueAt.toEpochMilli();
         }

@@ -55,7 +55,7 @@ record Ticket(
 
     /** The stored `sla_due_at`: when the next open SLA target falls due (see {@link Sla#nextDueMillis}). */
     long slaDueAt() {
-        return sla.nextDueMillis(firstResponseAt, resolvedAt);
+        return sla.nextDueMillis(createdAt, firstResponseAt, resolvedAt);
     }
 
     /**

@@ -11,7 +11,7 @@ ALTER TABLE tickets
   ADD COLUMN resolution_due_at BIGINT NOT NULL DEFAULT 0,
   ADD COLUMN sla_paused_at BIGINT,
   ADD COLUMN sla_paused_ms BIGINT NOT NULL DEFAULT 0,
-  ADD COLUMN sla_due_at BIGINT NOT NULL DEFAULT 9223372036854775807,
+  ADD COLUMN sla_due_at BIGINT NOT NULL DEFAULT 0,
   ADD COLUMN first_response_outcome SMALLINT NOT NULL DEFAULT 0,
   ADD COLUMN resolution_outcome SMALLINT NOT NULL DEFAULT 0;
 
@@ -26,10 +26,10 @@ UPDATE tickets SET
   first_response_outcome = CASE WHEN resolved_at > first_response_due_at THEN 2 ELSE 0 END,
   resolution_outcome = CASE WHEN resolved_at IS NULL THEN 0 WHEN resolved_at <= resolution_due_at THEN 1 ELSE 2 END,
   sla_due_at = CASE
-    WHEN resolved_at IS NOT NULL THEN 9223372036854775807
+    WHEN resolved_at IS NOT NULL THEN 4611686018427387904 + created_at
     WHEN sla_paused_at IS NULL THEN LEAST(first_response_due_at, resolution_due_at)
     WHEN first_response_due_at < sla_paused_at THEN first_response_due_at
-    ELSE 9223372036854775807 END;
+    ELSE 4611686018427387904 + created_at END;
 CREATE INDEX tickets_sla_due ON tickets (sla_due_at, id);
 
 -- The counts gain the SLA outcomes; totals are counted again from the tickets, pending changes

@@ -106,8 +106,9 @@ class MigrationTests {
         assertThat(rows)
                 .containsExactly(
                         "urgent 1h 4h paused null due " + (created + hour) + " outcomes 00 0",
-                        "low 24h 168h paused null due " + Long.MAX_VALUE + " outcomes 22 0",
-                        "high 4h 24h paused " + (created + hour) + " due " + Long.MAX_VALUE + " outcomes 00 0");
+                        "low 24h 168h paused null due " + ((1L << 62) + created) + " outcomes 22 0",
+                        "high 4h 24h paused " + (created + hour) + " due " + ((1L << 62) + created + hour)
+                                + " outcomes 00 0");
         try (Connection c = connect(url);
                 var s = c.createStatement();
                 var r = s.executeQuery("SELECT SUM(n), SUM(CASE WHEN resolution_outcome = 2 THEN n ELSE 0 END),"
