@@ -35,9 +35,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Options: --jar PATH, --port N, --connections N, --seconds N (per round), --rounds N,
- * --only get,post,list,stats,import,classify (default: get,post,list,stats), --list-tickets N,
+ * --only get,post,list,stats,import,classify,comments,sla (default: get,post,list,stats), --list-tickets N,
  * --stats-tickets N, --import-rows N, --classify-tickets N, --warmup SECONDS, --get-only true,
- * --bare-path /bench/db, --server-opts "JVM options", --db-url URL (PostgreSQL; with
+ * --bare-path /bench/db, --server-opts "JVM options", --sla-tickets N (1,000,000), --db-url URL (PostgreSQL; with
  * --db-user/--db-password), --auth on|off (default on: the server gets an admin key of the bench's
  * and every request sends it as `Authorization: Bearer`; off starts it with authentication off and
  * sends no key). Rate limits are set far above what the bench can reach, but stay on.
@@ -65,6 +65,7 @@ public class Bench {
         opts.put("stats-tickets", "1000000");
         opts.put("import-rows", "1000000");
         opts.put("classify-tickets", "1000000");
+        opts.put("sla-tickets", "1000000");
         opts.put("import-formats", "csv");
         opts.put("import-records", "200000");
         opts.put("import-warmup", "100000");
@@ -102,6 +103,20 @@ public class Bench {
                 return;
             }
         }
+        if (only.contains("sla")) {
+            // Urgent targets of seconds: the open urgent tickets of the import are overdue at once.
+            try (Server server = Server.start(
+                    port,
+                    opts.get("server-opts"),
+                    "--supportdesk.sla.urgent-first-response=1s",
+                    "--supportdesk.sla.urgent-resolution=2s")) {
+                slaBench(server, Integer.parseInt(opts.get("sla-tickets")));
+            }
+            only.remove("sla");
+            if (only.isEmpty()) {
+                return;
+            }
+        }
         if (only.contains("classify")) {
             try (Server server = Server.start(port, "-Xmx256m " + opts.get("server-opts"))) {
                 classifyBench(server, Integer.parseInt(opts.get("classify-tickets")));
@@ -123,6 +138,9 @@ public class Bench {
             }
             if (only.contains("stats")) {
                 statsBench(server, Integer.parseInt(opts.get("stats-tickets")));
+            }
+            if (only.contains("comments")) {
+                commentsBench(port);
             }
         }
     }
@@ -215,6 +233,123 @@ public class Bench {
                     query, total, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
         }
         System.out.println();
+    }
+
+    /**
+     * POST /tickets/{id}/comments against POST /tickets in alternating rounds of the same run, then
+     * the latency of reading the comments of a ticket that has 200, one request at a time.
+     */
+    static void commentsBench(int port) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Conn c = new Conn(port)) {
+            for (int i = 0; i < 1000; i++) {
+                ids.add(jsonField(c.send(post("/tickets", ticketJson(i))).body, "id"));
+            }
+        }
+        Function<Integer, byte[]> create = n -> post("/tickets", ticketJson(n));
+        Function<Integer, byte[]> comment = n -> post("/tickets/" + ids.get(n % ids.size()) + "/comments", commentJson(n));
+        warmup(port, create);
+        warmup(port, comment);
+        List<Result> creates = new ArrayList<>();
+        List<Result> comments = new ArrayList<>();
+        for (int round = 0; round < rounds(); round++) {
+            creates.add(load(port, create));
+            comments.add(load(port, comment));
+        }
+        Result t = Result.median(creates);
+        Result k = Result.median(comments);
+        report("POST /tickets (each durable)", creates, t);
+        report("POST /tickets/{id}/comments (each durable; replies, customer messages, notes)", comments, k);
+        System.out.printf(Locale.ROOT, "  => comments at %.0f%% of tickets%n", 100.0 * k.rps / t.rps);
+
+        String ticket;
+        try (Conn c = new Conn(port)) {
+            ticket = jsonField(c.send(post("/tickets", ticketJson(7))).body, "id");
+            for (int i = 0; i < 200; i++) {
+                check(c.send(post("/tickets/" + ticket + "/comments", commentJson(i))), 201);
+            }
+        }
+        for (String query : List.of("", "?limit=200", "?visibility=public")) {
+            latency("GET /tickets/{id}/comments" + query + " (200 comments)", port, "/tickets/" + ticket + "/comments" + query, 2000);
+        }
+        System.out.println();
+    }
+
+    static String commentJson(int n) {
+        String kind = switch (n % 3) {
+            case 0 -> "\"author_type\":\"customer\"";
+            case 1 -> "\"visibility\":\"public\"";
+            default -> "\"visibility\":\"internal\"";
+        };
+        return "{\"body\":\"" + SUBJECTS[n % SUBJECTS.length] + ". We looked into it and it happens again after the update,"
+                + " the log says the export timed out after 30 seconds. Reference " + n + ".\"," + kind + "}";
+    }
+
+    /** Median and p99 of {@code count} requests sent one at a time on one connection, after 200 not counted. */
+    static void latency(String what, int port, String path, int count) throws IOException {
+        long[] nanos = new long[count];
+        try (Conn c = new Conn(port)) {
+            for (int i = 0; i < 200; i++) {
+                check(c.send(request("GET", path, null, null)), 200);
+            }
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                Reply r = c.send(request("GET", path, null, null));
+                nanos[i] = System.nanoTime() - start;
+                check(r, 200);
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: median %.2f ms, p99 %.2f ms (%d requests one at a time)%n",
+                what,
+                nanos[count / 2] / 1e6,
+                nanos[count * 99 / 100] / 1e6,
+                count);
+    }
+
+    /**
+     * The list with sla=breached against plain filtered lists over the same store, on a server
+     * whose urgent targets are seconds long: latency one request at a time, then throughput in
+     * alternating rounds.
+     */
+    static void slaBench(Server server, int tickets) throws Exception {
+        fill(server, tickets);
+        Thread.sleep(2500); // the urgent targets of the last tickets pass
+        String total = "GET /tickets?... over " + count(server) + " tickets";
+        System.out.println(total);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("plain: category=technical_issue&priority=high", "/tickets?category=technical_issue&priority=high&limit=100");
+        queries.put("plain: status=in_progress", "/tickets?status=in_progress&limit=100");
+        queries.put("plain: priority=urgent&status=new", "/tickets?priority=urgent&status=new&limit=100");
+        queries.put("sla=breached", "/tickets?sla=breached&limit=100");
+        queries.put("sla=breached&sort=sla_due_at", "/tickets?sla=breached&sort=sla_due_at&limit=100");
+        queries.put("sla=breached&category=technical_issue", "/tickets?sla=breached&category=technical_issue&limit=100");
+        queries.put("sla=due_soon", "/tickets?sla=due_soon&limit=100");
+        for (var q : queries.entrySet()) {
+            try (Conn c = new Conn(server.port)) {
+                System.out.println("  " + q.getKey() + ": total " + jsonField(c.send(request("GET", q.getValue(), null, null)).body, "total"));
+            }
+            latency("  " + q.getKey(), server.port, q.getValue(), 300);
+        }
+        byte[] plain = request("GET", queries.get("plain: category=technical_issue&priority=high"), null, null);
+        byte[] breached = request("GET", queries.get("sla=breached"), null, null);
+        Function<Integer, byte[]> plainList = n -> plain;
+        Function<Integer, byte[]> breachedList = n -> breached;
+        warmup(server.port, plainList);
+        warmup(server.port, breachedList);
+        List<Result> plainRuns = new ArrayList<>();
+        List<Result> breachedRuns = new ArrayList<>();
+        for (int round = 0; round < rounds(); round++) {
+            plainRuns.add(load(server.port, plainList));
+            breachedRuns.add(load(server.port, breachedList));
+        }
+        Result p = Result.median(plainRuns);
+        Result b = Result.median(breachedRuns);
+        report("GET /tickets?category=technical_issue&priority=high&limit=100", plainRuns, p);
+        report("GET /tickets?sla=breached&limit=100", breachedRuns, b);
+        System.out.printf(Locale.ROOT, "  => sla=breached takes %.2fx the time of the plain filtered list%n%n", p.rps / b.rps);
     }
 
     static void importBench(Server server, int rows) throws Exception {
@@ -697,7 +832,7 @@ public class Bench {
             this.data = data;
         }
 
-        static Server start(int port, String jvmOptions) throws Exception {
+        static Server start(int port, String jvmOptions, String... settings) throws Exception {
             Path data = Files.createTempDirectory("supportdesk-bench-data");
             var command = new ArrayList<String>();
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -720,6 +855,7 @@ public class Bench {
                     "--supportdesk.rate-limit.classify-all=1000000",
                     "--logging.level.root=WARN"));
             command.add(key == null ? "--supportdesk.auth=off" : "--supportdesk.admin-key=" + key);
+            command.addAll(List.of(settings));
             if (!opts.get("db-url").isEmpty()) {
                 command.add("--supportdesk.db.url=" + opts.get("db-url"));
                 command.add("--supportdesk.db.user=" + opts.get("db-user"));
