@@ -1,6 +1,7 @@
 package org.supportdesk.conversation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.ServletException;
@@ -46,7 +47,12 @@ class CommentController {
     ResponseEntity<Comment> add(
             @PathVariable String id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
-                            content = @Content(schema = @Schema(implementation = NewComment.class)))
+                            content = {
+                                @Content(mediaType = JSON, schema = @Schema(implementation = NewComment.class)),
+                                @Content(
+                                        mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                                        schema = @Schema(implementation = NewCommentWithFiles.class))
+                            })
                     @RequestBody(required = false)
                     JsonNode body,
             Actor actor) {
@@ -54,6 +60,17 @@ class CommentController {
         return created(service.add(ticketId, CommentInput.fromJson(body), java.util.List.of(), actor));
     }
 
+    /** The multipart form of a new comment with files, for the OpenAPI description. */
+    record NewCommentWithFiles(
+            String body,
+            Visibility visibility,
+            AuthorType authorType,
+
+            @ArraySchema(schema = @Schema(type = "string", format = "binary"))
+            java.util.List<String> files) {}
+
+    // Both forms of the POST are one operation in the description (springdoc merges them), so
+    // the JSON one's request body lists both media types.
     @Operation(summary = "Add a comment with files: multipart fields body, visibility, author_type and files")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Comment> upload(@PathVariable String id, HttpServletRequest request, Actor actor)
@@ -65,7 +82,7 @@ class CommentController {
 
     @Operation(summary = "The ticket's comments, oldest first, paged with a keyset cursor")
     @GetMapping
-    CommentService.Page list(
+    CommentService.CommentPage list(
             @PathVariable String id,
             @RequestParam(required = false) String visibility,
             @RequestParam(required = false) String limit,

@@ -71,10 +71,10 @@ class CommentService {
         });
     }
 
-    /** A page of comments and the cursor of the next one (null after the last). */
-    record Page(List<Comment> items, long total, String nextCursor) {}
+    /** A page of comments and the cursor of the next one (null after the last); named for the OpenAPI schema. */
+    record CommentPage(List<Comment> items, long total, String nextCursor) {}
 
-    Page list(UUID ticketId, Visibility only, String cursor, int limit) {
+    CommentPage list(UUID ticketId, Visibility only, String cursor, int limit) {
         tickets.requireTicket(ticketId);
         CommentCursor.Position after = null;
         if (cursor != null) {
@@ -93,7 +93,7 @@ class CommentService {
             rows = rows.subList(0, limit);
             next = cursors.encode(ticketId, only, rows.get(limit - 1));
         }
-        return new Page(withFiles(rows), comments.count(ticketId, only), next);
+        return new CommentPage(withFiles(rows), comments.count(ticketId, only), next);
     }
 
     Comment get(UUID ticketId, UUID commentId) {

@@ -87,7 +87,9 @@ class ClassifyService {
 
     private Walked batch(TicketFilter filter, TicketQuery.Cursor after, boolean force, Actor actor) {
         // One row more than the batch tells whether another batch follows.
-        List<Ticket> page = tickets.page(new TicketQuery(filter, TicketQuery.Sort.CREATED_AT, false, BATCH, after));
+        // Walks all matches in creation order, a batch at a time: the order's index, never a sort of them all.
+        List<Ticket> page =
+                tickets.page(new TicketQuery(filter, TicketQuery.Sort.CREATED_AT, false, BATCH, after), Long.MAX_VALUE);
         TicketQuery.Cursor nextBatch = null;
         if (page.size() > BATCH) {
             page = page.subList(0, BATCH);

@@ -8,7 +8,7 @@ import java.time.Instant;
  * `breached` is a next due time before now, `due_soon` one from now to now plus the due-soon
  * window. Computed against the clock at query time; nothing marks tickets in the background.
  */
-record SlaCondition(Long dueFrom, long dueBefore) {
+record SlaCondition(Long dueFrom, long dueBefore, boolean indexed) {
 
     enum Kind implements Labelled {
         BREACHED("breached"),
@@ -31,10 +31,21 @@ record SlaCondition(Long dueFrom, long dueBefore) {
             return null;
         }
         long at = now.toEpochMilli();
-        return kind == Kind.BREACHED ? new SlaCondition(null, at) : new SlaCondition(at, at + dueSoon.toMillis());
+        return kind == Kind.BREACHED
+                ? new SlaCondition(null, at, true)
+                : new SlaCondition(at, at + dueSoon.toMillis(), true);
+    }
+
+    /**
+     * The same condition, kept from using the index of `sla_due_at` (SQL's unary plus, which
+     * both databases read as the column itself): a page then walks the index of its sort order.
+     */
+    SlaCondition unindexed() {
+        return new SlaCondition(dueFrom, dueBefore, false);
     }
 
     void addTo(Where where) {
-        where.and("sla_due_at >= ?", dueFrom).and("sla_due_at < ?", dueBefore);
+        String column = indexed ? "sla_due_at" : "+sla_due_at";
+        where.and(column + " >= ?", dueFrom).and(column + " < ?", dueBefore);
     }
 }

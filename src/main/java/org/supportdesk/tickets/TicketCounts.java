@@ -71,10 +71,10 @@ public class TicketCounts {
             counts[1 + rs.getInt("first_response_outcome")] += n;
             counts[4 + rs.getInt("resolution_outcome")] += n;
         });
-        long now = clock.millis();
+        var now = clock.instant();
         var sla = new SlaCounts(
-                countDue(filter, new SlaCondition(null, now)),
-                countDue(filter, new SlaCondition(now, now + policy.dueSoon().toMillis())),
+                countDue(filter, SlaCondition.of(SlaCondition.Kind.BREACHED, now, policy.dueSoon())),
+                countDue(filter, SlaCondition.of(SlaCondition.Kind.DUE_SOON, now, policy.dueSoon())),
                 new Outcomes(counts[1 + Sla.ACHIEVED], counts[1 + Sla.MISSED]),
                 new Outcomes(counts[4 + Sla.ACHIEVED], counts[4 + Sla.MISSED]));
         return new Stats(counts[0], byCategory, byPriority, byStatus, sla);

@@ -40,6 +40,12 @@ public record TicketFilter(
                 SlaCondition.of(query.label("sla", SlaCondition.Kind.values()), now, dueSoon));
     }
 
+    /** These filters with another SLA condition. */
+    TicketFilter withSla(SlaCondition condition) {
+        return new TicketFilter(
+                category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore, condition);
+    }
+
     /** True when only the counted columns are filtered, so stats can read the counts table. */
     boolean onlyCountedColumns() {
         return assignedTo == null

@@ -106,8 +106,8 @@ class TicketService {
     }
 
     Page list(TicketQuery query) {
-        List<Ticket> rows = tickets.page(query);
         long total = tickets.count(query.filter());
+        List<Ticket> rows = tickets.page(query, total);
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());

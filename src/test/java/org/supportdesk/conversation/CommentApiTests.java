@@ -358,6 +358,27 @@ class CommentApiTests extends ApiTest {
         assertThat(comments(api, id).get("items").size()).isEqualTo(24);
     }
 
+    @Test
+    void theApiDescriptionListsTheConversationEndpointsAndTheirSchemas() {
+        JsonNode doc = api.get("/openapi.json").json();
+
+        assertThat(doc.get("paths").propertyNames())
+                .contains(
+                        "/tickets/{id}/comments",
+                        "/tickets/{id}/comments/{commentId}",
+                        "/attachments/{id}",
+                        "/tickets/{id}/merge");
+        assertThat(doc.get("paths")
+                        .get("/tickets/{id}/comments")
+                        .get("post")
+                        .get("requestBody")
+                        .get("content")
+                        .propertyNames())
+                .contains("application/json", "multipart/form-data");
+        // Each page has a schema of its own: the tickets' list and the comments' do not overwrite each other.
+        assertThat(doc.get("components").get("schemas").propertyNames()).contains("Page", "CommentPage", "Comment");
+    }
+
     static List<String> locsAndTypes(Api.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         var list = new ArrayList<String>();

@@ -284,6 +284,47 @@ class SlaApiTests {
                 .isEqualTo(2);
     }
 
+    @Autowired
+    TicketStore store;
+
+    @Test
+    void aPageWalkingTheIndexOfItsOrderFindsWhatOneReadFromTheSlaIndexFinds() {
+        for (String p : List.of("urgent", "low", "urgent", "high", "urgent", "medium", "urgent")) {
+            ticket(p, "new");
+        }
+        at("5H");
+        var mine = new TicketFilter(null, null, null, null, customer, null, null, null, null);
+        for (var kind : SlaCondition.Kind.values()) {
+            var filter = mine.withSla(SlaCondition.of(kind, clock.instant(), Duration.ofHours(24)));
+            for (var sort : TicketQuery.Sort.values()) {
+                for (boolean descending : List.of(false, true)) {
+                    var first = new TicketQuery(filter, sort, descending, 2, null);
+                    List<Ticket> fromSlaIndex = store.page(first, 0);
+                    List<Ticket> walked = store.page(first, Long.MAX_VALUE);
+                    assertThat(ids(walked)).as(kind + " " + sort).isEqualTo(ids(fromSlaIndex));
+                    assertThat(walked).isNotEmpty();
+                    var next = new TicketQuery(
+                            filter, sort, descending, 10, new TicketQuery.Cursor(sort, descending, walked.get(0)));
+                    assertThat(ids(store.page(next, Long.MAX_VALUE))).isEqualTo(ids(store.page(next, 0)));
+                }
+            }
+        }
+        assertThat(store.page(
+                        new TicketQuery(
+                                mine.withSla(SlaCondition.of(
+                                        SlaCondition.Kind.BREACHED, clock.instant(), Duration.ofHours(1))),
+                                TicketQuery.Sort.CREATED_AT,
+                                false,
+                                10,
+                                null),
+                        Long.MAX_VALUE))
+                .hasSize(5); // four urgent (1 h) and one high (4 h) first responses overdue
+    }
+
+    private static List<UUID> ids(List<Ticket> tickets) {
+        return tickets.stream().map(Ticket::id).toList();
+    }
+
     @Test
     void anUnknownSlaFilterOrSortIs422() {
         Api.Response r = api.get("/tickets?sla=late&sort=due");
