@@ -81,7 +81,7 @@ class AccessLogFilter extends OncePerRequestFilter {
         }
         long nanos = System.nanoTime() - start;
         // The text line for people; the same facts as fields for JSON logs (SUPPORTDESK_LOG_FORMAT=json).
-        log.atInfo()
+        var line = log.atInfo()
                 .setMessage("{} {} {} {}ms key={}")
                 .addArgument(request.getMethod())
                 .addArgument(path)
@@ -91,8 +91,10 @@ class AccessLogFilter extends OncePerRequestFilter {
                 .addKeyValue("http.request.method", request.getMethod())
                 .addKeyValue("url.path", path)
                 .addKeyValue("http.response.status_code", response.getStatus())
-                .addKeyValue("event.duration", nanos)
-                .addKeyValue("key.id", key == null ? null : key.toString())
-                .log();
+                .addKeyValue("event.duration", nanos);
+        if (key != null) {
+            line = line.addKeyValue("key.id", key.toString());
+        }
+        line.log();
     }
 }
