@@ -2,23 +2,30 @@ package org.supportdesk.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** `/metrics` scraped and parsed after known traffic: what was done is what is counted. */
 class MetricsApiTests extends ApiTest {
 
     private static final String REQUESTS = "http_server_requests_seconds_count";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern METRIC = Pattern.compile(
+            "\\b(?:supportdesk|http_server|hikaricp|jvm|process|system|logback|disk|application)_[a-z_]+\\b");
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|/\\d+(/|$)");
 
     private Scrape scrape() {
@@ -203,5 +210,28 @@ class MetricsApiTests extends ApiTest {
         assertThat(s.sum("process_uptime_seconds")).isPositive();
         assertThat(s.all("process_cpu_usage", Map.of())).isNotEmpty();
         assertThat(s.sum("application_ready_time_seconds")).isPositive();
+    }
+
+    @Test
+    void everyMetricTheSampleDashboardQueriesIsServed() throws Exception {
+        JsonNode dashboard = JSON.readTree(Files.readString(Path.of("docs/grafana/supportdesk-dashboard.json")));
+        // Series that appear once something happened: a GC, an import, a decision, an error log.
+        System.gc();
+        api.send("POST", "/import/csv", "text/csv", "customer_id,subject\n\"unclosed\n", Map.of());
+        api.post("/tickets", TicketBodies.ticket("category", TicketBodies.REMOVE));
+        var queried = new java.util.TreeSet<String>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher m = METRIC.matcher(target.get("expr").asString());
+                while (m.find()) {
+                    queried.add(m.group());
+                }
+            }
+        }
+
+        var served = new java.util.HashSet<String>();
+        scrape().samples().forEach(sample -> served.add(sample.name()));
+        assertThat(queried).hasSizeGreaterThan(15);
+        assertThat(served).containsAll(queried);
     }
 }
