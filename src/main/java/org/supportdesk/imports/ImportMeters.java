@@ -17,6 +17,16 @@ class ImportMeters {
 
     ImportMeters(MeterRegistry registry) {
         this.registry = registry;
+        // Registered up front, so that a dashboard shows zero rather than no data before the first
+        // import of each format.
+        for (ImportFormat format : ImportFormat.values()) {
+            for (String outcome : new String[] {"imported", "invalid"}) {
+                registry.counter("supportdesk.import.rows", "format", tag(format), "outcome", outcome);
+            }
+            for (String outcome : new String[] {"completed", "dry_run", "failed"}) {
+                registry.counter("supportdesk.imports", "format", tag(format), "outcome", outcome);
+            }
+        }
     }
 
     void finished(ImportFormat format, ImportResult result) {
