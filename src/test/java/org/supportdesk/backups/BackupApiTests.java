@@ -2,6 +2,7 @@ package org.supportdesk.backups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /** POST /admin/backup and GET /admin/backups on the shared server. */
@@ -35,7 +35,7 @@ class BackupApiTests extends ApiTest {
     @Test
     void aBackupIsAWholeOwnerOnlyCopyNamedByItsTime() throws Exception {
         assumeThat(TestDatabase.isPostgres()).isFalse();
-        String id = api.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        String id = api.post("/tickets", aTicket().build()).json().get("id").asString();
 
         JsonNode written = backup();
 

@@ -1,6 +1,7 @@
 package org.supportdesk.backups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
 import org.supportdesk.Instance;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,7 +57,7 @@ class BackupRestoreTests {
             agentKeyId = key.get("id").asString();
             Api agent = api.withKey(agentKey);
             for (int i = 0; i < 20; i++) {
-                String id = agent.post("/tickets", TicketBodies.ticket())
+                String id = agent.post("/tickets", aTicket().build())
                         .json()
                         .get("id")
                         .asString();
@@ -71,7 +71,7 @@ class BackupRestoreTests {
                 done.add(writers.submit(() -> {
                     while (writing.get()) {
                         long sent = System.nanoTime();
-                        Api.Response r = agent.post("/tickets", TicketBodies.ticket());
+                        Api.Response r = agent.post("/tickets", aTicket().build());
                         assertThat(r.status()).isEqualTo(201);
                         load.add(new Written(r.json().get("id").asString(), sent, System.nanoTime()));
                     }

@@ -1,6 +1,7 @@
 package org.supportdesk.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +54,7 @@ class MetricsApiTests extends ApiTest {
 
     @Test
     void requestsAreCountedByRouteTemplateMethodAndStatus() {
-        String id = api.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        String id = api.post("/tickets", aTicket().build()).json().get("id").asString();
         Scrape before = scrape();
 
         for (int i = 0; i < 3; i++) {
@@ -63,7 +63,7 @@ class MetricsApiTests extends ApiTest {
         for (int i = 0; i < 2; i++) {
             assertThat(api.get("/tickets/" + UUID.randomUUID()).status()).isEqualTo(404);
         }
-        assertThat(api.post("/tickets", TicketBodies.ticket()).status()).isEqualTo(201);
+        assertThat(api.post("/tickets", aTicket().build()).status()).isEqualTo(201);
         assertThat(api.withKey(null).get("/tickets").status()).isEqualTo(401);
 
         var gets = route("GET", "/tickets/{id}", 200);
@@ -81,7 +81,7 @@ class MetricsApiTests extends ApiTest {
 
     @Test
     void latencyIsAHistogramWithCumulativeBuckets() {
-        String id = api.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        String id = api.post("/tickets", aTicket().build()).json().get("id").asString();
         api.get("/tickets/" + id);
 
         Scrape s = scrape();
@@ -100,7 +100,7 @@ class MetricsApiTests extends ApiTest {
 
     @Test
     void routeLabelsNeverHoldIds() {
-        String id = api.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        String id = api.post("/tickets", aTicket().build()).json().get("id").asString();
         api.get("/tickets/" + id);
         api.get("/tickets/" + id + "/history");
         api.patch("/tickets/" + id, Map.of("status", "in_progress"));
@@ -122,7 +122,7 @@ class MetricsApiTests extends ApiTest {
 
     @Test
     void ticketGaugesFollowTheStatsByStatus() {
-        api.post("/tickets", TicketBodies.ticket());
+        api.post("/tickets", aTicket().build());
 
         // The gauges read the counts at most once a second: poll until they have caught up.
         JsonNode stats = api.get("/tickets/stats").json().get("by_status");
@@ -147,9 +147,11 @@ class MetricsApiTests extends ApiTest {
 
     @Test
     void classifierDecisionsAreCountedByMethodAndOutcome() {
-        var body = TicketBodies.ticket("category", TicketBodies.REMOVE, "priority", TicketBodies.REMOVE);
-        body.put("subject", "Charged twice this month");
-        body.put("description", "My card was charged twice for the Pro plan, please refund.");
+        var body = aTicket()
+                .unclassified()
+                .withSubject("Charged twice this month")
+                .withDescription("My card was charged twice for the Pro plan, please refund.")
+                .build();
         Scrape before = scrape();
 
         JsonNode created = api.post("/tickets", body).json();
@@ -218,7 +220,7 @@ class MetricsApiTests extends ApiTest {
         // Series that appear once something happened: a GC, an import, a decision, an error log.
         System.gc();
         api.send("POST", "/import/csv", "text/csv", "customer_id,subject\n\"unclosed\n", Map.of());
-        api.post("/tickets", TicketBodies.ticket("category", TicketBodies.REMOVE));
+        api.post("/tickets", aTicket().without("category").build());
         var queried = new java.util.TreeSet<String>();
         for (JsonNode panel : dashboard.get("panels")) {
             for (JsonNode target : panel.path("targets")) {

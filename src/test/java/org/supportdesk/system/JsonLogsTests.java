@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
 import org.supportdesk.ServiceProcess;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,7 +64,7 @@ class JsonLogsTests {
             adminKey = Files.readString(data.resolve("admin.key")).trim();
             Api admin = service.api().withKey(adminKey);
 
-            var ticket = TicketBodies.ticket("customer_email", email);
+            var ticket = aTicket().withEmail(email).build();
             Api.Response created = admin.send(
                     "POST", "/tickets", "application/json", Api.toJson(ticket), Map.of("X-Request-Id", "log-create"));
             Api.Response refused = admin.withKey(wrongKey)
