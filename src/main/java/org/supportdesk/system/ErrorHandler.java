@@ -70,6 +70,16 @@ class ErrorHandler {
         return ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
     }
 
+    @ExceptionHandler(NotSupportedHere.class)
+    ResponseEntity<Object> notSupported(NotSupportedHere e) {
+        return ErrorResponses.entity(HttpStatus.NOT_IMPLEMENTED, e.getMessage());
+    }
+
+    @ExceptionHandler(StorageFull.class)
+    ResponseEntity<Object> storageFull(StorageFull e) {
+        return ErrorResponses.entity(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
+    }
+
     @ExceptionHandler(MalformedRequest.class)
     ResponseEntity<Object> malformed(MalformedRequest e) {
         return unlessTooLarge(e, HttpStatus.BAD_REQUEST, e.getMessage());

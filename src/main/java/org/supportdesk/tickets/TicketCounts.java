@@ -90,6 +90,30 @@ public class TicketCounts {
                 .single();
     }
 
+    /**
+     * Tickets per status (every status present), for the metrics' gauges: the counts table alone,
+     * without the SLA counts that {@link #count} adds.
+     */
+    public Map<String, Long> byStatus() {
+        var byStatus = zeros(Status.values());
+        jdbc.sql("SELECT status, SUM(n) AS n FROM ticket_counts GROUP BY status")
+                .query(rs -> {
+                    byStatus.merge(rs.getString("status"), rs.getLong("n"), Long::sum);
+                });
+        return byStatus;
+    }
+
+    /** Tickets overdue now (as `sla=breached` finds them), for the metrics' gauge. */
+    public long breachedNow() {
+        return countDue(
+                TicketFilter.NONE, SlaCondition.of(SlaCondition.Kind.BREACHED, clock.instant(), policy.dueSoon()));
+    }
+
+    /** The statuses' labels, in their order. */
+    public static List<String> statuses() {
+        return java.util.Arrays.stream(Status.values()).map(Status::value).toList();
+    }
+
     /** Adds {@code n} new tickets to a group of the counts table (its columns in order); see Dialect. */
     void addNew(List<Object> group, int n) {
         jdbc.sql("UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?"

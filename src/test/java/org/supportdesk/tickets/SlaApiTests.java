@@ -326,6 +326,33 @@ class SlaApiTests {
     }
 
     @Test
+    void theMetricsGaugeCountsWhatIsOverdueNow() {
+        ticket("urgent", "new");
+        at("1H0.001S");
+        long overdue =
+                api.get("/tickets?sla=breached&limit=1").json().get("total").asLong();
+
+        // The gauges read the counts at most once a second: poll until they have caught up.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        double gauge = breachedGauge();
+        while (gauge != overdue && System.nanoTime() < deadline) {
+            gauge = breachedGauge();
+        }
+
+        assertThat(overdue).isPositive();
+        assertThat(gauge).isEqualTo((double) overdue);
+    }
+
+    private double breachedGauge() {
+        Api.Response r = api.get("/metrics");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("(?m)^supportdesk_sla_breached (\\S+)$")
+                .matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void anUnknownSlaFilterOrSortIs422() {
         Api.Response r = api.get("/tickets?sla=late&sort=due");
 
