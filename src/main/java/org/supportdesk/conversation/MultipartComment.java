@@ -18,9 +18,9 @@ import org.supportdesk.system.Problem;
 
 /**
  * A new comment sent as multipart/form-data: the text fields `body`, `visibility` and
- * `author_type`, and any number of parts `files`. Text fields are read as UTF-8, strictly: bytes
- * that are not UTF-8 are a 422, not replaced silently. Every problem, of the text and of the files,
- * is reported at once.
+ * `author_type`, each at most once, and any number of parts `files`. Text fields are read as UTF-8,
+ * strictly: bytes that are not UTF-8 are a 422, not replaced silently. Every problem, of the text
+ * and of the files, is reported at once.
  */
 @Component
 class MultipartComment {
@@ -46,8 +46,12 @@ class MultipartComment {
                 files.add(part);
             } else if (!CommentInput.FIELDS.contains(name)) {
                 problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", name));
+            } else if (fields.containsKey(name)) {
+                // Which of two texts is meant? Neither is dropped silently.
+                problems.add(Problem.body("Field should be sent once, not twice", "value_error", name));
             } else if (part.getSubmittedFileName() != null) {
                 problems.add(Problem.body("Input should be a text field, not a file", "string_type", name));
+                fields.put(name, null); // present, so not also reported as missing
             } else {
                 fields.put(name, text(part, name, problems));
             }

@@ -104,8 +104,9 @@ class ErrorHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         MediaType given = e.getContentType();
+        String raw = request.getContentType();
         String expected = e.getSupportedMediaTypes().isEmpty()
                 ? "application/json"
                 : String.join(
@@ -115,8 +116,19 @@ class ErrorHandler {
                                 .toList());
         return ErrorResponses.entity(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type " + (given == null ? "(none)" : "'" + given + "'") + "; expected "
-                        + expected);
+                "Unsupported content type " + described(given, raw) + "; expected " + expected);
+    }
+
+    /** The type as parsed, or as sent when it could not be parsed (a charset Java does not know). */
+    private static String described(MediaType given, String raw) {
+        if (given != null) {
+            return "'" + given + "'";
+        }
+        if (raw == null || raw.isBlank()) {
+            return "(none)";
+        }
+        String shown = raw.length() > 100 ? raw.substring(0, 100) + "..." : raw;
+        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "' (not a valid media type and charset)";
     }
 
     @ExceptionHandler(MultipartException.class)

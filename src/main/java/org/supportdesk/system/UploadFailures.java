@@ -26,7 +26,8 @@ final class UploadFailures {
             return ErrorResponses.entity(
                     HttpStatus.BAD_REQUEST,
                     "Too many parts in the multipart body (at most " + parts.getLimit()
-                            + "); send the file as the one part 'file'");
+                            + "): an import sends its file as the one part 'file', a comment its text fields"
+                            + " and files");
         }
         SizeException size = ErrorHandler.find(e, SizeException.class);
         if (size != null && size.getPermittedSize() < uploadLimit) {
