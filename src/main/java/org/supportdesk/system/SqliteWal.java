@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * still on older pages (requests take milliseconds; new readers read the database file and are not
  * waited for) and empties the file. A reader that holds its snapshot longer than {@link
  * #READER_WAIT} (a long statistics query, say) is not waited for: the checkpoint copies what it can,
- * writes go on, and the next try comes {@link #RETRY} later. The writer calls this on its own thread
- * and connection, so no other checkpoint can run at the same time.
+ * writes go on, and the next try comes {@link #RETRY} later or once the log has grown by another
+ * limit, whichever is first. So the log stays within about the limit plus one group commit, plus
+ * what is written while one read runs. The writer calls this on its own thread and connection, so
+ * no other checkpoint runs at the same time.
  */
 final class SqliteWal {
 
@@ -47,7 +49,10 @@ final class SqliteWal {
     private final long limitBytes;
     private final DataSource writer;
     private final Clock clock;
-    private Instant nextTry = Instant.MIN;
+    /** After a checkpoint a reader kept from completing: when to try again, by time or by size. */
+    private Instant retryAt = Instant.MIN;
+
+    private long retryAtSize;
 
     /**
      * @param database the database file; its log is the file of the same name with `-wal` added
@@ -62,11 +67,13 @@ final class SqliteWal {
 
     /** Called by the writer after each commit: empties the log once it has passed the limit. */
     void afterCommit() {
-        if (size() < limitBytes || clock.instant().isBefore(nextTry)) {
+        long size = size();
+        if (size < limitBytes || (size < retryAtSize && clock.instant().isBefore(retryAt))) {
             return;
         }
         if (!truncate()) {
-            nextTry = clock.instant().plus(RETRY);
+            retryAt = clock.instant().plus(RETRY);
+            retryAtSize = size + limitBytes;
         }
     }
 

@@ -1,0 +1,166 @@
+package org.supportdesk.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/** The writer's checkpoints, on a real SQLite file with a writer and a reader connection. */
+class SqliteWalTests {
+
+    private static final long LIMIT = 256 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private final MovableClock clock = new MovableClock();
+    private Connection writer;
+    private SqliteWal wal;
+
+    @BeforeEach
+    void open() throws SQLException {
+        Path file = dir.resolve("test.db");
+        var source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        writer = source.getConnection();
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+        }
+        // Checkpoints on a connection of their own, as on the service's writer connection between
+        // two commits.
+        wal = new SqliteWal(file, LIMIT, source, clock);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        writer.close();
+    }
+
+    @Test
+    void theLogIsLeftAloneBelowTheLimitAndEmptiedOnceItPassesIt() throws SQLException {
+        writeUntilTheLogHolds(LIMIT / 2);
+        wal.afterCommit();
+        assertThat(wal.size()).isBetween(LIMIT / 2, LIMIT);
+
+        writeUntilTheLogHolds(LIMIT);
+        wal.afterCommit();
+        assertThat(wal.size()).isZero();
+        assertThat(rows(writer)).isPositive();
+    }
+
+    @Test
+    void aReaderOnAnOlderSnapshotDelaysTheCheckpointButNotTheWrites() throws SQLException {
+        writeUntilTheLogHolds(LIMIT / 4);
+        try (Connection reader = readerOnItsSnapshot()) {
+            long seenByReader = rows(reader);
+            writeUntilTheLogHolds(LIMIT);
+
+            wal.afterCommit();
+
+            long kept = wal.size();
+            assertThat(kept).as("log kept while the reader needs it").isGreaterThanOrEqualTo(LIMIT);
+            insert(10);
+            assertThat(rows(writer)).isGreaterThan(seenByReader);
+            assertThat(rows(reader)).isEqualTo(seenByReader);
+            reader.rollback();
+        }
+        wal.afterCommit();
+        assertThat(wal.size())
+                .as("no new try before the retry time or another limit")
+                .isGreaterThan(0);
+
+        clock.now = clock.now.plus(SqliteWal.RETRY);
+        wal.afterCommit();
+        assertThat(wal.size()).isZero();
+    }
+
+    @Test
+    void afterAFailedCheckpointTheNextTryComesOnceTheLogHasGrownByAnotherLimit() throws SQLException {
+        writeUntilTheLogHolds(LIMIT / 4);
+        try (Connection reader = readerOnItsSnapshot()) {
+            writeUntilTheLogHolds(LIMIT);
+            wal.afterCommit();
+            reader.rollback();
+        }
+        long failedAt = wal.size();
+        assertThat(failedAt).isGreaterThanOrEqualTo(LIMIT);
+
+        writeUntilTheLogHolds(failedAt + LIMIT);
+        wal.afterCommit();
+        assertThat(wal.size()).isZero();
+    }
+
+    @Test
+    void truncateEmptiesALogOfAnySizeWhenNoReaderNeedsIt() throws SQLException {
+        writeUntilTheLogHolds(LIMIT / 8);
+        assertThat(wal.truncate()).isTrue();
+        assertThat(wal.size()).isZero();
+        assertThat(wal.truncate()).as("an empty log too").isTrue();
+    }
+
+    /** A second connection in a read transaction: it keeps the snapshot it read first. */
+    private Connection readerOnItsSnapshot() throws SQLException {
+        var source = new SQLiteDataSource();
+        source.setUrl(writer.getMetaData().getURL());
+        Connection reader = source.getConnection();
+        reader.setAutoCommit(false);
+        assertThat(rows(reader)).isPositive();
+        return reader;
+    }
+
+    private void writeUntilTheLogHolds(long bytes) throws SQLException {
+        while (wal.size() < bytes) {
+            insert(20);
+        }
+    }
+
+    private void insert(int rows) throws SQLException {
+        try (var ps = writer.prepareStatement("INSERT INTO t (body) VALUES (?)")) {
+            for (int i = 0; i < rows; i++) {
+                ps.setString(1, "x".repeat(500));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static long rows(Connection c) throws SQLException {
+        try (var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(*) FROM t")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
