@@ -56,15 +56,10 @@ class DatabaseConfig {
             }
             return new HikariDataSource(config);
         }
-        try {
-            Files.createDirectories(properties.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
-        }
         Path file = properties.dataDir().resolve("supportdesk.db");
         String url = "jdbc:sqlite:" + file;
         if (Files.notExists(file)) {
-            create(url);
+            create(file, url);
         }
         long walLimit = (long) db.sqliteWalLimitMb() << 20;
         // Readers: as many as the pool allows, side by side in WAL mode, each with a modest cache
@@ -91,7 +86,16 @@ class DatabaseConfig {
      * page size is fixed when the file is first written (here, by switching it to WAL), so an
      * existing file keeps its own (`PRAGMA page_size=16384; VACUUM;` changes it offline).
      */
-    private static void create(String url) {
+    private static void create(Path file, String url) {
+        try {
+            // Created empty and readable by its owner only before SQLite opens it: SQLite would
+            // create it rw-r--r-- whatever the umask, and gives its -wal and -shm files the
+            // permissions of the database file.
+            OwnerOnly.createDirectories(file.getParent());
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database file " + file, e);
+        }
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA page_size=" + SQLITE_PAGE_SIZE);
