@@ -73,11 +73,12 @@ class DatabaseConfig {
         // come and go; the writer runs its own between commits (SqliteWal).
         writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         var writerPool = new HikariDataSource(writer);
-        var wal = new SqliteWal(file, walLimit, writerPool, clock);
+        var readerPool = new HikariDataSource(readers);
+        var wal = new SqliteWal(file, walLimit, writerPool, readerPool, clock);
         // The log a killed process left behind, however large, goes into the database before the
         // service takes any request.
         wal.truncate();
-        return new SqliteDataSource(new HikariDataSource(readers), writerPool, wal);
+        return new SqliteDataSource(readerPool, writerPool, wal);
     }
 
     /**

@@ -92,6 +92,7 @@ final class SqliteDataSource implements DataSource, AutoCloseable {
 
     @Override
     public void close() {
+        wal.close();
         writer.close();
         readers.close();
     }

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Keeps SQLite's write-ahead log (the `-wal` file beside the database) bounded.
  *
  * <p>Every commit appends the pages it touched to the log (with 16 KiB pages and nine indexes,
- * about 70-170 KB per ticket under load). A checkpoint copies them into the database, but only a
+ * 40-170 KB per ticket under load). A checkpoint copies them into the database, but only a
  * checkpoint that completes and then <em>restarts</em> the log lets later commits write at its
  * start again, and the log restarts only when no reader is still on a snapshot that includes it.
  * PASSIVE checkpoints, which the service ran every second (and SQLite's auto-checkpoint runs),
@@ -28,16 +30,19 @@ import org.slf4j.LoggerFactory;
  * and it grew for as long as the writes went on.
  *
  * <p>So the single writer, between two group commits, runs a TRUNCATE checkpoint whenever the log
- * file has passed the limit: it copies the log into the database, waits for the readers that are
- * still on older pages (requests take milliseconds; new readers read the database file and are not
- * waited for) and empties the file. A reader that holds its snapshot longer than {@link
- * #READER_WAIT} (a long statistics query, say) is not waited for: the checkpoint copies what it can,
- * writes go on, and the next try comes {@link #RETRY} later or once the log has grown by another
- * limit, whichever is first. So the log stays within about the limit plus one group commit, plus
- * what is written while one read runs. The writer calls this on its own thread and connection, so
- * no other checkpoint runs at the same time.
+ * file has passed the limit: it copies what is left of the log into the database, waits for the
+ * readers still on older pages (requests take milliseconds; readers that start meanwhile read the
+ * database file and are not waited for) and empties the file. The copying, and the two fsyncs that
+ * come with it, are mostly done before, off the writer's path: each time the log has grown by a
+ * quarter of the limit, a thread of its own runs a PASSIVE checkpoint, which neither waits for nor
+ * blocks anyone. A lock keeps the two from running at once (SQLite would refuse the second).
+ *
+ * <p>A reader that holds its snapshot longer than {@link #READER_WAIT} (a long statistics query,
+ * say) is not waited for: the checkpoint copies what it can, writes go on, and the next try comes
+ * {@link #RETRY} later or once the log has grown by another limit, whichever is first. So the log
+ * stays within about the limit plus one group commit, plus what is written while one read runs.
  */
-final class SqliteWal {
+final class SqliteWal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SqliteWal.class);
     static final Duration READER_WAIT = Duration.ofMillis(100);
@@ -48,7 +53,13 @@ final class SqliteWal {
     private final Path file;
     private final long limitBytes;
     private final DataSource writer;
+    private final DataSource copier;
     private final Clock clock;
+    private final ReentrantLock checkpointing = new ReentrantLock();
+    private final Semaphore copyAsked = new Semaphore(0);
+    private final Thread copying = new Thread(this::copyLoop, "sqlite-checkpoint");
+    /** The size of the log when the last copy started: what is known to be in the database. */
+    private volatile long copied;
     /** After a checkpoint a reader kept from completing: when to try again, by time or by size. */
     private Instant retryAt = Instant.MIN;
 
@@ -56,24 +67,39 @@ final class SqliteWal {
 
     /**
      * @param database the database file; its log is the file of the same name with `-wal` added
-     * @param writer the connection checkpoints run on: the writer's, as only the writer thread calls
+     * @param writer the writer's connection: the one the writer thread calls {@link #afterCommit} on
+     * @param copier where the background copies get a connection (the readers' pool)
      */
-    SqliteWal(Path database, long limitBytes, DataSource writer, Clock clock) {
+    SqliteWal(Path database, long limitBytes, DataSource writer, DataSource copier, Clock clock) {
         this.file = database.resolveSibling(database.getFileName() + "-wal");
         this.limitBytes = limitBytes;
         this.writer = writer;
+        this.copier = copier;
         this.clock = clock;
+        copying.setDaemon(true);
+        copying.start();
     }
 
     /** Called by the writer after each commit: empties the log once it has passed the limit. */
     void afterCommit() {
         long size = size();
-        if (size < limitBytes || (size < retryAtSize && clock.instant().isBefore(retryAt))) {
-            return;
-        }
-        if (!truncate()) {
-            retryAt = clock.instant().plus(RETRY);
-            retryAtSize = size + limitBytes;
+        boolean due =
+                size >= limitBytes && (size >= retryAtSize || !clock.instant().isBefore(retryAt));
+        if (due) {
+            // A background copy still running finishes first: what it copies, this one need not.
+            checkpointing.lock();
+            try {
+                if (truncate()) {
+                    copied = 0;
+                } else {
+                    retryAt = clock.instant().plus(RETRY);
+                    retryAtSize = size + limitBytes;
+                }
+            } finally {
+                checkpointing.unlock();
+            }
+        } else if (size - copied >= limitBytes / 4) {
+            copyAsked.release();
         }
     }
 
@@ -89,11 +115,9 @@ final class SqliteWal {
             try (ResultSet r = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                 boolean done = r.next() && r.getInt(1) == 0;
                 log.debug(
-                        "WAL checkpoint {} in {} ms: {} of {} pages copied",
-                        done ? "done" : "waits for a reader",
-                        (System.nanoTime() - start) / 1_000_000,
-                        r.getInt(3),
-                        r.getInt(2));
+                        "Log {} in {} ms",
+                        done ? "emptied" : "kept for a reader",
+                        (System.nanoTime() - start) / 1_000_000);
                 return done;
             } finally {
                 s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
@@ -101,6 +125,28 @@ final class SqliteWal {
         } catch (SQLException e) {
             log.warn("WAL checkpoint failed: {}", e.toString());
             return false;
+        }
+    }
+
+    private void copyLoop() {
+        while (true) {
+            try {
+                copyAsked.acquire();
+            } catch (InterruptedException e) {
+                return;
+            }
+            copyAsked.drainPermits();
+            checkpointing.lock();
+            try (Connection c = copier.getConnection();
+                    Statement s = c.createStatement()) {
+                long size = size();
+                s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                copied = size;
+            } catch (SQLException | RuntimeException e) {
+                log.debug("Background checkpoint skipped: {}", e.toString());
+            } finally {
+                checkpointing.unlock();
+            }
         }
     }
 
@@ -114,5 +160,10 @@ final class SqliteWal {
             log.warn("Cannot read the size of {}: {}", file, e.toString());
             return 0;
         }
+    }
+
+    @Override
+    public void close() {
+        copying.interrupt();
     }
 }

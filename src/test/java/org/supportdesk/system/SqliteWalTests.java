@@ -2,11 +2,13 @@ package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +31,7 @@ class SqliteWalTests {
     private SqliteWal wal;
 
     @BeforeEach
-    void open() throws SQLException {
+    void open() throws Exception {
         Path file = dir.resolve("test.db");
         var source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
@@ -42,11 +44,12 @@ class SqliteWalTests {
         }
         // Checkpoints on a connection of their own, as on the service's writer connection between
         // two commits.
-        wal = new SqliteWal(file, LIMIT, source, clock);
+        wal = new SqliteWal(file, LIMIT, source, source, clock);
     }
 
     @AfterEach
     void close() throws SQLException {
+        wal.close();
         writer.close();
     }
 
@@ -102,6 +105,25 @@ class SqliteWalTests {
         writeUntilTheLogHolds(failedAt + LIMIT);
         wal.afterCommit();
         assertThat(wal.size()).isZero();
+    }
+
+    @Test
+    void aQuarterOfTheLimitIsCopiedIntoTheDatabaseInTheBackgroundWithoutEmptyingTheLog() throws Exception {
+        Path database = dir.resolve("test.db");
+        long before = Files.size(database);
+        writeUntilTheLogHolds(LIMIT / 4);
+        long written = wal.size();
+
+        wal.afterCommit();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.size(database) == before && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.size(database))
+                .as("database file, with the log's pages")
+                .isGreaterThan(before);
+        assertThat(wal.size()).as("the log is left for the writer to empty").isEqualTo(written);
     }
 
     @Test
