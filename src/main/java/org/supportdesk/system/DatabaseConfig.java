@@ -74,7 +74,7 @@ class DatabaseConfig {
         writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         var writerPool = new HikariDataSource(writer);
         var readerPool = new HikariDataSource(readers);
-        var wal = new SqliteWal(file, walLimit, writerPool, readerPool, clock);
+        var wal = new SqliteWal(file, walLimit, SqliteWal.READER_WAIT, writerPool, readerPool, clock);
         // The log a killed process left behind, however large, goes into the database before the
         // service takes any request.
         wal.truncate();

@@ -22,6 +22,8 @@ import org.sqlite.SQLiteDataSource;
 class SqliteWalTests {
 
     private static final long LIMIT = 256 * 1024;
+    /** How long a checkpoint waits for the reader these tests hold: they only wait for it to fail. */
+    private static final Duration READER_WAIT = Duration.ofMillis(50);
 
     @TempDir
     Path dir;
@@ -44,7 +46,7 @@ class SqliteWalTests {
         }
         // Checkpoints on a connection of their own, as on the service's writer connection between
         // two commits.
-        wal = new SqliteWal(file, LIMIT, source, source, clock);
+        wal = new SqliteWal(file, LIMIT, READER_WAIT, source, source, clock);
     }
 
     @AfterEach
@@ -74,17 +76,14 @@ class SqliteWalTests {
 
             wal.afterCommit();
 
-            long kept = wal.size();
-            assertThat(kept).as("log kept while the reader needs it").isGreaterThanOrEqualTo(LIMIT);
+            assertThat(wal.size()).as("log kept while the reader needs it").isGreaterThanOrEqualTo(LIMIT);
             insert(10);
             assertThat(rows(writer)).isGreaterThan(seenByReader);
             assertThat(rows(reader)).isEqualTo(seenByReader);
             reader.rollback();
         }
         wal.afterCommit();
-        assertThat(wal.size())
-                .as("no new try before the retry time or another limit")
-                .isGreaterThan(0);
+        assertThat(wal.size()).as("no new try before the retry time").isGreaterThan(0);
 
         clock.now = clock.now.plus(SqliteWal.RETRY);
         wal.afterCommit();
@@ -92,7 +91,27 @@ class SqliteWalTests {
     }
 
     @Test
-    void afterAFailedCheckpointTheNextTryComesOnceTheLogHasGrownByAnotherLimit() throws SQLException {
+    void whileAReaderKeepsItsSnapshotTheTriesGrowApart() throws SQLException {
+        writeUntilTheLogHolds(LIMIT / 4);
+        try (Connection reader = readerOnItsSnapshot()) {
+            writeUntilTheLogHolds(LIMIT);
+            wal.afterCommit();
+            clock.now = clock.now.plus(SqliteWal.RETRY);
+            wal.afterCommit();
+            assertThat(wal.size()).as("the second try failed too").isGreaterThanOrEqualTo(LIMIT);
+            reader.rollback();
+        }
+        clock.now = clock.now.plus(SqliteWal.RETRY);
+        wal.afterCommit();
+        assertThat(wal.size()).as("one retry time later: no try yet").isGreaterThan(0);
+
+        clock.now = clock.now.plus(SqliteWal.RETRY);
+        wal.afterCommit();
+        assertThat(wal.size()).as("two retry times later").isZero();
+    }
+
+    @Test
+    void afterAFailedCheckpointTheNextTryComesOnceTheLogHasDoubled() throws SQLException {
         writeUntilTheLogHolds(LIMIT / 4);
         try (Connection reader = readerOnItsSnapshot()) {
             writeUntilTheLogHolds(LIMIT);
@@ -101,8 +120,11 @@ class SqliteWalTests {
         }
         long failedAt = wal.size();
         assertThat(failedAt).isGreaterThanOrEqualTo(LIMIT);
+        writeUntilTheLogHolds(failedAt + LIMIT / 2);
+        wal.afterCommit();
+        assertThat(wal.size()).as("grown by half: no try yet").isGreaterThan(0);
 
-        writeUntilTheLogHolds(failedAt + LIMIT);
+        writeUntilTheLogHolds(2 * failedAt);
         wal.afterCommit();
         assertThat(wal.size()).isZero();
     }
