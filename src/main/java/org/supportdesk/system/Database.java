@@ -36,7 +36,7 @@ public class Database implements AutoCloseable {
     private final String product;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    /** SQLite's write-ahead log, checkpointed by the writer between commits; null on PostgreSQL. */
+    /** SQLite's write-ahead log, kept bounded by the writer between commits; null on PostgreSQL. */
     private final SqliteWal wal;
 
     private volatile boolean closed;
@@ -46,8 +46,8 @@ public class Database implements AutoCloseable {
         this.savepoint = new TransactionTemplate(tx.getTransactionManager());
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.product = productName(dataSource);
-        if (dataSource instanceof SqliteDataSource sqlite) {
-            wal = sqlite.wal();
+        if (isSqlite()) {
+            wal = dataSource instanceof SqliteDataSource sqlite ? sqlite.wal() : null;
             writer = new SqliteDataSource.WriterThread(this::writeLoop);
             writer.start();
         } else {
@@ -136,7 +136,9 @@ public class Database implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             commit(batch);
             batch.clear();
-            wal.afterCommit();
+            if (wal != null) {
+                wal.afterCommit();
+            }
         }
     }
 
