@@ -104,7 +104,7 @@ final class SqliteWal implements AutoCloseable {
                 } else {
                     // Each try can hold the writes up for the reader wait: tries grow apart
                     // while the reader goes on, by time and by size.
-                    failures = Math.min(failures + 1, 6);
+                    failures = Math.min(failures + 1, 7);
                     Duration wait = RETRY.multipliedBy(1L << (failures - 1));
                     retryAt = clock.instant().plus(wait.compareTo(MAX_RETRY) < 0 ? wait : MAX_RETRY);
                     retryAtSize = 2 * size;
