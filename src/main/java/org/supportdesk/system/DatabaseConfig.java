@@ -73,12 +73,11 @@ class DatabaseConfig {
         // come and go; the writer runs its own between commits (SqliteWal).
         writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         var writerPool = new HikariDataSource(writer);
-        var readerPool = new HikariDataSource(readers);
-        var wal = new SqliteWal(file, walLimit, SqliteWal.READER_WAIT, writerPool, readerPool, clock);
+        var wal = new SqliteWal(file, walLimit, SqliteWal.READER_WAIT, writerPool, clock);
         // The log a killed process left behind, however large, goes into the database before the
         // service takes any request.
         wal.truncate();
-        return new SqliteDataSource(readerPool, writerPool, wal);
+        return new SqliteDataSource(new HikariDataSource(readers), writerPool, wal);
     }
 
     /**

@@ -92,7 +92,6 @@ final class SqliteDataSource implements DataSource, AutoCloseable {
 
     @Override
     public void close() {
-        wal.close();
         writer.close();
         readers.close();
     }

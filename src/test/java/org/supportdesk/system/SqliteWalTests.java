@@ -2,7 +2,6 @@ package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,12 +45,11 @@ class SqliteWalTests {
         }
         // Checkpoints on a connection of their own, as on the service's writer connection between
         // two commits.
-        wal = new SqliteWal(file, LIMIT, READER_WAIT, source, source, clock);
+        wal = new SqliteWal(file, LIMIT, READER_WAIT, source, clock);
     }
 
     @AfterEach
     void close() throws SQLException {
-        wal.close();
         writer.close();
     }
 
@@ -127,25 +125,6 @@ class SqliteWalTests {
         writeUntilTheLogHolds(2 * failedAt);
         wal.afterCommit();
         assertThat(wal.size()).isZero();
-    }
-
-    @Test
-    void aQuarterOfTheLimitIsCopiedIntoTheDatabaseInTheBackgroundWithoutEmptyingTheLog() throws Exception {
-        Path database = dir.resolve("test.db");
-        long before = Files.size(database);
-        writeUntilTheLogHolds(LIMIT / 4);
-        long written = wal.size();
-
-        wal.afterCommit();
-
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (Files.size(database) == before && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(Files.size(database))
-                .as("database file, with the log's pages")
-                .isGreaterThan(before);
-        assertThat(wal.size()).as("the log is left for the writer to empty").isEqualTo(written);
     }
 
     @Test
