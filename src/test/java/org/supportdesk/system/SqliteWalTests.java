@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,13 +29,14 @@ class SqliteWalTests {
     Path dir;
 
     private final MovableClock clock = new MovableClock();
+    private SQLiteDataSource source;
     private Connection writer;
     private SqliteWal wal;
 
     @BeforeEach
     void open() throws Exception {
         Path file = dir.resolve("test.db");
-        var source = new SQLiteDataSource();
+        source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
         writer = source.getConnection();
         try (Statement s = writer.createStatement()) {
@@ -125,6 +127,33 @@ class SqliteWalTests {
         writeUntilTheLogHolds(2 * failedAt);
         wal.afterCommit();
         assertThat(wal.size()).isZero();
+    }
+
+    @Test
+    void theCheckpointWaitsForAReaderThatFinishesWithinTheReaderWait() throws Exception {
+        var patient = new SqliteWal(dir.resolve("test.db"), LIMIT, Duration.ofSeconds(5), source, clock);
+        writeUntilTheLogHolds(LIMIT / 4);
+        Connection reader = readerOnItsSnapshot();
+        writeUntilTheLogHolds(LIMIT);
+        long[] releasedAt = new long[1];
+        var release = new Thread(() -> {
+            try {
+                Thread.sleep(500); // the reader's work, while the checkpoint waits for it
+                releasedAt[0] = System.nanoTime();
+                reader.close();
+            } catch (InterruptedException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        long startedAt = System.nanoTime();
+
+        boolean done = patient.truncate();
+
+        release.join();
+        assumeTrue(startedAt < releasedAt[0], "the checkpoint began while the reader was still reading");
+        assertThat(done).isTrue();
+        assertThat(patient.size()).isZero();
     }
 
     @Test
