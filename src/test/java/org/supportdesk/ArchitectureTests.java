@@ -3,19 +3,26 @@ package org.supportdesk;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries the build keeps between features. The pure parts have rules of their own:
- * ClassificationBoundaryTests (the classifier) and ImportsBoundaryTests (the file parsers).
+ * ClassificationBoundaryTests (the classifier) and ImportsBoundaryTests (the file parsers); the
+ * floors inside tickets are in TicketsBoundaryTests.
  */
 class ArchitectureTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Not the bean definitions Spring AOT generates at build time (Foo__BeanDefinitions):
+            // they wire every package together by design.
+            .withImportOption(location -> !location.contains("__"))
             .importPackages("org.supportdesk");
 
     @Test
@@ -35,6 +42,41 @@ class ArchitectureTests {
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..")
+                .check(CLASSES);
+    }
+
+    /** What other features may use of tickets; a new feature that needs more widens it here, on purpose. */
+    private static final Set<String> TICKETS_DOOR = Set.of(
+            // imports: check a record as POST /tickets does, store batches of new tickets
+            "org.supportdesk.tickets.TicketImports",
+            // stats: the counts per category, priority and status
+            "org.supportdesk.tickets.TicketCounts",
+            // any endpoint that takes the list filters declares one (stats; export and search next)
+            "org.supportdesk.tickets.TicketFilter");
+
+    @Test
+    void otherFeaturesUseTicketsOnlyThroughItsDoor() {
+        // A nested class (TicketImports.Batch) is part of the door its outer class is.
+        DescribedPredicate<JavaClass> door = DescribedPredicate.describe(
+                "the tickets' door " + TICKETS_DOOR,
+                c -> TICKETS_DOOR.contains(c.getName().split("[$]")[0]));
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.supportdesk.tickets..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.supportdesk.tickets..")
+                        .and(DescribedPredicate.not(door)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void exceptionsSayWhatWentWrongAndTheErrorHandlerDecidesTheStatus() {
+        noClasses()
+                .that()
+                .areAssignableTo(Throwable.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.http..", "org.springframework.web..")
                 .check(CLASSES);
     }
 

@@ -4,17 +4,17 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.supportdesk.system.Actor;
-import org.supportdesk.system.ApiException;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.UnsupportedContentType;
 
 /**
  * Bulk import. The file comes as multipart field `file` (as the seed's UploadFile) or as the raw
@@ -76,7 +76,7 @@ class ImportController {
         try {
             return imports.importFile(format, upload(request), dry, classifyAll, actor);
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Cannot read the upload");
+            throw new MalformedRequest("Cannot read the upload", e);
         }
     }
 
@@ -90,11 +90,9 @@ class ImportController {
         }
         String type = request.getContentType();
         if (type == null || !ImportFormat.fromContentType(type).isPresent() && !isGeneric(type)) {
-            throw new ApiException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported content type " + (type == null ? "(none)" : "'" + type + "'")
-                            + "; send multipart/form-data with a field 'file', or the raw file as text/csv,"
-                            + " application/json, application/x-ndjson or application/xml");
+            throw new UnsupportedContentType("Unsupported content type " + (type == null ? "(none)" : "'" + type + "'")
+                    + "; send multipart/form-data with a field 'file', or the raw file as text/csv,"
+                    + " application/json, application/x-ndjson or application/xml");
         }
         return new ImportService.Upload(null, type, request.getInputStream());
     }

@@ -1,5 +1,6 @@
 package org.supportdesk.imports;
 
+import org.supportdesk.system.JsonMessages;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -70,7 +71,7 @@ final class JsonTicketReader extends LookaheadReader {
             if (cause != null) {
                 throw cause;
             }
-            throw Causes.tooLarge(e) ? tooLarge() : malformed(e.getLocation(), clean(e.getOriginalMessage()));
+            throw Causes.tooLarge(e) ? tooLarge() : malformed(e.getLocation(), JsonMessages.plain(e));
         }
     }
 
@@ -100,12 +101,6 @@ final class JsonTicketReader extends LookaheadReader {
                 ? "record " + current
                 : "line " + at.getLineNr() + ", column " + at.getColumnNr() + " (record " + current + ")";
         return new MalformedImportException(where + ": " + message);
-    }
-
-    /** Drops Jackson's "(start marker at [Source: REDACTED ...])" noise; we say where ourselves. */
-    private static String clean(String message) {
-        int noise = message.indexOf(" (start marker at [Source:");
-        return noise < 0 ? message : message.substring(0, noise);
     }
 
     private static String describe(JsonToken token) {

@@ -2,6 +2,7 @@ package org.supportdesk.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -9,8 +10,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Who may call what: the role each route needs and the bucket it draws from. Paths are matched
  * with Spring MVC's own PathPattern, on the same parsed path, so a route means here what it means
- * to the controllers. Whatever is not listed needs an admin key: a new endpoint is closed until it
- * is given a rule here (AccessRulesTests checks that every endpoint has one).
+ * to the controllers. A request no rule covers is answered by AuthFilter itself, the same to every
+ * valid key: 404 for a path no rule has, 405 for a method the path's rules do not list. So a new
+ * endpoint stays closed until it is given a rule here (AccessMatrixTests checks that every endpoint
+ * has one), and no role learns more about paths than another.
  */
 final class AccessRules {
 
@@ -24,10 +27,14 @@ final class AccessRules {
 
     private static final PathPatternParser PARSER = new PathPatternParser();
     private static final Set<String> READ = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String METRICS = "/metrics";
 
     /** Open to anyone: health checks and the API description. */
     private static final List<PathPattern> PUBLIC = List.of(
             PARSER.parse("/health"),
+            // Orchestrators' probes (system/HealthProbes), as open as /health.
+            PARSER.parse("/health/live"),
+            PARSER.parse("/health/ready"),
             PARSER.parse("/openapi.json"),
             PARSER.parse("/openapi.json/**"),
             PARSER.parse("/openapi.json.yaml"),
@@ -51,11 +58,14 @@ final class AccessRules {
             rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
             rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
+            // Operations (metrics/, backups/): admins; /metrics also takes the metrics token
+            // (MetricsToken, checked in AuthFilter before the key lookup).
+            rule(READ, METRICS, Role.ADMIN),
+            rule(Set.of("POST"), "/admin/backup", Role.ADMIN),
+            rule(READ, "/admin/backups", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));
-
-    private static final Rule ADMIN_ONLY = new Rule(Set.of(), PARSER.parse("/**"), Role.ADMIN, RateLimits.Kind.GENERAL);
 
     private static Rule rule(Set<String> methods, String pattern, Role role) {
         return new Rule(methods, PARSER.parse(pattern), role, RateLimits.Kind.GENERAL);
@@ -75,13 +85,36 @@ final class AccessRules {
         return false;
     }
 
+    /** The probes and /health: called every few seconds by load balancers, never rate limited. */
+    static boolean isHealthCheck(PathContainer path) {
+        String raw = path.value();
+        return raw.equals("/health") || raw.equals("/health/live") || raw.equals("/health/ready");
+    }
+
+    /** A scrape, which the metrics token may make instead of an admin key. */
+    static boolean isScrape(String method, PathContainer path) {
+        return READ.contains(method) && path.value().equals(METRICS);
+    }
+
+    /** The rule for this method and path, or null when there is none. */
     static Rule ruleFor(String method, PathContainer path) {
         for (Rule rule : RULES) {
             if (rule.matches(method, path)) {
                 return rule;
             }
         }
-        return ADMIN_ONLY;
+        return null;
+    }
+
+    /** The methods the rules allow on this path (for 405's `Allow`); empty for an unknown path. */
+    static Set<String> methodsFor(PathContainer path) {
+        var methods = new TreeSet<String>();
+        for (Rule rule : RULES) {
+            if (rule.pattern().matches(path)) {
+                methods.addAll(rule.methods());
+            }
+        }
+        return methods;
     }
 
     static List<Rule> rules() {

@@ -19,9 +19,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.supportdesk.system.ApiException;
 import org.supportdesk.system.Database;
 
 /**
@@ -129,7 +127,7 @@ class ApiKeyService implements DisposableBean {
         boolean found = db.write(() -> keys.revoke(id, now()));
         cache.values().removeIf(c -> c.key() != null && c.key().id().equals(id));
         if (!found) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "API key not found");
+            throw new ApiKeyNotFound();
         }
     }
 

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,6 +18,8 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.ErrorResponses;
+import org.supportdesk.system.ResponseHeaders;
 
 /**
  * Every request but the public ones needs an API key (`Authorization: Bearer` or `X-API-Key`) whose
@@ -39,11 +41,13 @@ class AuthFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final RateLimits limits;
     private final boolean enabled;
+    private final MetricsToken metricsToken;
 
-    AuthFilter(ApiKeyService keys, RateLimits limits, SecuritySettings settings) {
+    AuthFilter(ApiKeyService keys, RateLimits limits, SecuritySettings settings, MetricsToken metricsToken) {
         this.keys = keys;
         this.limits = limits;
         this.enabled = settings.auth();
+        this.metricsToken = metricsToken;
     }
 
     @Override
@@ -54,7 +58,8 @@ class AuthFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         if (AccessRules.isPublic(path)) {
             // Health checks come often from load balancers and cost little: never limited.
-            long wait = path.value().equals("/health") ? 0 : limits.forAddress(address, RateLimits.Kind.GENERAL, false);
+            long wait =
+                    AccessRules.isHealthCheck(path) ? 0 : limits.forAddress(address, RateLimits.Kind.GENERAL, false);
             if (wait > 0) {
                 tooMany(response, wait);
                 return;
@@ -62,10 +67,11 @@ class AuthFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        ResponseHeaders.noStore(response);
         AccessRules.Rule rule = AccessRules.ruleFor(request.getMethod(), path);
+        RateLimits.Kind kind = rule == null ? RateLimits.Kind.GENERAL : rule.kind();
         if (!enabled) {
-            long wait = limits.forAddress(address, rule.kind(), true);
+            long wait = limits.forAddress(address, kind, true);
             if (wait > 0) {
                 tooMany(response, wait);
                 return;
@@ -74,6 +80,10 @@ class AuthFilter extends OncePerRequestFilter {
             return;
         }
         String secret = secret(request);
+        if (AccessRules.isScrape(request.getMethod(), path) && metricsToken.matches(secret)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<ApiKey> key;
         try {
             key = secret == null ? Optional.empty() : keys.authenticate(secret);
@@ -81,7 +91,7 @@ class AuthFilter extends OncePerRequestFilter {
             // A key not in the cache while the database is away: the same 503 as every other request.
             log.warn("Database unavailable for the key lookup of {} {}: {}", request.getMethod(), path, e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            reject(response, 503, "Database unavailable, please retry");
+            ErrorResponses.write(response, 503, "Database unavailable, please retry");
             return;
         }
         if (key.isEmpty()) {
@@ -90,19 +100,23 @@ class AuthFilter extends OncePerRequestFilter {
                 tooMany(response, wait);
             } else {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                reject(response, 401, UNAUTHORIZED);
+                ErrorResponses.write(response, 401, UNAUTHORIZED);
             }
             return;
         }
         ApiKey caller = key.get();
         request.setAttribute(Actor.ATTRIBUTE, new Actor(caller.name(), caller.id()));
-        long wait = limits.forKey(caller.id(), rule.kind());
+        long wait = limits.forKey(caller.id(), kind);
         if (wait > 0) {
             tooMany(response, wait);
             return;
         }
+        if (rule == null) {
+            noSuchRoute(response, path);
+            return;
+        }
         if (!caller.role().includes(rule.role())) {
-            reject(
+            ErrorResponses.write(
                     response,
                     403,
                     "This API key's role (" + caller.role().value() + ") does not allow this; it needs "
@@ -125,15 +139,19 @@ class AuthFilter extends OncePerRequestFilter {
         return secret == null || secret.isEmpty() || secret.length() > MAX_KEY_LENGTH ? null : secret;
     }
 
-    private static void tooMany(HttpServletResponse response, long seconds) throws IOException {
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        reject(response, 429, "Too many requests; retry in " + seconds + " s");
+    /** The same to every role: what a key may do is said only for what exists. */
+    private static void noSuchRoute(HttpServletResponse response, PathContainer path) throws IOException {
+        Set<String> methods = AccessRules.methodsFor(path);
+        if (methods.isEmpty()) {
+            ErrorResponses.write(response, 404, "Not Found");
+        } else {
+            response.setHeader(HttpHeaders.ALLOW, String.join(", ", methods));
+            ErrorResponses.write(response, 405, "Method Not Allowed");
+        }
     }
 
-    static void reject(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        // The details are fixed texts: nothing in them needs escaping.
-        response.getOutputStream().write(("{\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    private static void tooMany(HttpServletResponse response, long seconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ErrorResponses.write(response, 429, "Too many requests; retry in " + seconds + " s");
     }
 }

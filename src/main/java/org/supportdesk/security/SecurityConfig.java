@@ -4,6 +4,8 @@ import io.github.bucket4j.TimeMeter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -13,9 +15,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
+import org.supportdesk.system.ErrorResponses;
+import org.supportdesk.system.ResponseHeaders;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecuritySettings.class)
@@ -46,10 +53,23 @@ class SecurityConfig {
         config.setMaxAge(Duration.ofHours(1));
         var source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", config);
-        var registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        var filter = new CorsFilter(source);
+        filter.setCorsProcessor(new JsonCorsProcessor());
+        var registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         registration.setEnabled(!origins.isEmpty());
         return registration;
+    }
+
+    /** Refusals in the shape of every other error, and never cached (they come before AuthFilter). */
+    static final class JsonCorsProcessor extends DefaultCorsProcessor {
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            HttpServletResponse servlet = ((ServletServerHttpResponse) response).getServletResponse();
+            ResponseHeaders.noStore(servlet);
+            ErrorResponses.write(
+                    servlet, 403, "Cross-origin request refused: this origin, method or header is not allowed");
+        }
     }
 
     /** /docs can send a key: the description says how keys are given. */

@@ -8,13 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.supportdesk.system.Database;
+import org.supportdesk.system.Dialect;
 
 /**
  * On PostgreSQL, writers append count changes instead of updating shared counters (see
  * db/migration/postgresql): every second this folds them into the totals, so that stats keep
  * reading about 120 rows. Every instance does it; the database lets one at a time through. On
- * SQLite, whose single writer updates the counters in place, there is nothing to fold.
+ * SQLite, whose single writer updates the counters in place, there is nothing to fold (Dialect).
  */
 @Component
 class CountsFolding implements AutoCloseable {
@@ -24,9 +24,9 @@ class CountsFolding implements AutoCloseable {
     private final JdbcClient jdbc;
     private final ScheduledExecutorService timer;
 
-    CountsFolding(Database db, JdbcClient jdbc) {
+    CountsFolding(Dialect dialect, JdbcClient jdbc) {
         this.jdbc = jdbc;
-        if (db.isSqlite()) {
+        if (!dialect.foldsCountChanges()) {
             timer = null;
             return;
         }

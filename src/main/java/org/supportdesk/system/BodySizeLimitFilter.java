@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while
- * reading when the body is chunked. Imports have their own, larger limit.
+ * reading when the body is chunked. Imports have their own, larger limit. A chunked import (no
+ * length known in advance) is received in full, counted, into a temporary file before anything
+ * parses it: an import streams into the database as it is parsed, so reading an oversized body
+ * through the parser would insert (then roll back) up to the limit's worth of tickets, holding the
+ * writer for as long, before the 413. Multipart imports need no such step: Tomcat stores the parts
+ * before the import starts, within the same limit (spring.servlet.multipart.*).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -37,19 +42,47 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = isImport(request.getRequestURI()) ? importLimit : bodyLimit;
+        boolean isImport = isImport(request.getRequestURI());
+        long limit = isImport ? importLimit : bodyLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            // Say no before reading; the connection is closed so the client stops sending.
-            response.setStatus(413);
-            response.setHeader("Connection", "close");
-            response.setContentType("application/json");
-            response.getOutputStream()
-                    .write(("{\"detail\":\"" + new PayloadTooLarge(limit).getMessage() + "\"}")
-                            .getBytes(StandardCharsets.UTF_8));
+            // Say no before reading.
+            refuse(response, limit);
+            return;
+        }
+        if (isImport && declared < 0 && isChunked(request) && !isMultipart(request)) {
+            spoolThenImport(request, response, chain, limit);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    private static void spoolThenImport(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, long limit)
+            throws ServletException, IOException {
+        try (SpooledBody body = SpooledBody.receive(new Limited(request, limit))) {
+            if (body == null) {
+                refuse(response, limit);
+                return;
+            }
+            chain.doFilter(body.request(), response);
+        }
+    }
+
+    /** 413, and the connection is closed so that the client stops sending. */
+    private static void refuse(HttpServletResponse response, long limit) throws IOException {
+        response.setHeader("Connection", "close");
+        ErrorResponses.write(response, 413, new PayloadTooLarge(limit).getMessage());
+    }
+
+    private static boolean isChunked(HttpServletRequest request) {
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     private static final class Limited extends HttpServletRequestWrapper {

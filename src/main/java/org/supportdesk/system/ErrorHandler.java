@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -25,41 +25,77 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 
-/** The one place where failures become the seed's `{"detail": ...}` bodies. */
+/**
+ * The one place where failures become the seed's `{"detail": ...}` bodies and get their status.
+ * Exceptions say what went wrong, never which status it is: the features' own exceptions extend
+ * the kinds declared in this package ({@link NotFound}, {@link VersionConflict}, {@link
+ * MalformedRequest}, ...), since this package may not depend on the features.
+ */
 @RestControllerAdvice
 class ErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
 
-    @ExceptionHandler(InvalidRequest.class)
-    ResponseEntity<Object> invalid(InvalidRequest e) {
-        return body(HttpStatus.UNPROCESSABLE_CONTENT, e.problems());
+    private final long uploadLimit;
+
+    ErrorHandler(SupportdeskProperties properties) {
+        this.uploadLimit = properties.importMaxSize().toBytes();
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        return body(e.status(), e.getMessage());
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalid(InvalidRequest e) {
+        return ErrorResponses.entity(HttpStatus.UNPROCESSABLE_CONTENT, e.problems());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return ErrorResponses.entity(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(VersionConflict.class)
+    ResponseEntity<Object> stale(VersionConflict e) {
+        return ErrorResponses.entity(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict e) {
+        return ErrorResponses.entity(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(NotSupportedHere.class)
+    ResponseEntity<Object> notSupported(NotSupportedHere e) {
+        return ErrorResponses.entity(HttpStatus.NOT_IMPLEMENTED, e.getMessage());
+    }
+
+    @ExceptionHandler(StorageFull.class)
+    ResponseEntity<Object> storageFull(StorageFull e) {
+        return ErrorResponses.entity(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
+    }
+
+    @ExceptionHandler(MalformedRequest.class)
+    ResponseEntity<Object> malformed(MalformedRequest e) {
+        return unlessTooLarge(e, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(UnsupportedContentType.class)
+    ResponseEntity<Object> unsupported(UnsupportedContentType e) {
+        return ErrorResponses.entity(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
-        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
-        if (tooLarge != null) {
-            return body(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-        }
         JacksonException json = find(e, JacksonException.class);
-        if (json != null) {
-            var where = json.getLocation();
-            String at = where == null || where.getLineNr() < 0
-                    ? ""
-                    : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return body(HttpStatus.BAD_REQUEST, "Malformed JSON body" + at + ": " + json.getOriginalMessage());
+        if (json == null) {
+            return unlessTooLarge(e, HttpStatus.BAD_REQUEST, "Malformed request body");
         }
-        return body(HttpStatus.BAD_REQUEST, "Malformed request body");
+        var where = json.getLocation();
+        String at = where == null || where.getLineNr() < 0
+                ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return unlessTooLarge(e, HttpStatus.BAD_REQUEST, "Malformed JSON body" + at + ": " + JsonMessages.plain(json));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -72,24 +108,28 @@ class ErrorHandler {
                         e.getSupportedMediaTypes().stream()
                                 .map(MediaType::toString)
                                 .toList());
-        return body(
+        return ErrorResponses.entity(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Unsupported content type " + (given == null ? "(none)" : "'" + given + "'") + "; expected "
                         + expected);
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Object> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.CONTENT_TOO_LARGE, "Upload is larger than the configured limit");
-    }
-
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e) {
-        if (find(e, PayloadTooLarge.class) != null) {
-            return body(
-                    HttpStatus.CONTENT_TOO_LARGE, find(e, PayloadTooLarge.class).getMessage());
-        }
-        return body(HttpStatus.BAD_REQUEST, "Malformed multipart request");
+        return UploadFailures.answer(e, uploadLimit);
+    }
+
+    /**
+     * Tomcat could not decode the parameters of a form body (the query string is checked before,
+     * by QueryStringFilter). Its message quotes the values, so it is neither sent nor logged.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> parameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        return status == HttpStatus.CONTENT_TOO_LARGE
+                ? ErrorResponses.entity(status, "Request parameters are larger than the limit")
+                : ErrorResponses.entity(
+                        HttpStatus.BAD_REQUEST, "Request parameters are not valid percent-encoded UTF-8");
     }
 
     @ExceptionHandler({
@@ -114,24 +154,26 @@ class ErrorHandler {
             // e.g. a commit whose connection broke: TransactionSystemException, not a DataAccessException
             return databaseUnavailable(e, request);
         }
-        if (find(e, PayloadTooLarge.class) != null) {
-            return body(
-                    HttpStatus.CONTENT_TOO_LARGE, find(e, PayloadTooLarge.class).getMessage());
+        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
+        if (tooLarge != null) {
+            return ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             // Spring's own client errors (405, 406, unknown path, missing part...): keep the status,
             // say it in the seed's shape and words ("Method Not Allowed", "Not Found").
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
-            return body(status, status.getReasonPhrase());
+            return ErrorResponses.entity(status, status.getReasonPhrase());
         }
         log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
+        return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
 
-    static ResponseEntity<Object> body(HttpStatus status, Object detail) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("detail", detail instanceof List<?> l ? l : String.valueOf(detail)));
+    /** 413 when a size limit cut the reading short, whatever the reader made of that; else as given. */
+    private static ResponseEntity<Object> unlessTooLarge(Throwable e, HttpStatus status, String detail) {
+        PayloadTooLarge tooLarge = find(e, PayloadTooLarge.class);
+        return tooLarge != null
+                ? ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage())
+                : ErrorResponses.entity(status, detail);
     }
 
     /**

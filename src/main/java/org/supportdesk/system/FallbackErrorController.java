@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -10,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Errors that never reach a controller (raised by the container) still answer with a JSON
- * `detail` and no stack trace.
+ * Errors that never reach a controller (an exception or `sendError` in a filter, forwarded here by
+ * the container) still answer with a JSON `detail` and no stack trace. Called directly, `/error` is
+ * a path like any unknown one: 404.
  */
 @Hidden
 @RestController
@@ -19,12 +21,15 @@ class FallbackErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<Object> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            return ErrorResponses.entity(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase());
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = HttpStatus.resolve(code instanceof Integer i ? i : 500);
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String detail = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
-        return ErrorHandler.body(status, detail);
+        return ErrorResponses.entity(status, detail);
     }
 }

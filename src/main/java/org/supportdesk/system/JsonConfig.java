@@ -16,8 +16,10 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Timestamps always as RFC 3339 in UTC with milliseconds and a `Z`: 2026-11-25T17:16:59.296Z.
- * Written and read by hand because every ticket read and written carries several of them, and
- * DateTimeFormatter is a measurable part of a request's cost.
+ * Written and read by hand, measured (TimestampsBenchmark, JMH, 2026-11-27): 68 ns to write one
+ * against 414 ns for the JDK's formatter of the same form (appendInstant(3)), 78 ns to read one
+ * against 1,672 ns for Instant.parse. A page of 100 classified tickets writes about 300 and reads
+ * 100 (their classification's time), so the JDK's would add about 0.26 ms of CPU to each page.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfig {

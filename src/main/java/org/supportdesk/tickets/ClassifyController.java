@@ -38,19 +38,8 @@ class ClassifyController {
                     + " owns unless force=true; the JSON array is streamed")
     @PostMapping("/tickets/classify-all")
     ResponseEntity<StreamingResponseBody> classifyAll(
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String priority,
-            @RequestParam(required = false) String status,
-            @RequestParam(name = "assigned_to", required = false) String assignedTo,
-            @RequestParam(name = "customer_id", required = false) String customerId,
-            @RequestParam(required = false) String tag,
-            @RequestParam(name = "created_after", required = false) String createdAfter,
-            @RequestParam(name = "created_before", required = false) String createdBefore,
-            @RequestParam(required = false) String force,
-            Actor actor) {
-        // Parameters are checked before the first byte goes out: a 422 can no longer follow a 200.
-        TicketFilter filter = TicketFilter.parse(
-                category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore);
+            TicketFilter filter, @RequestParam(required = false) String force, Actor actor) {
+        // The filters are bound before the first byte goes out: a 422 can no longer follow a 200.
         boolean forced = Params.bool("force", force);
         StreamingResponseBody body = (OutputStream out) -> {
             try (JsonGenerator gen = json.createGenerator(out)) {

@@ -12,8 +12,10 @@ import org.supportdesk.system.Database;
 
 /**
  * Classifies stored tickets. A single ticket's classification is applied because the caller asked
- * for it; classify-all applies only to values the classifier owns, never over a person's, unless
- * forced. Every decision goes into the ticket's history, applied or not.
+ * for it, and logged in its history, applied or not. Classify-all applies only to values the
+ * classifier owns, never over a person's, unless forced; it writes only where its decision
+ * changes the ticket or differs from the last one recorded, so running it again over an unchanged
+ * store writes nothing (SPEC §4).
  */
 @Service
 class ClassifyService {
@@ -23,13 +25,15 @@ class ClassifyService {
     // million tickets, 2,000 took 50 s), and 2,000 tickets are a few MB of heap.
     static final int BATCH = 2000;
 
-    private final Tickets tickets;
+    private final TicketStore tickets;
+    private final TicketHistory history;
     private final Triage triage;
     private final TicketService service;
     private final Database db;
 
-    ClassifyService(Tickets tickets, Triage triage, TicketService service, Database db) {
+    ClassifyService(TicketStore tickets, TicketHistory history, Triage triage, TicketService service, Database db) {
         this.tickets = tickets;
+        this.history = history;
         this.triage = triage;
         this.service = service;
         this.db = db;
@@ -45,7 +49,7 @@ class ClassifyService {
                 // Changed by another writer since we read it: classify it as it is now.
                 return classifyOne(id, apply, actor);
             }
-            tickets.appendHistory(id, event(ticket, next, info, actor, at));
+            history.append(id, event(ticket, next, info, actor, at));
             return ClassificationResult.of(id, info, next != null);
         });
     }
@@ -83,19 +87,28 @@ class ClassifyService {
         }
         Instant at = service.now();
         var results = new ArrayList<ClassificationResult>(page.size());
-        var changed = new ArrayList<Ticket>();
         var before = new ArrayList<Ticket>();
-        var history = new ArrayList<Object[]>(page.size());
+        var changed = new ArrayList<Ticket>();
+        var peoples = new ArrayList<Decided>();
         for (Ticket ticket : page) {
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = applied(ticket, info, force, at);
-            if (next != null) {
-                changed.add(next);
+            if (next == null) {
+                // Both values are a person's: the ticket stays as it is, the decision may be logged.
+                peoples.add(new Decided(ticket, info));
+            } else if (!unchanged(ticket, next)) {
                 before.add(ticket);
-            } else {
-                history.add(tickets.historyParams(ticket.id(), event(ticket, null, info, actor, at)));
+                changed.add(next);
             }
             results.add(ClassificationResult.of(ticket.id(), info, next != null));
+        }
+        var events = new ArrayList<TicketHistory.Entry>();
+        var last =
+                history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
+        for (Decided d : peoples) {
+            if (!Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
+                events.add(new TicketHistory.Entry(d.ticket().id(), event(d.ticket(), null, d.info(), actor, at)));
+            }
         }
         boolean[] updated = tickets.updateTriageAll(changed);
         for (int i = 0; i < changed.size(); i++) {
@@ -103,15 +116,26 @@ class ClassifyService {
             // A row another instance changed since we read it keeps its change; ours is dropped
             // and reported as not applied.
             Ticket logged = updated[i] ? next : null;
-            history.add(
-                    tickets.historyParams(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
+            events.add(
+                    new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
             if (!updated[i]) {
                 int index = indexOf(results, next.id());
                 results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
             }
         }
-        tickets.appendHistoryAll(history);
+        history.appendAll(events);
         return new Walked(results, nextBatch);
+    }
+
+    private record Decided(Ticket ticket, ClassificationInfo info) {}
+
+    /** True when applying the decision would change nothing: same values, same owners, same decision. */
+    private static boolean unchanged(Ticket before, Ticket next) {
+        return before.category() == next.category()
+                && before.priority() == next.priority()
+                && before.categoryBy() == next.categoryBy()
+                && before.priorityBy() == next.priorityBy()
+                && Triage.sameDecision(before.classification(), next.classification());
     }
 
     private static int indexOf(List<ClassificationResult> results, UUID id) {
@@ -144,7 +168,7 @@ class ClassifyService {
     }
 
     private static HistoryEvent event(Ticket before, Ticket after, ClassificationInfo info, Actor actor, Instant at) {
-        Map<String, HistoryEvent.Change> changes = after == null ? Map.of() : TicketService.changes(before, after);
+        Map<String, HistoryEvent.Change> changes = after == null ? Map.of() : TicketChanges.between(before, after);
         return Triage.event(info, actor, at, after != null, changes);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** An enum whose JSON form is a lowercase label. */
-public interface Labelled {
+interface Labelled {
 
     String value();
 

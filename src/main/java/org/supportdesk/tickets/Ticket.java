@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.supportdesk.system.Actor;
 
 /** A stored ticket, as the API shows it. */
-public record Ticket(
+record Ticket(
         UUID id,
         String customerId,
         String customerEmail,

@@ -16,30 +16,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a JSON body into a {@link TicketInput}, reporting every problem at once: unknown fields,
- * wrong types and values outside an enum here, the constraints of TicketInput through Bean
- * Validation. The request bodies, PUT and every imported record go through this one class.
+ * wrong types, values outside an enum and text that cannot be stored as sent through {@link
+ * JsonFields}, the constraints of TicketInput through Bean Validation. The request bodies, PUT,
+ * PATCH and every imported record (through TicketImports) go through this one class.
  */
 @Component
-public class TicketBinder {
-
-    static final List<String> REQUIRED =
-            List.of("customer_id", "customer_email", "customer_name", "subject", "description");
-    private static final Set<String> WRITABLE = Set.of(
-            "customer_id",
-            "customer_email",
-            "customer_name",
-            "subject",
-            "description",
-            "category",
-            "priority",
-            "status",
-            "tags",
-            "assigned_to",
-            "metadata");
-    // Read-only fields a client may echo back from a GET; they are ignored, not refused.
-    private static final Set<String> READ_ONLY =
-            Set.of("id", "created_at", "updated_at", "resolved_at", "version", "classification");
-    private static final Set<String> METADATA = Set.of("source", "browser", "device_type");
+class TicketBinder {
 
     private final Validator validator;
 
@@ -48,12 +30,12 @@ public class TicketBinder {
     }
 
     /** A create, a PUT or an imported record. */
-    public TicketInput bindNew(JsonNode body) {
+    TicketInput bindNew(JsonNode body) {
         var problems = new ArrayList<Problem>();
         requireObject(body, problems);
-        var reader = new Reader(body, problems);
+        var reader = new JsonFields(body, problems);
         reader.refuseUnknown();
-        for (String field : REQUIRED) {
+        for (String field : JsonFields.REQUIRED) {
             if (!body.has(field)) {
                 problems.add(Problem.body("Field required", "missing", field));
             }
@@ -67,9 +49,9 @@ public class TicketBinder {
                 reader.label("category", Category.values(), false),
                 reader.label("priority", Priority.values(), false),
                 reader.label("status", Status.values(), false),
-                reader.tags(),
+                reader.tags(false),
                 reader.string("assigned_to", false),
-                reader.metadata(body.get("metadata"), Metadata.DEFAULT));
+                reader.metadata(Metadata.DEFAULT));
         problems.addAll(violations(input));
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -86,11 +68,11 @@ public class TicketBinder {
     Patched bindPatch(JsonNode body, TicketInput current) {
         var problems = new ArrayList<Problem>();
         requireObject(body, problems);
-        var reader = new Reader(body, problems);
+        var reader = new JsonFields(body, problems);
         reader.refuseUnknown();
         var touched = new LinkedHashSet<String>();
         body.properties().forEach(e -> {
-            if (WRITABLE.contains(e.getKey())) {
+            if (JsonFields.WRITABLE.contains(e.getKey())) {
                 touched.add(e.getKey());
             }
         });
@@ -103,11 +85,9 @@ public class TicketBinder {
                 touched.contains("category") ? reader.label("category", Category.values(), true) : current.category(),
                 touched.contains("priority") ? reader.label("priority", Priority.values(), true) : current.priority(),
                 touched.contains("status") ? reader.label("status", Status.values(), true) : current.status(),
-                touched.contains("tags") ? reader.tags() : current.tags(),
+                touched.contains("tags") ? reader.tags(true) : current.tags(),
                 touched.contains("assigned_to") ? reader.string("assigned_to", false) : current.assignedTo(),
-                touched.contains("metadata")
-                        ? reader.metadata(body.get("metadata"), current.metadata())
-                        : current.metadata());
+                touched.contains("metadata") ? reader.metadata(current.metadata()) : current.metadata());
         problems.addAll(violations(merged));
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -182,108 +162,5 @@ public class TicketBinder {
             }
         }
         return out.toString();
-    }
-
-    /** Reads typed fields from one JSON object, collecting problems instead of failing on the first. */
-    private static final class Reader {
-        private final JsonNode body;
-        private final List<Problem> problems;
-
-        Reader(JsonNode body, List<Problem> problems) {
-            this.body = body;
-            this.problems = problems;
-        }
-
-        void refuseUnknown() {
-            for (String name : body.propertyNames()) {
-                if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
-                    problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", name));
-                }
-            }
-        }
-
-        /** Trimmed; an optional field that is null, absent or blank is null. */
-        String string(String field, boolean required) {
-            return text(body.get(field), required, field);
-        }
-
-        private String text(JsonNode node, boolean required, Object... loc) {
-            if (node == null || node.isNull()) {
-                if (required && node != null) {
-                    problems.add(Problem.body("Input should be a valid string", "string_type", loc));
-                }
-                return null;
-            }
-            if (!node.isString()) {
-                problems.add(Problem.body("Input should be a valid string", "string_type", loc));
-                return null;
-            }
-            String value = node.asString().strip();
-            if (value.indexOf('\0') >= 0) {
-                // PostgreSQL cannot store it in text; refused on every database alike.
-                problems.add(Problem.body("String should not contain the NUL character (\\u0000)", "string_nul", loc));
-                return null;
-            }
-            return value.isEmpty() && !required ? null : value;
-        }
-
-        <E extends Enum<E> & Labelled> E label(String field, E[] values, boolean required) {
-            return label(body.get(field), values, required, field);
-        }
-
-        private <E extends Enum<E> & Labelled> E label(JsonNode node, E[] values, boolean required, Object... loc) {
-            if (node == null || (node.isNull() && !required)) {
-                return null;
-            }
-            E value = node.isString() ? Labelled.parse(values, node.asString()) : null;
-            if (value == null) {
-                problems.add(Problem.body(Labelled.expectation(values), "enum", loc));
-            }
-            return value;
-        }
-
-        List<String> tags() {
-            JsonNode node = body.get("tags");
-            if (node == null || node.isNull()) {
-                return List.of();
-            }
-            if (!node.isArray()) {
-                problems.add(Problem.body("Input should be a valid list", "list_type", "tags"));
-                return List.of();
-            }
-            var tags = new LinkedHashSet<String>();
-            for (int i = 0; i < node.size(); i++) {
-                String tag = text(node.get(i), true, "tags", i);
-                if (tag != null) {
-                    tags.add(tag);
-                }
-            }
-            return new ArrayList<>(tags);
-        }
-
-        Metadata metadata(JsonNode node, Metadata base) {
-            if (node == null) {
-                return base;
-            }
-            if (!node.isObject()) {
-                problems.add(Problem.body("Input should be a valid dictionary", "dict_type", "metadata"));
-                return base;
-            }
-            for (String name : node.propertyNames()) {
-                if (!METADATA.contains(name)) {
-                    problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", "metadata", name));
-                }
-            }
-            // Keys left out keep their value, so a PATCH can change the browser alone.
-            Source source = node.has("source")
-                    ? label(node.get("source"), Source.values(), true, "metadata", "source")
-                    : base.source();
-            String browser =
-                    node.has("browser") ? text(node.get("browser"), false, "metadata", "browser") : base.browser();
-            DeviceType device = node.has("device_type")
-                    ? label(node.get("device_type"), DeviceType.values(), false, "metadata", "device_type")
-                    : base.deviceType();
-            return new Metadata(source, browser, device);
-        }
     }
 }

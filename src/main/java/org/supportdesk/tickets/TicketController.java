@@ -52,32 +52,7 @@ class TicketController {
 
     @Operation(summary = "List tickets, filtered, sorted and paged with a keyset cursor")
     @GetMapping
-    TicketService.Page list(
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String priority,
-            @RequestParam(required = false) String status,
-            @RequestParam(name = "assigned_to", required = false) String assignedTo,
-            @RequestParam(name = "customer_id", required = false) String customerId,
-            @RequestParam(required = false) String tag,
-            @RequestParam(name = "created_after", required = false) String createdAfter,
-            @RequestParam(name = "created_before", required = false) String createdBefore,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String order,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor) {
-        var problems = new java.util.ArrayList<org.supportdesk.system.Problem>();
-        TicketFilter filter = TicketFilter.parse(
-                category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore, problems);
-        TicketQuery query;
-        try {
-            query = TicketQuery.parse(filter, sort, order, limit, cursor);
-        } catch (org.supportdesk.system.InvalidRequest e) {
-            problems.addAll(e.problems());
-            query = null;
-        }
-        if (!problems.isEmpty()) {
-            throw new org.supportdesk.system.InvalidRequest(problems);
-        }
+    TicketService.Page list(TicketQuery query) {
         return service.list(query);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * Presence and types are checked by {@link TicketBinder}; the constraints here are the rules.
  * Null category/priority means "let the classifier decide"; null status means `new`.
  */
-public record TicketInput(
+record TicketInput(
         @Size(min = 1, max = 100) String customerId,
         @Size(max = 254) @EmailAddress String customerEmail,
         @Size(min = 1, max = 200) String customerName,

@@ -1,10 +1,9 @@
 package org.supportdesk.tickets;
 
-import org.springframework.http.HttpStatus;
-import org.supportdesk.system.ApiException;
+import org.supportdesk.system.NotFound;
 
-public class TicketNotFound extends ApiException {
+public class TicketNotFound extends NotFound {
     public TicketNotFound() {
-        super(HttpStatus.NOT_FOUND, "Ticket not found");
+        super("Ticket not found");
     }
 }

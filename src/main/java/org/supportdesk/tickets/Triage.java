@@ -1,5 +1,6 @@
 package org.supportdesk.tickets;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,14 +23,16 @@ import org.supportdesk.system.SupportdeskProperties;
  * (or everywhere, when asked), and records who decided.
  */
 @Component
-public class Triage {
+class Triage {
 
     private static final Logger log = LoggerFactory.getLogger(Triage.class);
 
     private final Classifier classifier;
+    private final MeterRegistry meters;
 
-    Triage(SupportdeskProperties properties) {
+    Triage(SupportdeskProperties properties, MeterRegistry meters) {
         this.classifier = load(properties.classifierRules());
+        this.meters = meters;
     }
 
     /** The shipped rules, or the operator's file; a malformed file stops the start with its reason. */
@@ -46,11 +49,20 @@ public class Triage {
         }
     }
 
-    public record Decision(
+    record Decision(
             Category category, Origin categoryBy, Priority priority, Origin priorityBy, ClassificationInfo info) {}
 
     ClassificationInfo classify(String subject, String description, Instant at) {
         Classification c = classifier.classify(subject, description);
+        meters.counter(
+                        "supportdesk.classifier.decisions",
+                        "method",
+                        "rules",
+                        "category",
+                        c.category(),
+                        "priority",
+                        c.priority())
+                .increment();
         return new ClassificationInfo(
                 Category.parse(c.category()),
                 Priority.parse(c.priority()),
@@ -76,12 +88,26 @@ public class Triage {
                 info);
     }
 
-    static HistoryEvent event(
-            ClassificationInfo info,
-            Actor actor,
-            Instant at,
-            boolean applied,
-            Map<String, HistoryEvent.Change> changes) {
+    /**
+     * True when two decisions are the same but for their time: the same category, priority,
+     * confidence, reasoning, keywords and method. Either may be null (no decision yet).
+     */
+    static boolean sameDecision(ClassificationInfo a, ClassificationInfo b) {
+        return a != null && b != null && decision(a).equals(decision(b));
+    }
+
+    /** The same, for a decision as a `classified` history event records it. */
+    static boolean sameDecision(Map<String, Object> recorded, ClassificationInfo b) {
+        if (recorded == null) {
+            return false;
+        }
+        var stored = new LinkedHashMap<>(recorded);
+        stored.remove("applied");
+        return stored.equals(decision(b));
+    }
+
+    /** A decision as history records it, without whether it was applied. */
+    private static Map<String, Object> decision(ClassificationInfo info) {
         var classification = new LinkedHashMap<String, Object>();
         classification.put("category", info.category().value());
         classification.put("priority", info.priority().value());
@@ -89,6 +115,16 @@ public class Triage {
         classification.put("reasoning", info.reasoning());
         classification.put("keywords_found", info.keywordsFound());
         classification.put("method", info.method());
+        return classification;
+    }
+
+    static HistoryEvent event(
+            ClassificationInfo info,
+            Actor actor,
+            Instant at,
+            boolean applied,
+            Map<String, HistoryEvent.Change> changes) {
+        var classification = decision(info);
         classification.put("applied", applied);
         return new HistoryEvent(at, actor, "classified", changes, classification);
     }

@@ -58,6 +58,48 @@ class ImportApiTests extends ApiTest {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedInEveryFormatAndNothingOfItIsStored() {
+        String customer = "surrogate-" + UUID.randomUUID();
+        String record = "{\"customer_id\": \"" + customer + "\", \"customer_email\": \"a@example.com\","
+                + " \"customer_name\": \"Ann\", \"subject\": \"ab\\ud800cd\","
+                + " \"description\": \"Please refund the duplicate payment\"}";
+        // JSON can escape one: the record is reported like any invalid one, by its field.
+        for (String[] json :
+                new String[][] {{"application/json", "[" + record + "]"}, {"application/x-ndjson", record}}) {
+            Api.Response response = api.send("POST", "/import/json", json[0], json[1], java.util.Map.of());
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("error_count").asInt()).isEqualTo(1);
+            assertThat(response.json().get("errors").get(0).get("errors").get(0).asString())
+                    .as(json[0])
+                    .startsWith("subject: ");
+        }
+        // CSV and XML cannot carry one: its UTF-8 bytes are not UTF-8, and XML has no such character.
+        byte[] bytes = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        byte[] csv = concat(
+                (HEADER + customer + ",a@example.com,Ann,ab").getBytes(StandardCharsets.UTF_8),
+                bytes,
+                "cd,Please refund the duplicate payment,,,\n".getBytes(StandardCharsets.UTF_8));
+        byte[] xml = ("<tickets><ticket><customer_id>" + customer + "</customer_id><customer_email>a@example.com"
+                        + "</customer_email><customer_name>Ann</customer_name><subject>ab&#xD800;cd</subject>"
+                        + "<description>Please refund the duplicate payment</description></ticket></tickets>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(api.sendBytes("POST", "/import/csv", "text/csv", csv).status())
+                .isEqualTo(400);
+        assertThat(api.sendBytes("POST", "/import/xml", "application/xml", xml).status())
+                .isEqualTo(400);
+        assertThat(totalFor(customer)).isZero();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void importsTheCsvSampleAsMultipart() throws IOException {
         Api.Response response = upload("/import/csv", "tickets-50.csv", "text/csv", sample("tickets-50.csv"));
 
@@ -249,6 +291,39 @@ class ImportApiTests extends ApiTest {
 
         assertThat(noFile.status()).isIn(400, 422);
         assertThat(image.status()).isEqualTo(415);
+    }
+
+    @Test
+    void aMultipartBodyWithTenThousandPartsIs400TooManyParts() {
+        var body = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            body.append("--xyz\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
+                    .append("\"\r\n\r\nv\r\n");
+        }
+        body.append("--xyz--\r\n");
+
+        Api.Response response = api.sendBytes(
+                "POST",
+                "/import/csv",
+                "multipart/form-data; boundary=xyz",
+                body.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).startsWith("Too many parts in the multipart body");
+    }
+
+    @Test
+    void aTenKilobyteFileNameIs400() {
+        Api.Response response = upload("/import/csv", "n".repeat(10 * 1024) + ".csv", "text/csv", sampleCsv());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("file name");
+    }
+
+    private static byte[] sampleCsv() {
+        return (HEADER + "c,a@example.com,Ann,Printer jam,The printer jams on every page,,,\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

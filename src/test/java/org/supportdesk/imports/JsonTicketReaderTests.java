@@ -167,7 +167,7 @@ class JsonTicketReaderTests {
     void refusesAbsurdlyDeepNesting() {
         String deep = "[{\"metadata\":" + "[".repeat(100) + "]".repeat(100) + "}]";
 
-        assertThat(failure(JSON, deep)).hasMessageContaining("nesting depth");
+        assertThat(failure(JSON, deep)).hasMessageContaining("JSON nesting too deep (limit 32 levels)");
     }
 
     @Test

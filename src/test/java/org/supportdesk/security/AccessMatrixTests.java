@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TicketBodies;
 
 /**
  * Every endpoint, called with no key, a wrong key, a revoked key and a key of each role: the exact
@@ -86,7 +86,11 @@ class AccessMatrixTests extends ApiTest {
                         200,
                         a -> a.get("/tickets/" + ticket(a) + "/history")),
                 new Endpoint("GET /tickets/stats", Role.VIEWER, 200, a -> a.get("/tickets/stats")),
-                new Endpoint("POST /tickets", Role.AGENT, 201, a -> a.post("/tickets", TicketBodies.ticket())),
+                new Endpoint(
+                        "POST /tickets",
+                        Role.AGENT,
+                        201,
+                        a -> a.post("/tickets", aTicket().build())),
                 new Endpoint(
                         "PATCH /tickets/{id}",
                         Role.AGENT,
@@ -96,7 +100,7 @@ class AccessMatrixTests extends ApiTest {
                         "PUT /tickets/{id}",
                         Role.AGENT,
                         200,
-                        a -> a.put("/tickets/" + ticket(a), TicketBodies.ticket())),
+                        a -> a.put("/tickets/" + ticket(a), aTicket().build())),
                 new Endpoint(
                         "POST /tickets/{id}/classify",
                         Role.AGENT,
@@ -234,11 +238,35 @@ class AccessMatrixTests extends ApiTest {
         assertThat(basic.body()).isEqualTo(bodies.get(0));
     }
 
-    @Test
-    void unknownPathsNeedAKeyAndAdminsGet404() {
-        assertThat(as(Caller.NO_KEY).get("/nowhere").status()).isEqualTo(401);
-        assertThat(as(Caller.VIEWER).get("/nowhere").status()).isEqualTo(403);
-        assertThat(as(Caller.ADMIN).get("/nowhere").status()).isEqualTo(404);
+    static Stream<Arguments> unknownRoutes() {
+        var rows = new ArrayList<Arguments>();
+        for (Caller caller : Caller.values()) {
+            boolean valid = caller == Caller.VIEWER || caller == Caller.AGENT || caller == Caller.ADMIN;
+            for (String path : List.of("/nowhere", "/error", "/tickets/a/b/c", "/api-keys/", "/docs/../nowhere")) {
+                rows.add(Arguments.of("GET", path, caller, valid ? 404 : 401));
+            }
+            rows.add(Arguments.of("PUT", "/tickets", caller, valid ? 405 : 401));
+            rows.add(Arguments.of("DELETE", "/api-keys", caller, valid ? 405 : 401));
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} with {2} -> {3}")
+    @MethodSource("unknownRoutes")
+    void unknownPathsAndMethodsAnswerEveryValidKeyAlike(String method, String path, Caller caller, int status) {
+        Api.Response response = as(caller).send(method, path, null, null, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        String detail = response.json().get("detail").asString();
+        switch (status) {
+            case 404 -> assertThat(detail).isEqualTo("Not Found");
+            case 405 -> {
+                assertThat(detail).isEqualTo("Method Not Allowed");
+                assertThat(response.header("Allow")).contains("GET");
+            }
+            default -> assertThat(detail).isEqualTo(AuthFilter.UNAUTHORIZED);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.supportdesk.Api;
 import org.supportdesk.SupportdeskApplication;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /** The first key, on fresh data directories: created once, owner-only, never overwritten. */
@@ -120,10 +120,8 @@ class AdminKeyBootstrapTests {
     void authenticationOffWarnsLoudlyAndRecordsAnonymous(CapturedOutput output) {
         try (var app = start("--supportdesk.auth=off")) {
             Api anyone = api(app, null);
-            String id = anyone.post("/tickets", TicketBodies.ticket())
-                    .json()
-                    .get("id")
-                    .asString();
+            String id =
+                    anyone.post("/tickets", aTicket().build()).json().get("id").asString();
             anyone.patch("/tickets/" + id, Map.of("status", "in_progress"));
 
             JsonNode history = anyone.get("/tickets/" + id + "/history").json();

@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 class ApiKeyApiTests extends ApiTest {
@@ -119,8 +119,7 @@ class ApiKeyApiTests extends ApiTest {
         Api asAlice = api.withKey(alice.get("key").asString());
         Api asBob = api.withKey(bob.get("key").asString());
 
-        String id =
-                asAlice.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        String id = asAlice.post("/tickets", aTicket().build()).json().get("id").asString();
         asBob.patch("/tickets/" + id, Map.of("status", "in_progress"));
         asBob.post("/tickets/" + id + "/classify", Map.of());
         Api.Response history = asAlice.get("/tickets/" + id + "/history");
@@ -158,9 +157,9 @@ class ApiKeyApiTests extends ApiTest {
         Api viewer = api.withKey(SecurityFixtures.secretOf(api, "viewer"));
 
         List<Integer> statuses = List.of(
-                viewer.post("/tickets", TicketBodies.ticket()).status(),
+                viewer.post("/tickets", aTicket().build()).status(),
                 viewer.patch("/tickets/" + id, Map.of("status", "closed")).status(),
-                viewer.put("/tickets/" + id, TicketBodies.ticket()).status(),
+                viewer.put("/tickets/" + id, aTicket().build()).status(),
                 viewer.post("/tickets/" + id + "/classify", Map.of()).status(),
                 viewer.delete("/tickets/" + id).status(),
                 viewer.post("/api-keys", Map.of("name", "mine", "role", "admin"))

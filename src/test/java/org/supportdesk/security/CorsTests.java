@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,11 +62,26 @@ class CorsTests {
     }
 
     @Test
-    void anotherOriginIsRefused() {
+    void anotherOriginIsRefusedWithAJsonDetailAndTheSecurityHeaders() {
         Api.Response other =
                 new Api(port).send("GET", "/tickets?limit=1", null, null, Map.of("Origin", "https://evil.example"));
+        Api.Response preflight = new Api(port, null)
+                .send(
+                        "OPTIONS",
+                        "/tickets",
+                        null,
+                        null,
+                        Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
 
-        assertThat(other.status()).isEqualTo(403);
-        assertThat(other.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(List.of(other, preflight)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(r.header("Content-Type")).startsWith("application/json");
+            assertThat(r.json().get("detail").asString()).startsWith("Cross-origin request refused");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        });
     }
 }

@@ -1,9 +1,10 @@
 package org.supportdesk.security;
 
+import static org.supportdesk.TicketBody.aTicket;
+
 import java.util.Map;
 import java.util.UUID;
 import org.supportdesk.Api;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /** Keys and tickets for the security tests, made through the API with the admin key. */
@@ -34,6 +35,6 @@ final class SecurityFixtures {
     }
 
     static String ticketId(Api admin) {
-        return admin.post("/tickets", TicketBodies.ticket()).json().get("id").asString();
+        return admin.post("/tickets", aTicket().build()).json().get("id").asString();
     }
 }

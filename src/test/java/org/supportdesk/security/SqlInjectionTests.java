@@ -1,6 +1,7 @@
 package org.supportdesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,21 +108,15 @@ class SqlInjectionTests extends ApiTest {
         long before = total();
         int created = 0;
         for (String payload : PAYLOADS) {
-            var body = TicketBodies.ticket(
-                    "customer_id",
-                    payload,
-                    "customer_name",
-                    payload,
-                    "subject",
-                    payload,
-                    "description",
-                    payload + " (padding)",
-                    "assigned_to",
-                    payload,
-                    "tags",
-                    List.of(payload),
-                    "metadata",
-                    Map.of("source", "email", "browser", payload));
+            var body = aTicket()
+                    .withCustomer(payload)
+                    .with("customer_name", payload)
+                    .withSubject(payload)
+                    .withDescription(payload + " (padding)")
+                    .withAssignee(payload)
+                    .withTags(payload)
+                    .with("metadata", Map.of("source", "email", "browser", payload))
+                    .build();
             Api.Response r = api.post("/tickets", body);
             assertThat(r.status()).as(payload).isEqualTo(201);
             created++;
@@ -151,16 +145,20 @@ class SqlInjectionTests extends ApiTest {
         long before = total();
         for (String payload : PAYLOADS) {
             for (String field : List.of("customer_email", "category", "priority", "status")) {
-                Api.Response r = api.post("/tickets", TicketBodies.ticket(field, payload));
+                Api.Response r =
+                        api.post("/tickets", aTicket().with(field, payload).build());
                 assertThat(r.status()).as(field + "=" + payload).isEqualTo(422);
             }
             for (String field : List.of("source", "device_type")) {
-                Api.Response r = api.post("/tickets", TicketBodies.ticket("metadata", Map.of(field, payload)));
+                Api.Response r = api.post(
+                        "/tickets",
+                        aTicket().with("metadata", Map.of(field, payload)).build());
                 assertThat(r.status()).as("metadata." + field + "=" + payload).isEqualTo(422);
             }
             Api.Response patch = api.patch(canaryPath, Map.of("status", payload, "priority", payload));
             assertThat(patch.status()).isEqualTo(422);
-            Api.Response put = api.put(canaryPath, TicketBodies.ticket("category", payload));
+            Api.Response put =
+                    api.put(canaryPath, aTicket().with("category", payload).build());
             assertThat(put.status()).isEqualTo(422);
             assertThat(api.post("/api-keys", Map.of("name", "n", "role", payload))
                             .status())
@@ -184,7 +182,7 @@ class SqlInjectionTests extends ApiTest {
                     api.sendBytes("POST", "/import/csv?auto_classify=" + value, "text/csv", csv),
                     api.post(canaryPath + "/classify?apply=" + value, Map.of()),
                     api.post("/tickets/classify-all?force=" + value, Map.of()),
-                    api.post("/tickets?auto_classify=" + value, TicketBodies.ticket()));
+                    api.post("/tickets?auto_classify=" + value, aTicket().build()));
             assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(422));
         }
 

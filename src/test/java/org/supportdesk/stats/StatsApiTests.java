@@ -1,7 +1,9 @@
 package org.supportdesk.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Category.BILLING_QUESTION;
+import static org.supportdesk.tickets.Priority.LOW;
 
 import java.util.Map;
 import java.util.UUID;
@@ -28,11 +30,18 @@ class StatsApiTests extends ApiTest {
     void countsFollowCreatesImportsEditsAndDeletes() {
         String customer = "stats-" + UUID.randomUUID();
         JsonNode before = stats();
-        String kept = api.post("/tickets", ticket("customer_id", customer, "category", "billing_question"))
+        String kept = api.post(
+                        "/tickets",
+                        aTicket()
+                                .withCustomer(customer)
+                                .withCategory(BILLING_QUESTION)
+                                .build())
                 .json()
                 .get("id")
                 .asString();
-        String deleted = api.post("/tickets", ticket("customer_id", customer, "priority", "low"))
+        String deleted = api.post(
+                        "/tickets",
+                        aTicket().withCustomer(customer).withPriority(LOW).build())
                 .json()
                 .get("id")
                 .asString();

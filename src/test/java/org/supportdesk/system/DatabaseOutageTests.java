@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 
 /** PostgreSQL stopped and started again under a running service. */
 @Tag(TestDatabase.POSTGRESQL_ONLY)
@@ -48,10 +48,7 @@ class DatabaseOutageTests {
         try (Instance app = Instance.start(settings)) {
             Api api = app.api();
             String path = "/tickets/"
-                    + api.post("/tickets", TicketBodies.ticket())
-                            .json()
-                            .get("id")
-                            .asString();
+                    + api.post("/tickets", aTicket().build()).json().get("id").asString();
             String before = api.get(path).body();
 
             pg.close();
@@ -62,9 +59,9 @@ class DatabaseOutageTests {
                     a -> a.get("/tickets/stats"),
                     a -> a.get("/tickets/stats?tag=export"),
                     a -> a.get(path + "/history"),
-                    a -> a.post("/tickets", TicketBodies.ticket()),
+                    a -> a.post("/tickets", aTicket().build()),
                     a -> a.patch(path, Map.of("status", "in_progress")),
-                    a -> a.put(path, TicketBodies.ticket()),
+                    a -> a.put(path, aTicket().build()),
                     a -> a.delete(path),
                     a -> a.send("POST", path + "/classify", null, null, Map.of()),
                     a -> a.send(
@@ -96,7 +93,7 @@ class DatabaseOutageTests {
             assertThat(api.get(path).body()).isEqualTo(before);
             assertThat(api.patch(path, Map.of("status", "in_progress")).status())
                     .isEqualTo(200);
-            assertThat(api.post("/tickets", TicketBodies.ticket()).status()).isEqualTo(201);
+            assertThat(api.post("/tickets", aTicket().build()).status()).isEqualTo(201);
             assertThat(api.get("/tickets/stats").json().get("total").asLong()).isEqualTo(2);
         } finally {
             pg.close();

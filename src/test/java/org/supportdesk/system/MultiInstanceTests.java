@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +20,6 @@ import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,19 +64,31 @@ class MultiInstanceTests {
             while (rows.next()) {
                 migrations.add(rows.getString("version") + ":" + rows.getBoolean("success"));
             }
-            assertThat(migrations).containsExactly("1:true", "2:true", "3:true");
+            assertThat(migrations).containsExactly("1:true", "2:true", "3:true", "4:true");
         }
         assertThat(api(0).get("/health").status()).isEqualTo(200);
         assertThat(api(1).get("/health").status()).isEqualTo(200);
     }
 
     @Test
+    void aCursorOneInstanceIssuedIsGoodOnTheOther() {
+        String customer = "multi-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            api(i).post("/tickets", aTicket().withCustomer(customer).build());
+        }
+        JsonNode first = api(0).get("/tickets?limit=2&customer_id=" + customer).json();
+
+        Api.Response second = api(1).get("/tickets?limit=2&customer_id=" + customer + "&cursor="
+                + first.get("next_cursor").asString());
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("items").size()).isEqualTo(1);
+    }
+
+    @Test
     void concurrentConditionalPatchesOnBothInstancesLetExactlyOneWin() throws Exception {
         String path = "/tickets/"
-                + api(0).post("/tickets", TicketBodies.ticket())
-                        .json()
-                        .get("id")
-                        .asString();
+                + api(0).post("/tickets", aTicket().build()).json().get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
                 16,
@@ -101,10 +113,7 @@ class MultiInstanceTests {
     @Test
     void concurrentUnconditionalPatchesOnBothInstancesAreAllKept() throws Exception {
         String path = "/tickets/"
-                + api(0).post("/tickets", TicketBodies.ticket())
-                        .json()
-                        .get("id")
-                        .asString();
+                + api(0).post("/tickets", aTicket().build()).json().get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
                 16,
@@ -133,7 +142,12 @@ class MultiInstanceTests {
         var moving = new ArrayList<String>();
         for (int i = 0; i < 40; i++) {
             String status = i % 2 == 0 ? "new" : "closed";
-            moving.add(api(i).post("/tickets", TicketBodies.ticket("customer_id", customer, "status", status))
+            moving.add(api(i).post(
+                            "/tickets",
+                            aTicket()
+                                    .withCustomer(customer)
+                                    .with("status", status)
+                                    .build())
                     .json()
                     .get("id")
                     .asString());
@@ -164,15 +178,12 @@ class MultiInstanceTests {
             if (n < creates) {
                 return api(n).post(
                                 "/tickets",
-                                TicketBodies.ticket(
-                                        "customer_id",
-                                        customer,
-                                        "category",
-                                        CATEGORIES[n % 4],
-                                        "priority",
-                                        PRIORITIES[n % 3],
-                                        "status",
-                                        STATUSES[n % 5]))
+                                aTicket()
+                                        .withCustomer(customer)
+                                        .with("category", CATEGORIES[n % 4])
+                                        .with("priority", PRIORITIES[n % 3])
+                                        .with("status", STATUSES[n % 5])
+                                        .build())
                         .status();
             }
             int m = n - creates;

@@ -1,8 +1,10 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.REMOVE;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aRefundRequest;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Category.OTHER;
+import static org.supportdesk.tickets.Priority.LOW;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,29 +13,26 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.TicketBody;
 import tools.jackson.databind.JsonNode;
 
 class ClassifyApiTests extends ApiTest {
 
-    private JsonNode create(Object... fields) {
-        Api.Response response = api.post("/tickets", ticket(fields));
+    private JsonNode create(TicketBody ticket) {
+        Api.Response response = api.post("/tickets", ticket.build());
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
     }
 
-    private static Object[] refundRequest(String customer) {
-        return new Object[] {
-            "customer_id", customer,
-            "subject", "Charged twice this month",
-            "description", "My card was charged twice for the same invoice, please refund one payment.",
-            "category", REMOVE,
-            "priority", REMOVE
-        };
+    private static TicketBody aLockedOutCustomer() {
+        return aTicket()
+                .withSubject("Cannot log in")
+                .withDescription("I am locked out of my account since the password reset.");
     }
 
     @Test
     void createWithoutCategoryOrPriorityIsClassifiedWithAReason() {
-        JsonNode t = create(refundRequest("cls-" + UUID.randomUUID()));
+        JsonNode t = create(aRefundRequest());
 
         assertThat(t.get("category").asString()).isEqualTo("billing_question");
         JsonNode c = t.get("classification");
@@ -45,12 +44,13 @@ class ClassifyApiTests extends ApiTest {
 
     @Test
     void createKeepsWhatAPersonGaveUnlessAutoClassifyIsAsked() {
-        Object[] fields = {
-            "subject", "Charged twice", "description", "I was charged twice, refund please", "category", "other"
-        };
+        TicketBody fields = aTicket()
+                .withSubject("Charged twice")
+                .withDescription("I was charged twice, refund please")
+                .withCategory(OTHER);
 
         JsonNode kept = create(fields);
-        JsonNode auto = api.post("/tickets?auto_classify=true", ticket(fields)).json();
+        JsonNode auto = api.post("/tickets?auto_classify=true", fields.build()).json();
 
         assertThat(kept.get("category").asString()).isEqualTo("other");
         assertThat(kept.get("classification").isNull()).isTrue();
@@ -59,8 +59,7 @@ class ClassifyApiTests extends ApiTest {
 
     @Test
     void classifyAppliesTheResultAndLogsIt() {
-        JsonNode t = create(
-                "subject", "Cannot log in", "description", "I am locked out of my account since the password reset.");
+        JsonNode t = create(aLockedOutCustomer());
         String path = "/tickets/" + t.get("id").asString();
 
         Api.Response response = api.post(path + "/classify", Map.of());
@@ -86,7 +85,7 @@ class ClassifyApiTests extends ApiTest {
 
     @Test
     void autoClassifyIsAnAliasOfClassify() {
-        JsonNode t = create();
+        JsonNode t = create(aTicket());
 
         assertThat(api.post("/tickets/" + t.get("id").asString() + "/auto-classify", Map.of())
                         .status())
@@ -95,8 +94,7 @@ class ClassifyApiTests extends ApiTest {
 
     @Test
     void dryRunLeavesTheTicketUntouchedButLogsTheSuggestion() {
-        JsonNode t = create(
-                "subject", "Cannot log in", "description", "I am locked out of my account since the password reset.");
+        JsonNode t = create(aLockedOutCustomer());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode result = api.post(path + "/classify?apply=false", Map.of()).json();
@@ -111,8 +109,8 @@ class ClassifyApiTests extends ApiTest {
     @Test
     void classifyAllNeverOverwritesAPersonsCorrectionUnlessForced() {
         String customer = "cls-" + UUID.randomUUID();
-        JsonNode auto = create(refundRequest(customer));
-        JsonNode corrected = create(refundRequest(customer));
+        JsonNode auto = create(aRefundRequest().withCustomer(customer));
+        JsonNode corrected = create(aRefundRequest().withCustomer(customer));
         String correctedPath = "/tickets/" + corrected.get("id").asString();
         api.patch(correctedPath, Map.of("category", "other"));
 
@@ -125,8 +123,12 @@ class ClassifyApiTests extends ApiTest {
                 .isEqualTo("billing_question");
         // Its priority is still the classifier's, so that part of the decision applies.
         assertThat(resultFor(results, auto).get("applied").asBoolean()).isTrue();
-        JsonNode lastOfCorrected = last(api.get(correctedPath + "/history").json());
-        assertThat(lastOfCorrected.get("action").asString()).isEqualTo("classified");
+        // The decision is on record: the classifier made it when the ticket was created, and made
+        // it again now, so classify-all adds no copy of it (SPEC §4).
+        JsonNode lastDecision =
+                lastClassified(api.get(correctedPath + "/history").json());
+        assertThat(lastDecision.get("classification").get("category").asString())
+                .isEqualTo("billing_question");
 
         api.post("/tickets/classify-all?customer_id=" + customer + "&force=true", Map.of());
         assertThat(api.get(correctedPath).json().get("category").asString()).isEqualTo("billing_question");
@@ -135,7 +137,7 @@ class ClassifyApiTests extends ApiTest {
     @Test
     void classifyAllLeavesTicketsWhoseValuesAreAllAPersonsAlone() {
         String customer = "cls-" + UUID.randomUUID();
-        JsonNode t = create("customer_id", customer, "category", "other", "priority", "low");
+        JsonNode t = create(aTicket().withCustomer(customer).withCategory(OTHER).withPriority(LOW));
 
         JsonNode results = api.post("/tickets/classify-all?customer_id=" + customer, Map.of())
                 .json();
@@ -175,6 +177,91 @@ class ClassifyApiTests extends ApiTest {
                 .isEqualTo(422);
     }
 
+    @Test
+    void classifyAllAgainOverAnUnchangedStoreWritesNothing() {
+        String customer = "cls-" + UUID.randomUUID();
+        String auto = create(aRefundRequest().withCustomer(customer)).get("id").asString();
+        String corrected =
+                create(aRefundRequest().withCustomer(customer)).get("id").asString();
+        api.patch("/tickets/" + corrected, Map.of("category", "other"));
+        String persons = create(
+                        aTicket().withCustomer(customer).withCategory(OTHER).withPriority(LOW))
+                .get("id")
+                .asString();
+        api.post("/tickets/classify-all?customer_id=" + customer, Map.of());
+        Map<String, JsonNode> tickets = new java.util.HashMap<>();
+        Map<String, JsonNode> histories = new java.util.HashMap<>();
+        for (String id : List.of(auto, corrected, persons)) {
+            tickets.put(id, api.get("/tickets/" + id).json());
+            histories.put(id, api.get("/tickets/" + id + "/history").json());
+        }
+
+        JsonNode again = api.post("/tickets/classify-all?customer_id=" + customer, Map.of())
+                .json();
+
+        assertThat(again.size()).isEqualTo(3);
+        for (String id : List.of(auto, corrected, persons)) {
+            assertThat(api.get("/tickets/" + id).json()).as("ticket").isEqualTo(tickets.get(id));
+            assertThat(api.get("/tickets/" + id + "/history").json())
+                    .as("history")
+                    .isEqualTo(histories.get(id));
+        }
+        var applied = new java.util.HashMap<String, Boolean>();
+        again.forEach(
+                r -> applied.put(r.get("ticket_id").asString(), r.get("applied").asBoolean()));
+        assertThat(applied)
+                .containsEntry(auto, true)
+                .containsEntry(corrected, true)
+                .containsEntry(persons, false);
+    }
+
+    @Test
+    void classifyAllLogsADecisionOnATicketAPersonOwnsOnlyWhenItDiffersFromTheLastOne() {
+        String customer = "cls-" + UUID.randomUUID();
+        JsonNode t = create(
+                aRefundRequest().withCustomer(customer).withCategory(OTHER).withPriority(LOW));
+        String path = "/tickets/" + t.get("id").asString();
+        String classifyAll = "/tickets/classify-all?customer_id=" + customer;
+
+        api.post(classifyAll, Map.of());
+        api.post(classifyAll, Map.of());
+        JsonNode logged = api.get(path + "/history").json();
+        api.patch(path, Map.of("description", "I am locked out of my account since the password reset."));
+        api.post(classifyAll, Map.of());
+        JsonNode relogged = api.get(path + "/history").json();
+
+        assertThat(logged.size()).isEqualTo(2);
+        assertThat(logged.get(1).get("classification").get("category").asString())
+                .isEqualTo("billing_question");
+        assertThat(logged.get(1).get("classification").get("applied").asBoolean())
+                .isFalse();
+        assertThat(relogged.size()).isEqualTo(4);
+        assertThat(relogged.get(3).get("action").asString()).isEqualTo("classified");
+        assertThat(relogged.get(3).get("classification").get("keywords_found"))
+                .isNotEqualTo(logged.get(1).get("classification").get("keywords_found"));
+        assertThat(api.get(path).json().get("category").asString()).isEqualTo("other");
+    }
+
+    @Test
+    void aForcedClassifyAllTakesOverOnceAndThenWritesNothing() {
+        String customer = "cls-" + UUID.randomUUID();
+        JsonNode t = create(
+                aRefundRequest().withCustomer(customer).withCategory(OTHER).withPriority(LOW));
+        String path = "/tickets/" + t.get("id").asString();
+        String forced = "/tickets/classify-all?force=true&customer_id=" + customer;
+
+        api.post(forced, Map.of());
+        JsonNode taken = api.get(path).json();
+        int events = api.get(path + "/history").json().size();
+        JsonNode again = api.post(forced, Map.of()).json();
+
+        assertThat(taken.get("category").asString()).isEqualTo("billing_question");
+        assertThat(taken.get("version").asInt()).isEqualTo(2);
+        assertThat(again.get(0).get("applied").asBoolean()).isTrue();
+        assertThat(api.get(path).json()).isEqualTo(taken);
+        assertThat(api.get(path + "/history").json().size()).isEqualTo(events);
+    }
+
     private static JsonNode resultFor(JsonNode results, JsonNode ticket) {
         for (JsonNode r : results) {
             if (r.get("ticket_id").asString().equals(ticket.get("id").asString())) {
@@ -182,6 +269,17 @@ class ClassifyApiTests extends ApiTest {
             }
         }
         throw new AssertionError("no result for " + ticket.get("id"));
+    }
+
+    private static JsonNode lastClassified(JsonNode history) {
+        JsonNode found = null;
+        for (JsonNode event : history) {
+            if (event.get("action").asString().equals("classified")) {
+                found = event;
+            }
+        }
+        assertThat(found).as("a classified event").isNotNull();
+        return found;
     }
 
     private static JsonNode last(JsonNode array) {

@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.SupportdeskApplication;
-import org.supportdesk.TicketBodies;
 
 /** The service in a process of its own, killed with SIGKILL: what it acknowledged is still there. */
 class KillTests {
@@ -71,7 +71,7 @@ class KillTests {
         try {
             awaitHealthy(api, first);
             acknowledged = Concurrently.run(200, 8, i -> {
-                Api.Response r = api.post("/tickets", TicketBodies.ticket());
+                Api.Response r = api.post("/tickets", aTicket().build());
                 return r.status() == 201 ? r.json().get("id").asString() : null;
             });
         } finally {

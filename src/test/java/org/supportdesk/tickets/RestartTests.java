@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.supportdesk.Api;
 import org.supportdesk.SupportdeskApplication;
 import org.supportdesk.TestDatabase;
-import org.supportdesk.TicketBodies;
 import tools.jackson.databind.JsonNode;
 
 /** The whole application, stopped and started again on the same data directory (or database). */
@@ -45,14 +45,17 @@ class RestartTests {
     }
 
     @Test
-    void ticketsHistoryAndVersionsSurviveARestart() {
+    void ticketsHistoryVersionsAndCursorsSurviveARestart() {
         JsonNode created;
         JsonNode updated;
+        String cursor;
         try (var first = start()) {
             Api api = api(first);
-            created = api.post("/tickets", TicketBodies.ticket()).json();
+            created = api.post("/tickets", aTicket().build()).json();
             updated = api.patch("/tickets/" + created.get("id").asString(), Map.of("status", "resolved"))
                     .json();
+            api.post("/tickets", aTicket().build());
+            cursor = api.get("/tickets?limit=1").json().get("next_cursor").asString();
         }
 
         try (var second = start()) {
@@ -66,6 +69,11 @@ class RestartTests {
                             .get("resolved")
                             .asLong())
                     .isEqualTo(1);
+            // The key that signs cursors is the database's, not the process's.
+            Api.Response next = api.get("/tickets?limit=1&cursor=" + cursor);
+            assertThat(next.status()).as(next.body()).isEqualTo(200);
+            assertThat(next.json().get("items").get(0).get("id").asString())
+                    .isNotEqualTo(created.get("id").asString());
         }
     }
 }

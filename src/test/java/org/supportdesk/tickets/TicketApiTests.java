@@ -1,12 +1,13 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.REMOVE;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Status.CLOSED;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
@@ -26,7 +27,8 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void createsTicketWithServerFieldsLocationAndEtag() {
-        Api.Response response = api.post("/tickets", ticket("tags", List.of(" vip ", "export", "vip")));
+        Api.Response response = api.post(
+                "/tickets", aTicket().withTags(" vip ", "export", "vip").build());
 
         assertThat(response.status()).isEqualTo(201);
         JsonNode t = response.json();
@@ -45,8 +47,20 @@ class TicketApiTests extends ApiTest {
     }
 
     @Test
+    void ticketIdsAreRandomVersion4Uuids() {
+        var ids = new java.util.HashSet<UUID>();
+        for (int i = 0; i < 50; i++) {
+            UUID id = UUID.fromString(create(aTicket().build()).get("id").asString());
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(50);
+    }
+
+    @Test
     void getReturnsTheStoredTicket() {
-        JsonNode created = create(ticket());
+        JsonNode created = create(aTicket().build());
 
         Api.Response response = api.get("/tickets/" + created.get("id").asString());
 
@@ -59,13 +73,14 @@ class TicketApiTests extends ApiTest {
     void reportsEveryValidationProblemAtOnceWithJsonNames() {
         Api.Response response = api.post(
                 "/tickets",
-                ticket(
-                        "customer_id", REMOVE,
-                        "customer_email", "not-an-email",
-                        "description", "short",
-                        "priorty", "high",
-                        "category", "billing",
-                        "tags", List.of("ok", 7)));
+                aTicket()
+                        .without("customer_id")
+                        .withEmail("not-an-email")
+                        .withDescription("short")
+                        .with("priorty", "high")
+                        .with("category", "billing")
+                        .with("tags", List.of("ok", 7))
+                        .build());
 
         assertThat(response.status()).isEqualTo(422);
         List<String> locs = new ArrayList<>();
@@ -113,8 +128,12 @@ class TicketApiTests extends ApiTest {
     @Test
     void aNulCharacterIsRefusedInFieldsAndMatchesNothingInFilters() {
         // PostgreSQL cannot store U+0000 in text; both databases refuse it alike.
-        Api.Response response =
-                api.post("/tickets", ticket("subject", "Export\u0000broken", "tags", List.of("ok", "a\u0000b")));
+        Api.Response response = api.post(
+                "/tickets",
+                aTicket()
+                        .withSubject("Export\u0000broken")
+                        .withTags("ok", "a\u0000b")
+                        .build());
 
         assertThat(response.status()).isEqualTo(422);
         List<String> locs = new ArrayList<>();
@@ -123,6 +142,71 @@ class TicketApiTests extends ApiTest {
         assertThat(api.get("/tickets?customer_id=a%00b").json().get("total").asLong())
                 .isZero();
         assertThat(api.get("/tickets/stats?tag=a%00b").json().get("total").asLong())
+                .isZero();
+    }
+
+    /** A body whose strings are written as JSON escapes, as they are: `\\ud800` stays an escape. */
+    private Api.Response send(String method, String path, String json) {
+        return api.send(method, path, "application/json", json, Map.of());
+    }
+
+    private static String bodyWith(String subject, String tag, String browser) {
+        return "{\"customer_id\": \"cust-" + UUID.randomUUID()
+                + "\", \"customer_email\": \"ann@example.com\", \"customer_name\": \"Ann\", \"subject\": \""
+                + subject + "\", \"description\": \"The export button does nothing.\", \"tags\": [\"" + tag
+                + "\"], \"metadata\": {\"browser\": \"" + browser + "\"}}";
+    }
+
+    @Test
+    void loneSurrogatesAreRefusedOnCreateReplaceAndPatchNotStoredAsQuestionMarks() {
+        Api.Response created = send("POST", "/tickets", bodyWith("ab\\ud800cd", "x\\udc00", "Firefox \\udbff"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(422);
+        List<String> locs = new ArrayList<>();
+        created.json().get("detail").forEach(p -> {
+            locs.add(p.get("loc").toString());
+            assertThat(p.get("type").asString()).isEqualTo("string_unicode");
+        });
+        assertThat(locs)
+                .containsExactly(
+                        "[\"body\",\"subject\"]", "[\"body\",\"tags\",0]", "[\"body\",\"metadata\",\"browser\"]");
+        JsonNode t = create(aTicket().build());
+        String path = "/tickets/" + t.get("id").asString();
+        assertThat(send("PUT", path, bodyWith("ab\\ud800cd", "ok", "ok")).status())
+                .isEqualTo(422);
+        Api.Response patched = send("PATCH", path, "{\"assigned_to\": \"maria\\ude00\"}");
+        assertThat(patched.status()).isEqualTo(422);
+        assertThat(patched.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"assigned_to\"]");
+        assertThat(api.get(path).json()).isEqualTo(t);
+    }
+
+    @Test
+    void surrogatePairsAreStoredAndReadBackExactly() {
+        JsonNode created = create(aTicket()
+                .withSubject("Export broken \ud83d\ude00")
+                .withTags("\ud83d\udd25 hot")
+                .build());
+
+        JsonNode read = api.get("/tickets/" + created.get("id").asString()).json();
+
+        assertThat(read.get("subject").asString()).isEqualTo("Export broken \ud83d\ude00");
+        assertThat(read.get("tags").get(0).asString()).isEqualTo("\ud83d\udd25 hot");
+        assertThat(read).isEqualTo(created);
+    }
+
+    @Test
+    void patchWithNullTagsIs422AndKeepsTheTags() {
+        JsonNode t = create(aTicket().withTags("vpn", "export").build());
+        String path = "/tickets/" + t.get("id").asString();
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("tags", null);
+
+        Api.Response response = api.patch(path, body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"tags\"]");
+        assertThat(api.get(path).json()).isEqualTo(t);
+        assertThat(api.patch(path, Map.of("tags", List.of())).json().get("tags").size())
                 .isZero();
     }
 
@@ -138,7 +222,11 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void ignoresReadOnlyFieldsInTheBody() {
-        JsonNode t = create(ticket("id", "00000000-0000-4000-8000-000000000000", "version", 99, "created_at", "x"));
+        JsonNode t = create(aTicket()
+                .with("id", "00000000-0000-4000-8000-000000000000")
+                .with("version", 99)
+                .with("created_at", "x")
+                .build());
 
         assertThat(t.get("id").asString()).isNotEqualTo("00000000-0000-4000-8000-000000000000");
         assertThat(t.get("version").asInt()).isEqualTo(1);
@@ -162,7 +250,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchChangesOnlyGivenFieldsAndNullClearsNullableOnes() {
-        JsonNode t = create(ticket("assigned_to", "maria"));
+        JsonNode t = create(aTicket().withAssignee("maria").build());
         String path = "/tickets/" + t.get("id").asString();
 
         Map<String, Object> body = new java.util.HashMap<>();
@@ -184,7 +272,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchWithNullForRequiredFieldIs422AndChangesNothing() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         Map<String, Object> body = new java.util.HashMap<>();
         body.put("subject", null);
@@ -198,7 +286,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void patchThatChangesNothingKeepsVersionAndUpdatedAt() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode same = api.patch(path, Map.of("subject", t.get("subject").asString(), "priority", "high"))
@@ -210,7 +298,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void staleIfMatchIs412AndChangesNothing() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         assertThat(api.patch(path, Map.of("status", "in_progress"), "If-Match", "\"1\"")
                         .status())
@@ -223,7 +311,7 @@ class TicketApiTests extends ApiTest {
         JsonNode now = api.get(path).json();
         assertThat(now.get("status").asString()).isEqualTo("in_progress");
         assertThat(now.get("version").asInt()).isEqualTo(2);
-        assertThat(api.put(path, ticket(), "If-Match", "1").status()).isEqualTo(412);
+        assertThat(api.put(path, aTicket().build(), "If-Match", "1").status()).isEqualTo(412);
         assertThat(api.patch(path, Map.of("status", "closed"), "If-Match", "W/\"2\"")
                         .status())
                 .isEqualTo(200);
@@ -231,7 +319,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void concurrentPatchesWithTheSameIfMatchLetExactlyOneThrough() throws Exception {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
@@ -248,7 +336,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void concurrentPatchesWithoutIfMatchAreAllApplied() throws Exception {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         List<Integer> statuses = Concurrently.run(
@@ -261,7 +349,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void resolvedAtIsSetKeptAndClearedAsStatusMoves() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode resolved = api.patch(path, Map.of("status", "resolved")).json();
@@ -277,7 +365,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void ticketCreatedResolvedIsResolvedAtCreation() {
-        JsonNode t = create(ticket("status", "closed"));
+        JsonNode t = create(aTicket().withStatus(CLOSED).build());
 
         assertThat(t.get("resolved_at").asString())
                 .isEqualTo(t.get("created_at").asString());
@@ -285,11 +373,15 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void putReplacesAllWritableFields() {
-        JsonNode t = create(ticket("assigned_to", "maria", "tags", List.of("a", "b")));
+        JsonNode t = create(aTicket().withAssignee("maria").withTags("a", "b").build());
         String path = "/tickets/" + t.get("id").asString();
 
         JsonNode replaced = api.put(
-                        path, ticket("customer_id", t.get("customer_id").asString(), "tags", REMOVE))
+                        path,
+                        aTicket()
+                                .withCustomer(t.get("customer_id").asString())
+                                .without("tags")
+                                .build())
                 .json();
 
         assertThat(replaced.get("assigned_to").isNull()).isTrue();
@@ -301,7 +393,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void deleteAnswers204ThenTheTicketIsGone() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
 
         assertThat(api.delete(path).status()).isEqualTo(204);
@@ -312,7 +404,7 @@ class TicketApiTests extends ApiTest {
 
     @Test
     void historyRecordsWhoChangedWhatAndWhenOldestFirst() {
-        JsonNode t = create(ticket());
+        JsonNode t = create(aTicket().build());
         String path = "/tickets/" + t.get("id").asString();
         api.patch(path, Map.of("status", "in_progress", "assigned_to", "maria"));
         api.patch(path, Map.of("tags", List.of("export", "escalated")));

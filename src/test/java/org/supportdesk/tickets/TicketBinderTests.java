@@ -2,6 +2,7 @@ package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.supportdesk.TicketBody.aTicket;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.supportdesk.TicketBodies;
+import org.supportdesk.TicketBody;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +27,13 @@ class TicketBinderTests {
         VALIDATION.close();
     }
 
-    private static JsonNode json(Object... overrides) {
-        return JSON.valueToTree(TicketBodies.ticket(overrides));
+    private static JsonNode json(TicketBody body) {
+        return JSON.valueToTree(body.build());
+    }
+
+    /** A valid ticket but for one field. */
+    private static JsonNode json(String field, Object value) {
+        return json(aTicket().with(field, value));
     }
 
     private List<String> problems(JsonNode body) {
@@ -38,8 +44,8 @@ class TicketBinderTests {
 
     @Test
     void bindsAValidTicketTrimmedWithDefaults() {
-        TicketInput input = binder.bindNew(
-                json("customer_name", "  Ann Lee ", "status", TicketBodies.REMOVE, "metadata", TicketBodies.REMOVE));
+        TicketInput input = binder.bindNew(json(
+                aTicket().with("customer_name", "  Ann Lee ").without("status").without("metadata")));
 
         assertThat(input.customerName()).isEqualTo("Ann Lee");
         assertThat(input.status()).isEqualTo(Status.NEW);
@@ -49,7 +55,7 @@ class TicketBinderTests {
 
     @Test
     void leavesCategoryAndPriorityOpenWhenAbsent() {
-        TicketInput input = binder.bindNew(json("category", TicketBodies.REMOVE, "priority", null));
+        TicketInput input = binder.bindNew(json(aTicket().without("category").with("priority", null)));
 
         assertThat(input.category()).isNull();
         assertThat(input.priority()).isNull();
@@ -57,7 +63,7 @@ class TicketBinderTests {
 
     @Test
     void dropsDuplicateTagsAfterTrimmingAndKeepsOrder() {
-        TicketInput input = binder.bindNew(json("tags", List.of("b", " a", "b ", "a", "c")));
+        TicketInput input = binder.bindNew(json(aTicket().withTags("b", " a", "b ", "a", "c")));
 
         assertThat(input.tags()).containsExactly("b", "a", "c");
     }
@@ -98,8 +104,10 @@ class TicketBinderTests {
 
     @Test
     void acceptsBoundaryLengths() {
-        TicketInput input = binder.bindNew(
-                json("subject", "x".repeat(200), "description", "x".repeat(10), "customer_id", "x".repeat(100)));
+        TicketInput input = binder.bindNew(json(aTicket()
+                .withSubject("x".repeat(200))
+                .withDescription("x".repeat(10))
+                .withCustomer("x".repeat(100))));
 
         assertThat(input.subject()).hasSize(200);
     }
@@ -123,12 +131,12 @@ class TicketBinderTests {
 
     @Test
     void reportsWrongTypesUnknownFieldsAndBadEnumsTogether() {
-        assertThat(problems(json(
-                        "subject", 42,
-                        "priority", "asap",
-                        "priorty", "high",
-                        "tags", "a,b",
-                        "metadata", Map.of("source", "fax", "os", "linux"))))
+        assertThat(problems(json(aTicket()
+                        .with("subject", 42)
+                        .with("priority", "asap")
+                        .with("priorty", "high")
+                        .with("tags", "a,b")
+                        .with("metadata", Map.of("source", "fax", "os", "linux")))))
                 .containsExactlyInAnyOrder(
                         "subject: Input should be a valid string",
                         "priority: Input should be 'low', 'medium', 'high' or 'urgent'",

@@ -1,17 +1,31 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
+import static org.supportdesk.tickets.Category.BILLING_QUESTION;
+import static org.supportdesk.tickets.Category.BUG_REPORT;
+import static org.supportdesk.tickets.Category.OTHER;
+import static org.supportdesk.tickets.Category.TECHNICAL_ISSUE;
+import static org.supportdesk.tickets.Priority.HIGH;
+import static org.supportdesk.tickets.Priority.LOW;
+import static org.supportdesk.tickets.Priority.MEDIUM;
+import static org.supportdesk.tickets.Priority.URGENT;
+import static org.supportdesk.tickets.Status.CLOSED;
+import static org.supportdesk.tickets.Status.IN_PROGRESS;
+import static org.supportdesk.tickets.Status.NEW;
+import static org.supportdesk.tickets.Status.RESOLVED;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.TicketBody;
 import tools.jackson.databind.JsonNode;
 
 class TicketListApiTests extends ApiTest {
@@ -23,29 +37,45 @@ class TicketListApiTests extends ApiTest {
     @BeforeEach
     void sevenTicketsOfOneCustomer() {
         customer = "list-" + UUID.randomUUID();
-        String[][] rows = {
-            {"billing_question", "low", "new", "alpha"},
-            {"billing_question", "urgent", "in_progress", "beta"},
-            {"technical_issue", "high", "new", "alpha"},
-            {"bug_report", "medium", "resolved", "gamma"},
-            {"technical_issue", "urgent", "new", "beta"},
-            {"other", "low", "closed", "alpha"},
-            {"billing_question", "high", "new", "beta"},
-        };
-        for (String[] r : rows) {
-            Api.Response response = api.post(
-                    "/tickets",
-                    ticket(
-                            "customer_id",
-                            customer,
-                            "category",
-                            r[0],
-                            "priority",
-                            r[1],
-                            "status",
-                            r[2],
-                            "tags",
-                            List.of(r[3])));
+        List<TicketBody> tickets = List.of(
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(LOW)
+                        .withStatus(NEW)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(URGENT)
+                        .withStatus(IN_PROGRESS)
+                        .withTags("beta"),
+                aTicket()
+                        .withCategory(TECHNICAL_ISSUE)
+                        .withPriority(HIGH)
+                        .withStatus(NEW)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BUG_REPORT)
+                        .withPriority(MEDIUM)
+                        .withStatus(RESOLVED)
+                        .withTags("gamma"),
+                aTicket()
+                        .withCategory(TECHNICAL_ISSUE)
+                        .withPriority(URGENT)
+                        .withStatus(NEW)
+                        .withTags("beta"),
+                aTicket()
+                        .withCategory(OTHER)
+                        .withPriority(LOW)
+                        .withStatus(CLOSED)
+                        .withTags("alpha"),
+                aTicket()
+                        .withCategory(BILLING_QUESTION)
+                        .withPriority(HIGH)
+                        .withStatus(NEW)
+                        .withTags("beta"));
+        for (TicketBody ticket : tickets) {
+            Api.Response response =
+                    api.post("/tickets", ticket.withCustomer(customer).build());
             assertThat(response.status()).isEqualTo(201);
             created.add(response.json());
         }
@@ -110,7 +140,7 @@ class TicketListApiTests extends ApiTest {
     @Test
     void cursorStaysStableWhileTicketsAreAdded() {
         JsonNode first = list("&limit=4");
-        api.post("/tickets", ticket("customer_id", customer));
+        api.post("/tickets", aTicket().withCustomer(customer).build());
 
         JsonNode second = list("&limit=4&cursor=" + first.get("next_cursor").asString());
 
@@ -183,6 +213,90 @@ class TicketListApiTests extends ApiTest {
         assertThat(locs).containsExactlyInAnyOrder("status", "limit", "order", "created_after");
         assertThat(api.get("/tickets?limit=0").status()).isEqualTo(422);
         assertThat(api.get("/tickets?limit=abc").status()).isEqualTo(422);
+    }
+
+    @Test
+    void timestampsOutsideTheYears1To9999Are422NotAServerError() {
+        for (String path : List.of("/tickets", "/tickets/stats")) {
+            Api.Response after = api.get(path + "?created_after=%2B300000000-01-01T00:00:00Z");
+            Api.Response before = api.get(path + "?created_before=%2B300000000-01-01");
+            Api.Response yearZero = api.get(path + "?created_after=0000-12-31T00:00:00Z");
+
+            assertThat(after.status()).as(after.body()).isEqualTo(422);
+            assertThat(after.json().get("detail").get(0).get("loc").toString())
+                    .isEqualTo("[\"query\",\"created_after\"]");
+            assertThat(before.status()).as(before.body()).isEqualTo(422);
+            assertThat(before.json().get("detail").get(0).get("loc").toString())
+                    .isEqualTo("[\"query\",\"created_before\"]");
+            assertThat(yearZero.status()).isEqualTo(422);
+        }
+        Api.Response classifyAll = api.post("/tickets/classify-all?created_after=%2B300000000-01-01", Map.of());
+        assertThat(classifyAll.status()).isEqualTo(422);
+        assertThat(list("&created_after=9999-12-31T23:59:59.999Z").get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void aNulFilterWithACursorMatchesNothing() {
+        String cursor = list("&limit=2").get("next_cursor").asString();
+
+        // The NUL filter alone: no other condition comes before the cursor's (the WHERE clause
+        // was once opened twice then).
+        Api.Response page = api.get("/tickets?tag=%00&limit=2&cursor=" + cursor);
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().get("items").size()).isZero();
+        assertThat(page.json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aCursorWithItsDigitsEditedIs422() {
+        String cursor = list("&limit=2").get("next_cursor").asString();
+        int dot = cursor.indexOf('.');
+        String payload = dot < 0 ? cursor : cursor.substring(0, dot);
+        String text = new String(java.util.Base64.getUrlDecoder().decode(payload));
+        // The creation time of the page's last ticket, one millisecond later.
+        var digits = java.util.regex.Pattern.compile("\\|(\\d{13})\\|").matcher(text);
+        assertThat(digits.find()).as(text).isTrue();
+        String edited = text.replace(digits.group(1), Long.toString(Long.parseLong(digits.group(1)) + 1));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(edited.getBytes())
+                + (dot < 0 ? "" : cursor.substring(dot));
+
+        Api.Response response = api.get("/tickets?customer_id=" + customer + "&limit=2&cursor=" + forged);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"cursor\"]");
+    }
+
+    @Test
+    void theFiltersAreDescribedOnEveryEndpointThatTakesThem() {
+        JsonNode paths = api.get("/openapi.json").json().get("paths");
+        var filters = List.of(
+                "category",
+                "priority",
+                "status",
+                "assigned_to",
+                "customer_id",
+                "tag",
+                "created_after",
+                "created_before");
+
+        assertThat(parameters(paths.get("/tickets").get("get")))
+                .containsExactlyElementsOf(
+                        Stream.concat(filters.stream(), Stream.of("sort", "order", "limit", "cursor"))
+                                .toList());
+        assertThat(parameters(paths.get("/tickets/stats").get("get"))).containsExactlyElementsOf(filters);
+        assertThat(parameters(paths.get("/tickets/classify-all").get("post")))
+                .containsExactlyElementsOf(
+                        Stream.concat(filters.stream(), Stream.of("force")).toList());
+        JsonNode priority = paths.get("/tickets").get("get").get("parameters").get(1);
+        assertThat(priority.get("schema").get("enum").toString()).isEqualTo("[\"low\",\"medium\",\"high\",\"urgent\"]");
+    }
+
+    private static List<String> parameters(JsonNode operation) {
+        var names = new ArrayList<String>();
+        operation.get("parameters").forEach(p -> names.add(p.get("name").asString()));
+        return names;
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.TicketBodies.ticket;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ class TicketStorageTests extends ApiTest {
 
     @Test
     void tagRowsFollowTheTicketsTagsAndGoWithTheTicketAsDoesItsHistory() {
-        String id = api.post("/tickets", ticket("tags", List.of("vpn", "export")))
+        String id = api.post("/tickets", aTicket().withTags("vpn", "export").build())
                 .json()
                 .get("id")
                 .asString();

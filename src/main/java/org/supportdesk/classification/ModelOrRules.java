@@ -1,0 +1,46 @@
+package org.supportdesk.classification;
+
+/**
+ * Decides each field of a ticket by the model or by the rules (issue 14): the model decides a field when it learned
+ * that field from at least {@code minExamples} examples and its probability beats the rules' confidence, measured on
+ * the same examples ({@link TrainedModel#rulesConfidence}); otherwise the rules decide, as they do without a model.
+ * Immutable and safe to share between threads.
+ */
+public final class ModelOrRules {
+
+    /** The issue's default for {@code supportdesk.classifier.min-examples}. */
+    public static final int DEFAULT_MIN_EXAMPLES = 100;
+
+    private final Classifier rules;
+    private final TrainedModel model;
+    private final int minExamples;
+
+    /** @param model {@code null} for rules only */
+    public ModelOrRules(Classifier rules, TrainedModel model, int minExamples) {
+        if (minExamples < 1) {
+            throw new IllegalArgumentException("minExamples must be at least 1");
+        }
+        this.rules = rules;
+        this.model = model;
+        this.minExamples = minExamples;
+    }
+
+    public Decision decide(String subject, String description) {
+        Classification c = rules.classify(subject, description);
+        TicketPrediction predicted = model == null ? null : model.predict(subject, description);
+        return new Decision(c, choose(Field.CATEGORY, c, predicted), choose(Field.PRIORITY, c, predicted));
+    }
+
+    private FieldDecision choose(Field field, Classification c, TicketPrediction predicted) {
+        if (model == null) {
+            return new FieldDecision(field.of(c), FieldDecision.RULES, c.confidence(), c.keywordsFound());
+        }
+        double rulesConfidence = model.rulesConfidence(field, c);
+        Prediction prediction = predicted.get(field);
+        if (prediction != null && model.examples(field) >= minExamples && prediction.probability() > rulesConfidence) {
+            return new FieldDecision(
+                    prediction.label(), FieldDecision.MODEL, prediction.probability(), prediction.topWords());
+        }
+        return new FieldDecision(field.of(c), FieldDecision.RULES, rulesConfidence, c.keywordsFound());
+    }
+}

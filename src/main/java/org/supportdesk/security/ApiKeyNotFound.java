@@ -1,0 +1,9 @@
+package org.supportdesk.security;
+
+import org.supportdesk.system.NotFound;
+
+class ApiKeyNotFound extends NotFound {
+    ApiKeyNotFound() {
+        super("API key not found");
+    }
+}

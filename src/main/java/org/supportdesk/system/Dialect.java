@@ -1,0 +1,51 @@
+package org.supportdesk.system;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the service does differently on SQLite and on PostgreSQL, in one place. The SQL itself is
+ * the same on both wherever it can be; the differences are the choices below, each made for a
+ * measured reason (docs/BENCHMARKS.md). The rest of what differs is where it has to be: the schema
+ * in db/migration/{sqlite,postgresql}, the connection settings in DatabaseConfig, and SQLite's
+ * single writer thread in Database.
+ */
+public enum Dialect {
+    SQLITE,
+    POSTGRESQL;
+
+    /**
+     * True when the service adds new tickets to the stats' counts itself, once per transaction:
+     * SQLite's per-row trigger cost 15 µs a row, more than the rest of an insert. PostgreSQL has a
+     * statement trigger that costs little per row (db/migration/postgresql/V1).
+     */
+    public boolean countsNewTicketsInTheService() {
+        return this == SQLITE;
+    }
+
+    /**
+     * True when the tag rows of a batch of new tickets are made by the database from their tags
+     * column in one statement (SQLite's json_each, +3% on an import), rather than bound a row each.
+     */
+    public boolean makesTagRowsFromTheTagsColumn() {
+        return this == SQLITE;
+    }
+
+    /**
+     * True when writers only append count changes, which must be folded into the totals now and
+     * then: PostgreSQL runs writers side by side, on several instances, and shared counters updated
+     * in place would make them queue (db/migration/postgresql/V1). SQLite's one writer updates them
+     * in place.
+     */
+    public boolean foldsCountChanges() {
+        return this == POSTGRESQL;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Detection {
+        @Bean
+        Dialect dialect(Database db) {
+            return db.isSqlite() ? SQLITE : POSTGRESQL;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.supportdesk.tickets;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.supportdesk.system.Dialect;
+import org.supportdesk.system.DriverBatch;
+
+/**
+ * Writes new tickets, one (a POST) or in batches (an import): the ticket rows, their tag rows, the
+ * classifier's history events and, where the service keeps them (see Dialect), the stats' counts.
+ * A batch holds its statements' parameters, so an import builds the next batch while the database
+ * stores the previous one.
+ */
+@Component
+class NewTickets {
+
+    private static final String INSERT = TicketColumn.insert();
+    // The rows after the last one before the batch are the batch's: SQLite has one writer.
+    private static final String INSERT_TAGS_OF_NEW_TICKETS = "INSERT INTO ticket_tags (tag, created_at, ticket_id)"
+            + " SELECT j.value, t.created_at, t.id FROM tickets t, json_each(t.tags) j WHERE t.rowid > ?";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TicketJson json;
+    private final TicketHistory history;
+    private final TicketCounts counts;
+    private final Dialect dialect;
+
+    NewTickets(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TicketJson json,
+            TicketHistory history,
+            TicketCounts counts,
+            Dialect dialect) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+        this.history = history;
+        this.counts = counts;
+        this.dialect = dialect;
+    }
+
+    /** New tickets on their way into the store, as the statements' parameters. */
+    final class Batch {
+        private final List<Object[]> tickets = new ArrayList<>();
+        private final List<Object[]> tags = new ArrayList<>();
+        private final List<Object[]> events = new ArrayList<>();
+        private final Map<List<String>, Integer> counted = new HashMap<>();
+
+        private Batch() {}
+
+        /** Adds a new ticket and, when the classifier decided for it, that decision's history event. */
+        void add(Ticket t, HistoryEvent classified) {
+            tickets.add(TicketColumn.values(t, json));
+            if (!dialect.makesTagRowsFromTheTagsColumn()) {
+                for (String tag : t.tags()) {
+                    tags.add(new Object[] {tag, t.createdAt().toEpochMilli(), t.id().toString()});
+                }
+            }
+            if (classified != null) {
+                events.add(history.row(t.id(), classified));
+            }
+            if (dialect.countsNewTicketsInTheService()) {
+                counted.merge(
+                        List.of(
+                                t.category().value(),
+                                t.priority().value(),
+                                t.status().value()),
+                        1,
+                        Integer::sum);
+            }
+        }
+
+        int size() {
+            return tickets.size();
+        }
+    }
+
+    Batch batch() {
+        return new Batch();
+    }
+
+    /**
+     * New tickets per (category, priority, status), added to the stats' counts once per
+     * transaction rather than per batch: a batch of 1,000 can touch all 120 groups.
+     */
+    static final class Tally {
+        private final Map<List<String>, Integer> counted = new HashMap<>();
+    }
+
+    /** Stores the batch's tickets in the current transaction; {@code tally} keeps their counts. */
+    void insertAll(Batch b, Tally tally) {
+        if (dialect.makesTagRowsFromTheTagsColumn()) {
+            long last = jdbc.sql("SELECT COALESCE(MAX(rowid), 0) FROM tickets")
+                    .query(Long.class)
+                    .single();
+            DriverBatch.execute(batch, INSERT, b.tickets);
+            jdbc.sql(INSERT_TAGS_OF_NEW_TICKETS).param(last).update();
+        } else {
+            DriverBatch.execute(batch, INSERT, b.tickets);
+            DriverBatch.execute(batch, TicketStore.INSERT_TAG, b.tags);
+        }
+        DriverBatch.execute(batch, TicketHistory.INSERT, b.events);
+        b.counted.forEach((group, n) -> tally.counted.merge(group, n, Integer::sum));
+    }
+
+    /** Adds the tallied tickets to the stats' counts, where the service keeps them. */
+    void count(Tally tally) {
+        tally.counted.forEach(counts::addNew);
+        tally.counted.clear();
+    }
+
+    void insert(Ticket t, HistoryEvent classified) {
+        Batch one = batch();
+        one.add(t, classified);
+        Tally tally = new Tally();
+        insertAll(one, tally);
+        count(tally);
+    }
+}

@@ -1,0 +1,148 @@
+package org.supportdesk.tickets;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.supportdesk.system.Problem;
+
+/**
+ * The query string of one request, read the way FastAPI reads query parameters: each problem is
+ * collected as a 422 on ["query", name], so that a request hears of all of them at once. Reading a
+ * parameter also declares it: {@link #declared} runs the same reads over no request to list the
+ * parameters for the OpenAPI description, so names and kinds are written once, where they are read.
+ */
+final class QueryValues {
+
+    /** A parameter as the OpenAPI description shows it: its type ("string" or "integer") and allowed values. */
+    record Declared(String name, String type, List<String> allowed) {}
+
+    // Years 1 to 9999, as Python's datetime (the seed's) and as the API writes timestamps; also
+    // keeps epoch milliseconds far from overflowing a long.
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    private final UnaryOperator<String> values;
+    private final List<Problem> problems = new ArrayList<>();
+    // Only while declaring: a request's reads record nothing.
+    private final Map<String, Declared> declared;
+
+    QueryValues(UnaryOperator<String> values) {
+        this(values, null);
+    }
+
+    private QueryValues(UnaryOperator<String> values, Map<String, Declared> declared) {
+        this.values = values;
+        this.declared = declared;
+    }
+
+    /** The parameters that {@code reads} reads, in order. */
+    static List<Declared> declared(Consumer<QueryValues> reads) {
+        var none = new QueryValues(name -> null, new LinkedHashMap<>());
+        reads.accept(none);
+        return List.copyOf(none.declared.values());
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    void problem(String name, String msg, String type) {
+        problems.add(Problem.query(name, msg, type));
+    }
+
+    /** Trimmed; absent, empty or blank is null. */
+    String text(String name) {
+        String value = get(name, "string", null);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** As given, or null when absent or empty. */
+    String raw(String name) {
+        String value = get(name, "string", null);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** One of the labels of {@code values}, or null when absent or empty. */
+    <E extends Enum<E> & Labelled> E label(String name, E[] values) {
+        String value = get(name, "string", values);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        E parsed = Labelled.parse(values, value);
+        if (parsed == null) {
+            problem(name, Labelled.expectation(values), "enum");
+        }
+        return parsed;
+    }
+
+    /** An integer from {@code min} to {@code max}; {@code otherwise} when absent (empty is a problem). */
+    int integer(String name, int min, int max, int otherwise) {
+        String value = get(name, "integer", null);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                problem(
+                        name,
+                        "Input should be between " + min + " and " + max,
+                        n < min ? "greater_than_equal" : "less_than_equal");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problem(name, "Input should be a valid integer", "int_parsing");
+            return otherwise;
+        }
+    }
+
+    /** RFC 3339 with an offset (`2026-11-25T10:00:00Z`), or a plain date meaning its start in UTC. */
+    Instant timestamp(String name) {
+        String value = get(name, "string", null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notDate) {
+                problem(
+                        name,
+                        "Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date",
+                        "datetime_parsing");
+                return null;
+            }
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            problem(name, "Input should be a datetime between the years 1 and 9999", "datetime_parsing");
+            return null;
+        }
+        return instant;
+    }
+
+    private String get(String name, String type, Labelled[] allowed) {
+        if (declared != null) {
+            declared.putIfAbsent(name, new Declared(name, type, allowed == null ? List.of() : labels(allowed)));
+        }
+        return values.apply(name);
+    }
+
+    private static List<String> labels(Labelled[] values) {
+        var labels = new ArrayList<String>(values.length);
+        for (Labelled v : values) {
+            labels.add(v.value());
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,51 @@
+package org.supportdesk.tickets;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The store's JSON columns: a ticket's tags and last classification, a history event's changes
+ * and classification. Each read has a reader bound to its type once: resolving the type on every
+ * row was a visible cost of reading a page of tickets.
+ */
+@Component
+class TicketJson {
+
+    private final JsonMapper json;
+    private final ObjectReader tags;
+    private final ObjectReader classification;
+    private final ObjectReader changes;
+    private final ObjectReader object;
+
+    TicketJson(JsonMapper json) {
+        this.json = json;
+        this.tags = json.readerFor(new TypeReference<List<String>>() {});
+        this.classification = json.readerFor(ClassificationInfo.class);
+        this.changes = json.readerFor(new TypeReference<Map<String, HistoryEvent.Change>>() {});
+        this.object = json.readerFor(new TypeReference<Map<String, Object>>() {});
+    }
+
+    String write(Object value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    List<String> tags(String text) {
+        return tags.readValue(text);
+    }
+
+    ClassificationInfo classification(String text) {
+        return text == null ? null : classification.readValue(text);
+    }
+
+    Map<String, HistoryEvent.Change> changes(String text) {
+        return changes.readValue(text);
+    }
+
+    Map<String, Object> object(String text) {
+        return text == null ? null : object.readValue(text);
+    }
+}

@@ -1,0 +1,89 @@
+package org.supportdesk.tickets;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inside tickets, the floors of the package: each class is on one, and depends only on its own
+ * floor and those below, so nothing points back up. A new class goes on a floor here, which says
+ * where it belongs. (How other packages may use tickets is in ArchitectureTests.)
+ */
+class TicketsBoundaryTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.supportdesk.tickets");
+
+    /** HTTP: the controllers and the binding of the list's query parameters. */
+    private static final Set<String> WEB = Set.of("TicketController", "ClassifyController", "TicketQueryBinding");
+    /** The rules of SPEC §1 and §4, and the doors other features use to write. */
+    private static final Set<String> RULES =
+            Set.of("TicketService", "ClassifyService", "Triage", "TicketBinder", "JsonFields", "TicketImports");
+    /** SQL: one class per table and concern. */
+    private static final Set<String> STORAGE =
+            Set.of("TicketStore", "TicketHistory", "NewTickets", "TicketCounts", "TicketColumn", "TicketJson");
+    /** What a list asks for: filters, order, position, and the WHERE clause they make. */
+    private static final Set<String> QUERY =
+            Set.of("TicketFilter", "TicketQuery", "QueryValues", "CursorCodec", "Where");
+    /** The ticket and its values. */
+    private static final Set<String> MODEL = Set.of(
+            "Ticket",
+            "TicketInput",
+            "TicketChanges",
+            "HistoryEvent",
+            "ClassificationInfo",
+            "ClassificationResult",
+            "Metadata",
+            "Category",
+            "Priority",
+            "Status",
+            "Source",
+            "DeviceType",
+            "Origin",
+            "Labelled",
+            "EmailAddress",
+            "IfMatch",
+            "TicketNotFound",
+            "StaleVersion");
+
+    private static DescribedPredicate<JavaClass> named(Set<String> names) {
+        // A nested or anonymous class (TicketQuery.Sort, TicketJson$1) is on its outer class's floor.
+        return DescribedPredicate.describe(
+                String.join(", ", names),
+                c -> names.contains(
+                        c.getName().substring(c.getPackageName().length() + 1).split("[$]")[0]));
+    }
+
+    @Test
+    void nothingPointsBackUpAFloor() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInAnyPackage("org.supportdesk.tickets..")
+                .ensureAllClassesAreContainedInArchitecture()
+                .layer("web")
+                .definedBy(named(WEB))
+                .layer("rules")
+                .definedBy(named(RULES))
+                .layer("storage")
+                .definedBy(named(STORAGE))
+                .layer("query")
+                .definedBy(named(QUERY))
+                .layer("model")
+                .definedBy(named(MODEL))
+                .whereLayer("web")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("rules")
+                .mayOnlyBeAccessedByLayers("web")
+                .whereLayer("storage")
+                .mayOnlyBeAccessedByLayers("web", "rules")
+                .whereLayer("query")
+                .mayOnlyBeAccessedByLayers("web", "rules", "storage")
+                .check(CLASSES);
+    }
+}
