@@ -2,6 +2,7 @@ package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
-import org.supportdesk.TicketBodies;
 
 /** The SQLite data directory of a running service: bounded under sustained writes, owner-only. */
 class SqliteDataDirTests {
@@ -48,7 +48,7 @@ class SqliteDataDirTests {
                 int failed = 0;
                 while (created.get() < tickets && System.nanoTime() < deadline) {
                     int status = client < 6
-                            ? api.post("/tickets", TicketBodies.ticket()).status()
+                            ? api.post("/tickets", aTicket().build()).status()
                             : api.get("/tickets?limit=50&sort=created_at&order=desc")
                                     .status();
                     if (status == 201) {
@@ -87,7 +87,7 @@ class SqliteDataDirTests {
         try (var app = Instance.start(settings(first, "supportdesk.db.sqlite-wal-limit-mb", "1024"))) {
             for (int i = 0; i < 100; i++) {
                 ids.add(app.api()
-                        .post("/tickets", TicketBodies.ticket())
+                        .post("/tickets", aTicket().build())
                         .json()
                         .get("id")
                         .asString());
@@ -116,7 +116,7 @@ class SqliteDataDirTests {
         try (var app = Instance.start(settings(data, "supportdesk.admin-key", ""))) {
             Api api = app.api()
                     .withKey(Files.readString(data.resolve("admin.key")).trim());
-            assertThat(api.post("/tickets", TicketBodies.ticket()).status()).isEqualTo(201);
+            assertThat(api.post("/tickets", aTicket().build()).status()).isEqualTo(201);
 
             assertThat(permissions(data)).isEqualTo("rwx------");
             assertThat(permissions(data.getParent())).as("a parent it created").isEqualTo("rwx------");
