@@ -21,7 +21,8 @@ public record SupportdeskProperties(
             String password,
             @DefaultValue("16") int poolSize,
             @DefaultValue("5000") long connectionTimeoutMs,
-            @DefaultValue("256") int sqliteWriterCacheMb) {}
+            @DefaultValue("256") int sqliteWriterCacheMb,
+            @DefaultValue("64") int sqliteWalLimitMb) {}
 
     /** Files of comments: the largest file, and the largest total of one comment's files. */
     public record Attachments(
