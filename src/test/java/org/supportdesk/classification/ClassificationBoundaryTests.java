@@ -12,6 +12,8 @@ class ClassificationBoundaryTests {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Not the bean definitions Spring AOT generates at build time (Foo__BeanDefinitions).
+            .withImportOption(location -> !location.contains("__"))
             .importPackages("org.supportdesk.classification");
 
     @Test

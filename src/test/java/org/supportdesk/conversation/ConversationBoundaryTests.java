@@ -15,6 +15,8 @@ class ConversationBoundaryTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Not the bean definitions Spring AOT generates at build time (Foo__BeanDefinitions).
+            .withImportOption(location -> !location.contains("__"))
             .importPackages("org.supportdesk.conversation");
 
     /** HTTP: the controllers and what reads a request's parts and query. */

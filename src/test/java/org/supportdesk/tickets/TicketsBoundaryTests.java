@@ -19,6 +19,8 @@ class TicketsBoundaryTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // Not the bean definitions Spring AOT generates at build time (Foo__BeanDefinitions).
+            .withImportOption(location -> !location.contains("__"))
             .importPackages("org.supportdesk.tickets");
 
     /** HTTP: the controllers and the binding of the list's query parameters. */
