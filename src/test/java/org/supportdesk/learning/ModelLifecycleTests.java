@@ -253,6 +253,14 @@ class ModelLifecycleTests {
         int after = Eventually.await("a retrained model", () -> version(api), v -> v > before);
         JsonNode model = model(api).get("model");
         assertThat(model.get("examples").asInt()).isGreaterThanOrEqualTo(SECOND_IMPORT);
+        // The agent's correction of the category (order 5) is an example of the category and not of the
+        // priority, which the classifier still owns; the ticket forced to the classifier's values
+        // (order 4) and the ones the classifier decided are examples of nothing.
+        JsonNode perLabel = model.get("examples_per_label");
+        assertThat(sum(perLabel.get("category")) - sum(perLabel.get("priority")))
+                .isEqualTo(1);
+        assertThat(sum(perLabel.get("category")))
+                .isEqualTo(model.get("examples").asLong());
         JsonNode job = api.get("/classification/model/jobs/"
                         + model.get("training_job").asString())
                 .json();
@@ -354,10 +362,34 @@ class ModelLifecycleTests {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("detail").asString()).isEqualTo("Training job not found");
         assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"path\",\"id\"]");
     }
 
     @Test
     @Order(11)
+    void badRequestsToTheModelEndpointsGetAJsonDetail() {
+        var answers = List.of(
+                api.get("/classification/model/jobs/" + "9".repeat(5000)),
+                api.get("/classification/model/jobs/%00%ff"),
+                api.send("PUT", "/classification/model", "application/json", "{}", Map.of()),
+                api.delete("/classification/model/jobs/" + UUID.randomUUID()),
+                api.get("/classification/model/train"),
+                api.sendBytes("POST", "/classification/model", "application/octet-stream", new byte[] {0, -1, 2}));
+
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+            assertThat(answer.header("Content-Type")).as(answer.body()).contains("json");
+            assertThat(answer.json().has("detail")).as(answer.body()).isTrue();
+        }
+        // The training takes no input: a body, whatever it holds, changes nothing about it.
+        Api.Response withBody =
+                api.sendBytes("POST", "/classification/model/train", "application/json", "{\"force\": [".getBytes());
+        assertThat(withBody.status()).as(withBody.body()).isEqualTo(202);
+        finished(api, withBody.json().get("id").asString());
+    }
+
+    @Test
+    @Order(12)
     void aRestartKeepsTheModel() {
         int before = version(api);
 
@@ -369,7 +401,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void withTheModelOffTheRulesDecideAloneExactlyAsBefore() {
         restart(Map.of("supportdesk.classifier.model", "off"));
 
