@@ -385,7 +385,13 @@ class ModelLifecycleTests {
         Api.Response withBody =
                 api.sendBytes("POST", "/classification/model/train", "application/json", "{\"force\": [".getBytes());
         assertThat(withBody.status()).as(withBody.body()).isEqualTo(202);
-        finished(api, withBody.json().get("id").asString());
+        JsonNode done = finished(api, withBody.json().get("id").asString());
+        assertThat(done.get("state").asString()).isEqualTo("succeeded");
+        // The job is recorded a moment before its instance loads the model: wait for that too.
+        Eventually.await(
+                "the new model in use",
+                () -> version(api),
+                v -> v == done.get("model_version").asInt());
     }
 
     @Test
