@@ -41,7 +41,8 @@ class ArchitectureTests {
                         "org.supportdesk.tickets..",
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
-                        "org.supportdesk.security..")
+                        "org.supportdesk.security..",
+                        "org.supportdesk.learning..")
                 .check(CLASSES);
     }
 
@@ -52,7 +53,10 @@ class ArchitectureTests {
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
             // any endpoint that takes the list filters declares one (stats; export and search next)
-            "org.supportdesk.tickets.TicketFilter");
+            "org.supportdesk.tickets.TicketFilter",
+            // learning: reads the examples people labelled, and supplies the model Triage decides with
+            "org.supportdesk.tickets.LabelledTickets",
+            "org.supportdesk.tickets.TriageModel");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {
