@@ -43,7 +43,8 @@ class ArchitectureTests {
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..",
                         "org.supportdesk.sla..",
-                        "org.supportdesk.conversation..")
+                        "org.supportdesk.conversation..",
+                        "org.supportdesk.learning..")
                 .check(CLASSES);
     }
 
@@ -58,7 +59,10 @@ class ArchitectureTests {
             // conversation: what a comment, an edit, a delete and a merge do to the ticket row and its
             // history (counters, workflow, first response, SLA, merged_into), inside the caller's write.
             // The ticket's columns and rules stay in tickets; conversation owns only its own tables.
-            "org.supportdesk.tickets.TicketConversations");
+            "org.supportdesk.tickets.TicketConversations",
+            // learning: reads the examples people labelled, and supplies the model Triage decides with
+            "org.supportdesk.tickets.LabelledTickets",
+            "org.supportdesk.tickets.TriageModel");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {
