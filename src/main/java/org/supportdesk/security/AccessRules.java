@@ -31,6 +31,8 @@ final class AccessRules {
 
     /** Open to anyone: health checks and the API description. */
     private static final List<PathPattern> PUBLIC = List.of(
+            // The service's name and version for programs; browsers are sent to the workspace.
+            PARSER.parse("/"),
             PARSER.parse("/health"),
             // Orchestrators' probes (system/HealthProbes), as open as /health.
             PARSER.parse("/health/live"),
@@ -42,6 +44,24 @@ final class AccessRules {
             PARSER.parse("/docs/**"),
             PARSER.parse("/swagger-ui/**"),
             PARSER.parse("/v3/api-docs/**"));
+
+    /**
+     * The agents' workspace (web/): pages, their assets, sign-in, setup and set-password links.
+     * AuthFilter lets these through without an API key; Spring Security (WorkspaceSecurity), whose
+     * filter is mapped to exactly these servlet patterns, signs people in for them.
+     */
+    static final List<String> WORKSPACE_SERVLET_PATTERNS =
+            List.of("/login", "/logout", "/setup", "/password/*", "/desk/*", "/assets/*", "/webjars/*");
+
+    private static final List<PathPattern> WORKSPACE = List.of(
+            PARSER.parse("/login"),
+            PARSER.parse("/logout"),
+            PARSER.parse("/setup"),
+            PARSER.parse("/password/**"),
+            PARSER.parse("/desk"),
+            PARSER.parse("/desk/**"),
+            PARSER.parse("/assets/**"),
+            PARSER.parse("/webjars/**"));
 
     private static final List<Rule> RULES = List.of(
             rule(READ, "/tickets", Role.VIEWER),
@@ -72,9 +92,7 @@ final class AccessRules {
     }
 
     static boolean isPublic(PathContainer path) {
-        String raw = path.value();
-        if (raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//")) {
-            // Nothing public needs these; a path that plays tricks is not let through unchecked.
+        if (playsTricks(path.value())) {
             return false;
         }
         for (PathPattern pattern : PUBLIC) {
@@ -83,6 +101,16 @@ final class AccessRules {
             }
         }
         return false;
+    }
+
+    /** A workspace path, which Spring Security guards instead of the API keys. */
+    static boolean isWorkspace(PathContainer path) {
+        return !playsTricks(path.value()) && WORKSPACE.stream().anyMatch(p -> p.matches(path));
+    }
+
+    /** Nothing public or in the workspace needs these; such a path is not let through unchecked. */
+    private static boolean playsTricks(String raw) {
+        return raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//");
     }
 
     /** The probes and /health: called every few seconds by load balancers, never rate limited. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the classifier suggests for a ticket, and whether the suggestion was applied. */
-record ClassificationResult(
+public record ClassificationResult(
         UUID ticketId,
         Category suggestedCategory,
         Priority suggestedPriority,

@@ -11,7 +11,7 @@ import org.supportdesk.system.Actor;
  * actor is an API key's name, with the key's id in `actor_id` (absent while authentication is off).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryEvent(
+public record HistoryEvent(
         Instant at,
         String actor,
         UUID actorId,

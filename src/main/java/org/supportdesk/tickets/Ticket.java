@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.supportdesk.system.Actor;
 
 /** A stored ticket, as the API shows it. */
-record Ticket(
+public record Ticket(
         UUID id,
         String customerId,
         String customerEmail,

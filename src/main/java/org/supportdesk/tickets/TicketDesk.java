@@ -1,0 +1,165 @@
+package org.supportdesk.tickets;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
+import org.supportdesk.system.InvalidRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The door of tickets for the agents' workspace (web/). It goes through the same services as the
+ * API, so a change made on a screen is validated by the same binder (the same 422 problems, shown
+ * beside the fields), checked against `If-Match` (412), recorded in history under the agent, and
+ * classified as an API change would be. Lists read the API's query parameters with the same
+ * binding, plus `before` for the previous page (keyset paging backwards).
+ */
+@Service
+public class TicketDesk {
+
+    private final TicketService tickets;
+    private final ClassifyService classify;
+    private final TicketStore store;
+    private final TicketCounts counts;
+    private final CursorCodec cursors;
+
+    TicketDesk(
+            TicketService tickets,
+            ClassifyService classify,
+            TicketStore store,
+            TicketCounts counts,
+            CursorCodec cursors) {
+        this.tickets = tickets;
+        this.classify = classify;
+        this.store = store;
+        this.counts = counts;
+        this.cursors = cursors;
+    }
+
+    /**
+     * A page of the inbox: the list's tickets, how many match, and the cursors of the pages after
+     * and before it (null at either end).
+     */
+    public record Page(List<Ticket> items, long total, String nextCursor, String previousCursor) {}
+
+    /**
+     * The page the query parameters ask for, as `GET /tickets` reads them; `before` (a page's
+     * previous cursor) pages backwards. Problems are an {@link InvalidRequest} on ["query", name].
+     */
+    public Page page(UnaryOperator<String> params) {
+        String before = params.apply("before");
+        boolean backwards = before != null && !before.isEmpty();
+        UnaryOperator<String> read = params;
+        if (backwards) {
+            // The previous page is the next page in the opposite order, from this page's first ticket.
+            String order = "desc".equals(params.apply("order")) ? "asc" : "desc";
+            read = name -> switch (name) {
+                case "order" -> order;
+                case "cursor" -> before;
+                default -> params.apply(name);
+            };
+        }
+        var query = new QueryValues(read);
+        TicketQuery q = TicketQuery.bind(TicketFilter.bind(query), query, cursors);
+        if (!query.problems().isEmpty()) {
+            throw new InvalidRequest(query.problems());
+        }
+        List<Ticket> rows = store.page(q);
+        boolean more = rows.size() > q.limit();
+        rows = new ArrayList<>(more ? rows.subList(0, q.limit()) : rows);
+        long total = total(q.filter());
+        if (rows.isEmpty()) {
+            return new Page(rows, total, null, null);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+            boolean descending = !q.descending();
+            return new Page(
+                    rows,
+                    total,
+                    cursor(q.sort(), descending, rows.get(rows.size() - 1)),
+                    more ? cursor(q.sort(), !descending, rows.get(0)) : null);
+        }
+        return new Page(
+                rows,
+                total,
+                more ? cursor(q.sort(), q.descending(), rows.get(rows.size() - 1)) : null,
+                q.after() != null ? cursor(q.sort(), !q.descending(), rows.get(0)) : null);
+    }
+
+    /** How many tickets the filters of these query parameters match (a saved view's count). */
+    public long count(UnaryOperator<String> params) {
+        var query = new QueryValues(params);
+        TicketFilter filter = TicketFilter.bind(query);
+        if (!query.problems().isEmpty()) {
+            throw new InvalidRequest(query.problems());
+        }
+        return total(filter);
+    }
+
+    private long total(TicketFilter filter) {
+        // With only category, priority and status the counts table answers at once, whatever the size.
+        return filter.onlyCountedColumns() ? counts.count(filter).total() : store.count(filter);
+    }
+
+    private String cursor(TicketQuery.Sort sort, boolean descending, Ticket ticket) {
+        return cursors.encode(new TicketQuery.Cursor(sort, descending, ticket));
+    }
+
+    public Ticket get(UUID id) {
+        return tickets.get(id);
+    }
+
+    public List<HistoryEvent> history(UUID id) {
+        return tickets.history(id);
+    }
+
+    /** As `POST /tickets` with this body. */
+    public Ticket create(JsonNode body, Actor actor) {
+        return tickets.create(body, false, actor);
+    }
+
+    /**
+     * As `PATCH /tickets/{id}` with this body; with {@code version} as `If-Match`, so a ticket that
+     * changed meanwhile is a {@link org.supportdesk.system.VersionConflict} and nothing changes.
+     */
+    public Ticket patch(UUID id, JsonNode body, Integer version, Actor actor) {
+        IfMatch ifMatch = IfMatch.parse(version == null ? null : "\"" + version + "\"");
+        return tickets.patch(id, body, ifMatch, actor);
+    }
+
+    /** As `POST /tickets/{id}/classify?apply=...`: logged in history, applied or not. */
+    public ClassificationResult classify(UUID id, boolean apply, Actor actor) {
+        return classify.classifyOne(id, apply, actor);
+    }
+
+    /**
+     * Adds and removes tags on the ticket as it is now: read, change, write with `If-Match`, and
+     * again from the fresh ticket if someone else changed it in between, so no one's tags are lost.
+     */
+    public Ticket editTags(UUID id, List<String> add, List<String> remove, Actor actor) {
+        while (true) {
+            Ticket current = tickets.get(id);
+            var next = new ArrayList<>(current.tags());
+            next.removeAll(remove);
+            for (String tag : add) {
+                if (!next.contains(tag.trim())) {
+                    next.add(tag.trim());
+                }
+            }
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            var array = body.putArray("tags");
+            next.forEach(array::add);
+            try {
+                return tickets.patch(id, body, IfMatch.parse("\"" + current.version() + "\""), actor);
+            } catch (StaleVersion e) {
+                // Changed between our read and our write: once more, from what it is now.
+            }
+        }
+    }
+}
