@@ -42,11 +42,25 @@ class ImportService {
     record Upload(String fileName, String contentType, InputStream body) {}
 
     ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, Actor actor) {
+        return importFile(expected, upload, dryRun, autoClassify, actor, new ImportProgress());
+    }
+
+    /**
+     * An import that reports its progress as it goes, can be cancelled through it (rolled back,
+     * nothing stored), and runs {@link ImportProgress#beforeCommit} in the import's transaction.
+     */
+    ImportResult importFile(
+            ImportFormat expected,
+            Upload upload,
+            boolean dryRun,
+            boolean autoClassify,
+            Actor actor,
+            ImportProgress progress) {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
         ImportFormat format = expected;
         try {
             format = formatOf(expected, upload, in);
-            ImportResult result = read(format, in, new Run(dryRun, autoClassify, actor));
+            ImportResult result = read(format, in, new Run(dryRun, autoClassify, actor, progress));
             meters.finished(format, result);
             return result;
         } catch (RuntimeException e) {
@@ -103,27 +117,36 @@ class ImportService {
         private long failed;
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
+        private final ImportProgress progress;
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
-        Run(boolean dryRun, boolean autoClassify, Actor actor) {
+        Run(boolean dryRun, boolean autoClassify, Actor actor, ImportProgress progress) {
             this.dryRun = dryRun;
             this.autoClassify = autoClassify;
             this.actor = actor;
+            this.progress = progress;
         }
 
         ImportResult all(TicketRecordReader reader) {
             if (!dryRun) {
-                storing = new ImportTransaction(tickets, db);
+                storing = new ImportTransaction(tickets, db, progress);
                 batch = tickets.batch(actor, autoClassify);
             }
             boolean complete = false;
+            ImportResult result;
             try {
                 while (reader.hasNext()) {
+                    progress.checkNotCancelled();
                     one(reader.next());
                 }
                 if (storing != null) {
                     storing.handOff(batch);
+                }
+                result = result();
+                progress.checkNotCancelled();
+                if (storing != null) {
+                    storing.beforeCommit(() -> progress.beforeCommit(result));
                 }
                 complete = true;
             } finally {
@@ -133,6 +156,10 @@ class ImportService {
                     storing.finish(complete);
                 }
             }
+            return result;
+        }
+
+        private ImportResult result() {
             return new ImportResult(
                     total,
                     success,
@@ -146,6 +173,7 @@ class ImportService {
 
         private void one(ImportRecord record) {
             total++;
+            progress.read();
             if (record.hasProblem()) {
                 fail(record.row(), List.of(record.problem()));
                 return;
@@ -175,6 +203,7 @@ class ImportService {
 
         private void fail(int row, List<String> messages) {
             failed++;
+            progress.failed();
             if (errors.size() < ImportResult.MAX_ERRORS) {
                 errors.add(new ImportResult.RowError(row, messages));
             }

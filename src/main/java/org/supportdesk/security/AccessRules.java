@@ -75,6 +75,9 @@ final class AccessRules {
             new Rule(Set.of("POST"), PARSER.parse("/tickets/classify-all"), Role.ADMIN, RateLimits.Kind.CLASSIFY_ALL),
             new Rule(Set.of("POST"), PARSER.parse("/tickets/import"), Role.ADMIN, RateLimits.Kind.IMPORT),
             new Rule(Set.of("POST"), PARSER.parse("/import/{format}"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            // Background imports (imports/ImportJobs): started, followed and cancelled by admins.
+            new Rule(Set.of("POST"), PARSER.parse("/imports"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            rule(Set.of("GET", "HEAD", "DELETE"), "/imports/{id}", Role.ADMIN),
             rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
             rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
