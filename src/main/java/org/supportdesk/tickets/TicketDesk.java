@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
@@ -17,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * API, so a change made on a screen is validated by the same binder (the same 422 problems, shown
  * beside the fields), checked against `If-Match` (412), recorded in history under the agent, and
  * classified as an API change would be. Lists read the API's query parameters with the same
- * binding, plus `before` for the previous page (keyset paging backwards).
+ * binding, plus `before` for the previous page (keyset paging backwards) and two filters of the
+ * workspace's own that the API does not have (yet): `open=true` (new, in progress or waiting for
+ * the customer) and `unassigned=true`.
  */
 @Service
 public class TicketDesk {
@@ -69,10 +72,11 @@ public class TicketDesk {
         if (!query.problems().isEmpty()) {
             throw new InvalidRequest(query.problems());
         }
-        List<Ticket> rows = store.page(q);
+        Consumer<Where> extra = extra(params);
+        List<Ticket> rows = store.page(q, extra);
         boolean more = rows.size() > q.limit();
         rows = new ArrayList<>(more ? rows.subList(0, q.limit()) : rows);
-        long total = total(q.filter());
+        long total = total(q.filter(), params);
         if (rows.isEmpty()) {
             return new Page(rows, total, null, null);
         }
@@ -99,12 +103,35 @@ public class TicketDesk {
         if (!query.problems().isEmpty()) {
             throw new InvalidRequest(query.problems());
         }
-        return total(filter);
+        return total(filter, params);
     }
 
-    private long total(TicketFilter filter) {
+    private long total(TicketFilter filter, UnaryOperator<String> params) {
+        if (isTrue(params, "open") || isTrue(params, "unassigned")) {
+            return store.count(filter, extra(params));
+        }
         // With only category, priority and status the counts table answers at once, whatever the size.
         return filter.onlyCountedColumns() ? counts.count(filter).total() : store.count(filter);
+    }
+
+    /** The workspace's filters beyond the API's. */
+    private static Consumer<Where> extra(UnaryOperator<String> params) {
+        boolean open = isTrue(params, "open");
+        boolean unassigned = isTrue(params, "unassigned");
+        return where -> {
+            if (open) {
+                where.andAll(
+                        "status IN (?, ?, ?)",
+                        List.of(Status.NEW.value(), Status.IN_PROGRESS.value(), Status.WAITING_CUSTOMER.value()));
+            }
+            if (unassigned) {
+                where.andAll("assigned_to IS NULL", List.of());
+            }
+        };
+    }
+
+    private static boolean isTrue(UnaryOperator<String> params, String name) {
+        return "true".equals(params.apply(name));
     }
 
     private String cursor(TicketQuery.Sort sort, boolean descending, Ticket ticket) {

@@ -97,8 +97,14 @@ class TicketStore {
 
     /** A page: the filters, then the keyset position, ordered by the sort key and id; one row more than the limit. */
     List<Ticket> page(TicketQuery query) {
+        return page(query, where -> {});
+    }
+
+    /** The same with conditions of the workspace's own beside the filters (TicketDesk). */
+    List<Ticket> page(TicketQuery query, java.util.function.Consumer<Where> more) {
         var where = new Where();
         query.filter().addTo(where);
+        more.accept(where);
         query.addPositionTo(where);
         var args = new ArrayList<>(where.args());
         args.add(query.limit() + 1);
@@ -109,8 +115,13 @@ class TicketStore {
     }
 
     long count(TicketFilter filter) {
+        return count(filter, where -> {});
+    }
+
+    long count(TicketFilter filter, java.util.function.Consumer<Where> more) {
         var where = new Where();
         filter.addTo(where);
+        more.accept(where);
         return jdbc.sql("SELECT COUNT(*) FROM tickets" + where.sql())
                 .params(where.args())
                 .query(Long.class)
