@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Timestamps as the workspace shows them (UTC, to the minute); templates call it as {@code @dates}. */
 @Component("dates")
-class Dates {
+public class Dates {
 
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);

@@ -8,15 +8,15 @@ import org.supportdesk.tickets.TicketTrends;
  * Created and resolved per day as SVG bars, computed here so the page needs no charting script:
  * a pair of bars a day, heights scaled to the busiest day, and a label every week.
  */
-record DayChart(int width, int height, long max, List<Bar> bars, List<Label> labels) {
+public record DayChart(int width, int height, long max, List<Bar> bars, List<Label> labels) {
 
     static final int DAY_WIDTH = 20;
     static final int PLOT = 160;
     static final int TOP = 10;
 
-    record Bar(int x, int y, int width, int height, String kind, String title) {}
+    public record Bar(int x, int y, int width, int height, String kind, String title) {}
 
-    record Label(int x, String text) {}
+    public record Label(int x, String text) {}
 
     static DayChart of(List<TicketTrends.Day> days) {
         long max = 1;

@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * `unassigned`), with the inbox's defaults (newest first, 50 a page). It is the address of the
  * list, so a view is a link and the back button works.
  */
-record InboxQuery(Map<String, String> params) {
+public record InboxQuery(Map<String, String> params) {
 
     /** The parameters the inbox keeps in its links; cursors are added per link. */
     static final List<String> NAMES = List.of(
@@ -57,13 +57,13 @@ record InboxQuery(Map<String, String> params) {
     }
 
     /** The value to read: given, or the inbox's default. */
-    String get(String name) {
+    public String get(String name) {
         String value = params.get(name);
         return value != null ? value : DEFAULTS.get(name);
     }
 
     /** The filters only (no sort, order or size): what a saved view keeps. */
-    String filters() {
+    public String filters() {
         var only = new LinkedHashMap<>(params);
         only.remove("sort");
         only.remove("order");
@@ -71,12 +71,12 @@ record InboxQuery(Map<String, String> params) {
         return new InboxQuery(only).toString();
     }
 
-    boolean filtered() {
+    public boolean filtered() {
         return !filters().isEmpty();
     }
 
     /** This query's address with a page cursor. */
-    String page(String cursorName, String cursor) {
+    public String page(String cursorName, String cursor) {
         var with = new LinkedHashMap<>(params);
         with.put(cursorName, cursor);
         return "/desk?" + new InboxQuery(with);

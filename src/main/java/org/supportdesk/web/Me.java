@@ -7,13 +7,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.supportdesk.system.Actor;
 
 /** Who is using the workspace: their name (as history shows it) and role. */
-record Me(String name, String role) {
+public record Me(String name, String role) {
 
-    boolean canEdit() {
+    public boolean canEdit() {
         return !role.equals("viewer");
     }
 
-    boolean isAdmin() {
+    public boolean isAdmin() {
         return role.equals("admin");
     }
 

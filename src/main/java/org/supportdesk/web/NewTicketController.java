@@ -31,7 +31,7 @@ class NewTicketController {
 
     @GetMapping("/desk/new")
     String form(Model model) {
-        return show(model, Map.of(), Map.of());
+        return show(model, new java.util.HashMap<>(), Map.of());
     }
 
     @PostMapping("/desk/new")

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RulesInUse {
 
     /** Where the rules come from, and the keywords of each category and priority. */
-    record Rules(String source, Map<String, List<String>> categories, Map<String, List<String>> priorities) {}
+    public record Rules(String source, Map<String, List<String>> categories, Map<String, List<String>> priorities) {}
 
     private final Rules rules;
 

@@ -18,8 +18,8 @@ import org.supportdesk.system.Problem;
 class SavedViews {
 
     /** A view: {@code id} null for the built-in ones; {@code ownerId} null when shared. */
-    record View(UUID id, UUID ownerId, String name, String query) {
-        boolean shared() {
+    public record View(UUID id, UUID ownerId, String name, String query) {
+        public boolean shared() {
             return ownerId == null;
         }
     }

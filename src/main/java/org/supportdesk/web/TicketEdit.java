@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * them (`was_*`), as a PATCH body. Only changed fields are sent, so a field left alone stays as
  * whoever set it (a category the classifier chose stays the classifier's).
  */
-record TicketEdit(Map<String, String> values, Map<String, String> was, int version, long seenAt) {
+public record TicketEdit(Map<String, String> values, Map<String, String> was, int version, long seenAt) {
 
     static final List<String> FIELDS = List.of("status", "priority", "category", "assigned_to", "tags");
 
@@ -49,7 +49,7 @@ record TicketEdit(Map<String, String> values, Map<String, String> was, int versi
     }
 
     /** The fields whose value differs from what the page showed. */
-    Map<String, String> changed() {
+    public Map<String, String> changed() {
         var changed = new LinkedHashMap<String, String>();
         values.forEach((field, value) -> {
             if (!value.equals(was.get(field)) && !(field.equals("tags") && sameTags(value, was.get(field)))) {
