@@ -41,7 +41,8 @@ class ArchitectureTests {
                         "org.supportdesk.tickets..",
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
-                        "org.supportdesk.security..")
+                        "org.supportdesk.security..",
+                        "org.supportdesk.web..")
                 .check(CLASSES);
     }
 
@@ -52,7 +53,24 @@ class ArchitectureTests {
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
             // any endpoint that takes the list filters declares one (stats; export and search next)
-            "org.supportdesk.tickets.TicketFilter");
+            "org.supportdesk.tickets.TicketFilter",
+            // web: the workspace reads and changes tickets through the same services as the API
+            // (validation, If-Match, history, classification), never around them
+            "org.supportdesk.tickets.TicketDesk",
+            // web: the dashboard's figures over a recent window
+            "org.supportdesk.tickets.TicketTrends",
+            // web: what TicketDesk hands out, the ticket and its values, as the API shows them
+            "org.supportdesk.tickets.Ticket",
+            "org.supportdesk.tickets.Metadata",
+            "org.supportdesk.tickets.HistoryEvent",
+            "org.supportdesk.tickets.ClassificationInfo",
+            "org.supportdesk.tickets.ClassificationResult",
+            "org.supportdesk.tickets.Category",
+            "org.supportdesk.tickets.Priority",
+            "org.supportdesk.tickets.Status",
+            "org.supportdesk.tickets.Source",
+            "org.supportdesk.tickets.DeviceType",
+            "org.supportdesk.tickets.Origin");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {
@@ -84,10 +102,23 @@ class ArchitectureTests {
     void featuresKnowTheCallerOnlyAsAnActorNotHowItWasAuthenticated() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("org.supportdesk.security..")
+                .resideOutsideOfPackages("org.supportdesk.security..", "org.supportdesk.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.supportdesk.security..")
+                .check(CLASSES);
+    }
+
+    /** The workspace's admin screens and setup use security's one door (agents, API keys), nothing else of it. */
+    @Test
+    void theWorkspaceUsesSecurityOnlyThroughItsAdminDoor() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.supportdesk.web..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.supportdesk.security..")
+                        .and(DescribedPredicate.describe(
+                                "not Admin", c -> !c.getName().startsWith("org.supportdesk.security.Admin"))))
                 .check(CLASSES);
     }
 }

@@ -138,6 +138,11 @@ class AccessMatrixTests extends ApiTest {
                         200,
                         a -> a.sendBytes("POST", "/tickets/import?dry_run=true", "text/csv", bytes(CSV))),
                 new Endpoint(
+                        "POST /imports",
+                        Role.ADMIN,
+                        202,
+                        a -> a.sendBytes("POST", "/imports?dry_run=true", "text/csv", bytes(CSV))),
+                new Endpoint(
                         "POST /api-keys",
                         Role.ADMIN,
                         201,
@@ -294,7 +299,10 @@ class AccessMatrixTests extends ApiTest {
         mappings.getHandlerMethods().forEach((info, handler) -> {
             for (String pattern : info.getPatternValues()) {
                 String path = pattern.replaceAll("\\{[^}]+}", "x");
-                if (AccessRules.isPublic(PathContainer.parsePath(path)) || pattern.equals("/error")) {
+                // The workspace's pages are Spring Security's (WorkspaceSecurity, WorkspaceSecurityTests).
+                if (AccessRules.isPublic(PathContainer.parsePath(path))
+                        || AccessRules.isWorkspace(PathContainer.parsePath(path))
+                        || pattern.equals("/error")) {
                     continue;
                 }
                 var methods = info.getMethodsCondition().getMethods();
