@@ -47,7 +47,7 @@ class ImportPageController {
             model.addAttribute("autoClassify", classify);
             return "imports/preview";
         } catch (MalformedRequest | InvalidRequest e) {
-            response.setStatus(400);
+            response.setStatus(200);
             model.addAttribute("error", e instanceof InvalidRequest invalid ? "Choose a file first." : e.getMessage());
             return "imports/import";
         }

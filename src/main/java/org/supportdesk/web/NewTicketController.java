@@ -70,7 +70,8 @@ class NewTicketController {
             Ticket ticket = desk.create(body, Actor.of(request));
             return "redirect:/desk/tickets/" + ticket.id() + "?created";
         } catch (InvalidRequest e) {
-            response.setStatus(422);
+            // 200 with the messages: a browser shows the page either way, and logs a 4xx as an error.
+            response.setStatus(200);
             return show(model, form, Forms.errors(e));
         }
     }

@@ -131,7 +131,7 @@ class WorkspaceTests extends ApiTest {
     void aNewTicketShowsTheApisMessagesBesideTheFields() {
         admin.get("/desk/new");
         Browser.Page bad = admin.post("/desk/new", Map.of("customer_email", "not an address", "description", "short"));
-        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.status()).isEqualTo(200);
         assertThat(bad.body()).contains("id=\"error-customer_email\"").contains("value is not a valid email address");
         assertThat(bad.body()).contains("String should have at least 10 characters");
     }
