@@ -64,6 +64,12 @@
   }
 
   document.addEventListener("keydown", function (event) {
+    // Ctrl+Enter (Cmd+Enter) sends the message being written, as in most mail and chat tools.
+    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && event.target.matches("textarea")) {
+      if (event.target.form) { event.target.form.requestSubmit(); }
+      event.preventDefault();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     if (event.key === "Escape" && typing(event.target)) { event.target.blur(); return; }
     if (typing(event.target)) { return; }

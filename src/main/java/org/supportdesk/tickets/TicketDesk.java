@@ -138,6 +138,15 @@ public class TicketDesk {
         return cursors.encode(new TicketQuery.Cursor(sort, descending, ticket));
     }
 
+    /**
+     * Whether the list takes this query parameter, as `GET /tickets` does: the inbox shows its
+     * search box when the list takes `q` (search) and its "SLA breached" view when it takes `sla`
+     * (conversations), so each appears with the feature that serves it.
+     */
+    public boolean takes(String name) {
+        return TicketQueryBinding.takes(name);
+    }
+
     public Ticket get(UUID id) {
         return tickets.get(id);
     }

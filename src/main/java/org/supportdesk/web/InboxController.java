@@ -40,11 +40,13 @@ class InboxController {
         list(request, query, model);
         Actor actor = Actor.of(request);
         var counted = new LinkedHashMap<SavedViews.View, Long>();
-        for (SavedViews.View view : views.visibleTo(actor.id(), actor.name())) {
+        for (SavedViews.View view : views.visibleTo(actor.id(), actor.name(), desk.takes("sla"))) {
             InboxQuery q = InboxQuery.parse(view.query());
             counted.put(view, desk.count(q::get));
         }
         model.addAttribute("views", counted);
+        model.addAttribute("search", desk.takes("q"));
+        model.addAttribute("sla", desk.takes("sla"));
         model.addAttribute("statuses", labels(Status.values()));
         model.addAttribute("priorities", labels(Priority.values()));
         model.addAttribute("categories", labels(Category.values()));

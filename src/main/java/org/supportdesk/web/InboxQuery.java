@@ -15,6 +15,8 @@ public record InboxQuery(Map<String, String> params) {
 
     /** The parameters the inbox keeps in its links; cursors are added per link. */
     static final List<String> NAMES = List.of(
+            "q",
+            "sla",
             "status",
             "priority",
             "category",

@@ -34,18 +34,25 @@ class SavedViews {
         this.clock = clock;
     }
 
-    /** The built-in views, for the agent named {@code me}. */
-    static List<View> builtIn(String me) {
+    /**
+     * The built-in views, for the agent named {@code me}; "SLA breached" where the list has the SLA
+     * filter (it comes with conversations).
+     */
+    static List<View> builtIn(String me, boolean sla) {
         var assigned = new InboxQuery(new java.util.LinkedHashMap<>(java.util.Map.of("assigned_to", me)));
-        return List.of(
-                new View(null, null, "My open tickets", assigned + "&open=true"),
-                new View(null, null, "Unassigned urgent", "priority=urgent&unassigned=true&open=true"),
-                new View(null, null, "All open", "open=true"));
+        var views = new ArrayList<View>();
+        views.add(new View(null, null, "My open tickets", assigned + "&open=true"));
+        views.add(new View(null, null, "Unassigned urgent", "priority=urgent&unassigned=true&open=true"));
+        if (sla) {
+            views.add(new View(null, null, "SLA breached", "sla=breached&open=true"));
+        }
+        views.add(new View(null, null, "All open", "open=true"));
+        return views;
     }
 
     /** The built-in views, then the shared ones, then the agent's own. */
-    List<View> visibleTo(UUID agent, String me) {
-        var views = new ArrayList<>(builtIn(me));
+    List<View> visibleTo(UUID agent, String me, boolean sla) {
+        var views = new ArrayList<>(builtIn(me, sla));
         views.addAll(jdbc.sql("SELECT id, owner_id, name, query FROM saved_views WHERE owner_id IS NULL OR owner_id = ?"
                         + " ORDER BY owner_id IS NULL DESC, name, id")
                 .param(agent == null ? "" : agent.toString())

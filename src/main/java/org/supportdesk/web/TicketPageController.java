@@ -3,6 +3,7 @@ package org.supportdesk.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.NotFound;
 import org.supportdesk.system.Params;
 import org.supportdesk.system.VersionConflict;
 import org.supportdesk.tickets.Category;
@@ -33,9 +35,11 @@ import org.supportdesk.tickets.TicketDesk;
 class TicketPageController {
 
     private final TicketDesk desk;
+    private final Optional<TicketConversation> conversation;
 
-    TicketPageController(TicketDesk desk) {
+    TicketPageController(TicketDesk desk, Optional<TicketConversation> conversation) {
         this.desk = desk;
+        this.conversation = conversation;
     }
 
     @GetMapping("/desk/tickets/{id}")
@@ -90,6 +94,38 @@ class TicketPageController {
         return page(request);
     }
 
+    /** The reply box: a public reply or an internal note ({@code kind=note}). */
+    @PostMapping("/desk/tickets/{id}/comments")
+    String comment(
+            @PathVariable String id,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) String kind,
+            HttpServletRequest request,
+            Model model) {
+        UUID ticketId = Params.id(id);
+        TicketConversation comments = conversation.orElseThrow(NoConversations::new);
+        boolean note = "note".equals(kind);
+        try {
+            comments.add(ticketId, body == null ? "" : body, note, Actor.of(request));
+            show(desk.get(ticketId), model);
+            model.addAttribute("notice", note ? "Note added." : "Reply sent.");
+        } catch (InvalidRequest e) {
+            show(desk.get(ticketId), model);
+            model.addAttribute("errors", Forms.errors(e));
+            model.addAttribute("draft", body);
+            model.addAttribute("draftNote", note);
+            model.addAttribute("notice", "Not sent: see the message.");
+        }
+        return page(request);
+    }
+
+    /** A comment posted where the conversation feature is not part of the service. */
+    static final class NoConversations extends NotFound {
+        NoConversations() {
+            super("Conversations are not available in this service");
+        }
+    }
+
     private static String page(HttpServletRequest request) {
         return WorkspaceRequests.isHtmx(request) ? "ticket/ticket :: main" : "ticket/ticket";
     }
@@ -104,6 +140,8 @@ class TicketPageController {
     private void show(Ticket ticket, Model model) {
         model.addAttribute("ticket", ticket);
         model.addAttribute("history", desk.history(ticket.id()));
+        model.addAttribute(
+                "messages", conversation.map(c -> c.messages(ticket.id())).orElse(null));
         model.addAttribute("statuses", InboxController.labels(Status.values()));
         model.addAttribute("priorities", InboxController.labels(Priority.values()));
         model.addAttribute("categories", InboxController.labels(Category.values()));

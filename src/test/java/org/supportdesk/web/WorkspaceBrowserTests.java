@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
@@ -32,13 +33,15 @@ import org.supportdesk.Api;
 /**
  * The workspace in a real Chromium, as a new team would use it: set up, sign in, import with a
  * progress bar, work tickets from the inbox (by keyboard too), bulk actions, a 412 conflict, a new
- * ticket, the dashboard and admin; on every screen no console error and no serious or critical
+ * ticket, the dashboard and admin; a reply and an internal note (conversations in memory until
+ * that feature is in the service: {@link InMemoryConversation}); on every screen no console error and no serious or critical
  * accessibility violation (axe-core). SQLite only: the pages are the same on both databases and
  * the database behaviour behind them is tested by the full-app tests on both.
  *
  * <p>`-Dsupportdesk.screenshots=docs/screenshots` also saves a screenshot of each screen there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(InMemoryConversation.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTests {
 
@@ -229,10 +232,24 @@ class WorkspaceBrowserTests {
         page.keyboard().press("Enter");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/desk/tickets/.*"));
         accessible("ticket");
-        screenshot("ticket");
         page.keyboard().press("a");
         assertThat(page.locator(".notice")).hasText("Saved.");
         assertThat(page.getByLabel("Assigned to")).hasValue("Lee Lead");
+        page.keyboard().press("r");
+        assertThat(page.locator("#reply-body")).isFocused();
+        page.keyboard().type("We refunded the second charge.");
+        page.keyboard().press("Control+Enter");
+        assertThat(page.locator(".notice")).hasText("Reply sent.");
+        page.keyboard().press("n");
+        assertThat(page.locator("#reply-body")).isFocused();
+        assertThat(page.locator("input[name=kind][value=note]")).isChecked();
+        page.keyboard().type("Refund reference R-17.");
+        page.keyboard().press("Control+Enter");
+        assertThat(page.locator(".notice")).hasText("Note added.");
+        assertThat(page.locator(".message.reply")).containsText("We refunded the second charge.");
+        assertThat(page.locator(".message.note")).containsText("Refund reference R-17.");
+        accessible("ticket with its conversation");
+        screenshot("ticket");
         page.getByLabel("Status").selectOption("resolved");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
                 .click();

@@ -20,6 +20,19 @@ class WorkspaceTests extends ApiTest {
         admin = new Browser(port).signInAsAdmin(Api.ADMIN_KEY);
     }
 
+    /** A new agent with this role, invited by {@code admin}, who set a password and signed in. */
+    static Browser invitedAgent(Browser admin, int port, String role) {
+        admin.get("/desk/admin");
+        String email = "agent-" + UUID.randomUUID() + "@example.com";
+        String name = "Agent " + UUID.randomUUID().toString().substring(0, 8);
+        Browser.Page invited = admin.post("/desk/admin/agents", Map.of("email", email, "name", name, "role", role));
+        String link = invited.body().replaceAll("(?s).*(/password/[A-Za-z0-9_-]+).*", "$1");
+        var agent = new Browser(port);
+        agent.get(link);
+        agent.post(link, Map.of("password", "twelve chars ok", "confirm", "twelve chars ok"));
+        return agent.signIn(email, "twelve chars ok");
+    }
+
     private String newTicket(String customer) {
         return api.post("/tickets", aTicket().withCustomer(customer).build())
                 .json()
@@ -166,6 +179,43 @@ class WorkspaceTests extends ApiTest {
     void theApiIgnoresWorkspaceCookiesAndStillWantsAKey() {
         admin.get("/desk");
         assertThat(api.withKey(null).get("/tickets").status()).isEqualTo(401);
+    }
+
+    @Test
+    void withoutConversationsTheTicketShowsTheDescriptionAndNoReplyBox() {
+        String id = newTicket("web-no-conv-" + UUID.randomUUID());
+        Browser.Page page = admin.get("/desk/tickets/" + id);
+        assertThat(page.body()).contains("Conversation").doesNotContain("id=\"reply-body\"");
+        assertThat(admin.htmxPost("/desk/tickets/" + id + "/comments", Map.of("body", "hello"))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSearchBoxAndTheSlaViewAppearWithTheFiltersThatServeThem(
+            @org.springframework.beans.factory.annotation.Autowired org.supportdesk.tickets.TicketDesk desk) {
+        String inbox = admin.get("/desk").body();
+        assertThat(inbox.contains("id=\"f-q\"")).isEqualTo(desk.takes("q"));
+        assertThat(inbox.contains("SLA breached")).isEqualTo(desk.takes("sla"));
+        assertThat(inbox.contains("id=\"f-sla\"")).isEqualTo(desk.takes("sla"));
+        assertThat(desk.takes("status")).isTrue();
+        assertThat(desk.takes("no_such_filter")).isFalse();
+        // The search, whichever field it is, is what / focuses.
+        assertThat(inbox)
+                .containsPattern(
+                        desk.takes("q")
+                                ? "name=\"q\"[^>]*data-shortcut-search"
+                                : "name=\"customer_id\"[^>]*data-shortcut-search");
+    }
+
+    @Test
+    void filtersTheListDoesNotTakeAreKeptOutOfItsLinks() {
+        String customer = "web-links-" + UUID.randomUUID();
+        newTicket(customer);
+        newTicket(customer);
+        String page =
+                admin.get("/desk?customer_id=" + customer + "&limit=1&bogus=1").body();
+        assertThat(page).contains("customer_id=" + customer).doesNotContain("bogus");
     }
 
     @Test
