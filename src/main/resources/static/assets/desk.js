@@ -66,7 +66,11 @@
   document.addEventListener("keydown", function (event) {
     // Ctrl+Enter (Cmd+Enter) sends the message being written, as in most mail and chat tools.
     if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && event.target.matches("textarea")) {
-      if (event.target.form) { event.target.form.requestSubmit(); }
+      var form = event.target.form;
+      // Out of the box first: htmx would put the focus back into the new page's box, where the
+      // next shortcut (n, r, j) would be typed instead of obeyed.
+      event.target.blur();
+      if (form) { form.requestSubmit(); }
       event.preventDefault();
       return;
     }

@@ -121,8 +121,11 @@ class WorkspaceBrowserTests {
     private void screenshot(String name) {
         String dir = System.getProperty("supportdesk.screenshots");
         if (dir != null) {
+            // caret INITIAL: hiding the caret injects a <style>, which the Content-Security-Policy
+            // refuses (a console error).
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Paths.get(dir, name + ".png"))
+                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL)
                     .setFullPage(true));
         }
     }
