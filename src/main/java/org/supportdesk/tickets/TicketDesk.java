@@ -48,7 +48,19 @@ public class TicketDesk {
      * A page of the inbox: the list's tickets, how many match, and the cursors of the pages after
      * and before it (null at either end).
      */
-    public record Page(List<Ticket> items, long total, String nextCursor, String previousCursor) {}
+    public record Page(List<Ticket> items, long total, String nextCursor, String previousCursor) {
+        /** More than {@link #COUNT_CAP} match: {@code total} is only a lower bound. */
+        public boolean capped() {
+            return total > COUNT_CAP;
+        }
+    }
+
+    /**
+     * Counts beyond the counts table stop here: the inbox says "1000+" rather than scan a million
+     * rows for an exact figure nobody reads (a full count of a filter on a large table takes
+     * seconds on SQLite, and the inbox counts each view on every load).
+     */
+    public static final long COUNT_CAP = 1000;
 
     /**
      * The page the query parameters ask for, as `GET /tickets` reads them; `before` (a page's
@@ -107,12 +119,19 @@ public class TicketDesk {
     }
 
     private long total(TicketFilter filter, UnaryOperator<String> params) {
-        if (isTrue(params, "open") || isTrue(params, "unassigned")) {
-            return store.count(filter, extra(params));
+        if (filter.onlyCountedColumns() && !isTrue(params, "unassigned")) {
+            // With only category, priority and status (`open` is three statuses) the counts table
+            // answers at once, exactly, whatever the size.
+            TicketCounts.Stats stats = counts.count(filter);
+            if (!isTrue(params, "open")) {
+                return stats.total();
+            }
+            return OPEN.stream().mapToLong(s -> stats.byStatus().get(s.value())).sum();
         }
-        // With only category, priority and status the counts table answers at once, whatever the size.
-        return filter.onlyCountedColumns() ? counts.count(filter).total() : store.count(filter);
+        return store.countUpTo(filter, extra(params), COUNT_CAP);
     }
+
+    private static final List<Status> OPEN = List.of(Status.NEW, Status.IN_PROGRESS, Status.WAITING_CUSTOMER);
 
     /** The workspace's filters beyond the API's. */
     private static Consumer<Where> extra(UnaryOperator<String> params) {
@@ -122,7 +141,7 @@ public class TicketDesk {
             if (open) {
                 where.andAll(
                         "status IN (?, ?, ?)",
-                        List.of(Status.NEW.value(), Status.IN_PROGRESS.value(), Status.WAITING_CUSTOMER.value()));
+                        OPEN.stream().map(s -> (Object) s.value()).toList());
             }
             if (unassigned) {
                 where.andAll("assigned_to IS NULL", List.of());

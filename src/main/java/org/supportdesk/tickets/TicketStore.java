@@ -118,6 +118,19 @@ class TicketStore {
         return count(filter, where -> {});
     }
 
+    /** The count, up to {@code cap + 1}: the scan stops there, however many match. */
+    long countUpTo(TicketFilter filter, java.util.function.Consumer<Where> more, long cap) {
+        var where = new Where();
+        filter.addTo(where);
+        more.accept(where);
+        var args = new java.util.ArrayList<Object>(where.args());
+        args.add(cap + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM tickets" + where.sql() + " LIMIT ?) AS matched")
+                .params(args)
+                .query(Long.class)
+                .single();
+    }
+
     long count(TicketFilter filter, java.util.function.Consumer<Where> more) {
         var where = new Where();
         filter.addTo(where);

@@ -219,6 +219,66 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void openTicketsAreCountedExactlyFromTheCountsTable(
+            @org.springframework.beans.factory.annotation.Autowired org.supportdesk.tickets.TicketDesk desk) {
+        newTicket("web-count-" + UUID.randomUUID());
+        var byStatus = api.get("/tickets/stats").json().get("by_status");
+        long open = byStatus.get("new").asLong()
+                + byStatus.get("in_progress").asLong()
+                + byStatus.get("waiting_customer").asLong();
+        assertThat(desk.count(name -> name.equals("open") ? "true" : null)).isEqualTo(open);
+        long urgentOpen = api.get("/tickets/stats?priority=urgent")
+                        .json()
+                        .get("by_status")
+                        .get("new")
+                        .asLong()
+                + api.get("/tickets/stats?priority=urgent")
+                        .json()
+                        .get("by_status")
+                        .get("in_progress")
+                        .asLong()
+                + api.get("/tickets/stats?priority=urgent")
+                        .json()
+                        .get("by_status")
+                        .get("waiting_customer")
+                        .asLong();
+        assertThat(desk.count(name -> switch (name) {
+                    case "open" -> "true";
+                    case "priority" -> "urgent";
+                    default -> null;
+                }))
+                .isEqualTo(urgentOpen);
+    }
+
+    @Test
+    void beyondAThousandMatchesTheInboxSaysSoInsteadOfCountingThemAll() {
+        String customer = "web-many-" + UUID.randomUUID();
+        var csv = new StringBuilder("customer_id,customer_email,customer_name,subject,description\n");
+        for (int i = 0; i < 1001; i++) {
+            csv.append(customer)
+                    .append(",ann@example.com,Ann Lee,Question ")
+                    .append(i)
+                    .append(",A question about the plan and its price.\n");
+        }
+        assertThat(api.sendBytes(
+                                "POST",
+                                "/import/csv",
+                                "text/csv",
+                                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .json()
+                        .get("success_count")
+                        .asLong())
+                .isEqualTo(1001);
+        assertThat(admin.get("/desk?customer_id=" + customer + "&limit=25").body())
+                .contains("<strong>1000+</strong> <span>tickets</span>");
+        assertThat(api.get("/tickets?limit=1&customer_id=" + customer)
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1001);
+    }
+
+    @Test
     void dashboardAndImportAndAdminRender() {
         assertThat(admin.get("/desk/dashboard").body())
                 .contains("Created and resolved")
