@@ -251,6 +251,24 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void openOnlyListsTheTicketsStillBeingWorked() {
+        String customer = "web-open-" + UUID.randomUUID();
+        String waiting = newTicket(customer);
+        String done = newTicket(customer);
+        String closed = newTicket(customer);
+        api.patch("/tickets/" + waiting, Map.of("status", "waiting_customer"));
+        api.patch("/tickets/" + done, Map.of("status", "resolved"));
+        api.patch("/tickets/" + closed, Map.of("status", "closed"));
+        newTicket(customer);
+        String page = admin.get("/desk?open=true&customer_id=" + customer).body();
+        assertThat(page)
+                .contains("<strong>2</strong>")
+                .contains(waiting)
+                .doesNotContain(done)
+                .doesNotContain(closed);
+    }
+
+    @Test
     void beyondAThousandMatchesTheInboxSaysSoInsteadOfCountingThemAll() {
         String customer = "web-many-" + UUID.randomUUID();
         var csv = new StringBuilder("customer_id,customer_email,customer_name,subject,description\n");
