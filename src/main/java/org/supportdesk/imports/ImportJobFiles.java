@@ -26,7 +26,9 @@ final class ImportJobFiles {
         this.dir = dir;
         this.json = json;
         try {
-            Files.createDirectories(dir);
+            // Owner-only, as the rest of the data directory: the uploads are customer data. The
+            // files in it then need no permissions of their own.
+            org.supportdesk.system.OwnerOnly.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
