@@ -185,8 +185,12 @@ public class TicketDesk {
      * (conversations), so each appears with the feature that serves it.
      */
     public boolean takes(String name) {
-        return TicketQueryBinding.takes(name);
+        return LIST_PARAMETERS.stream().anyMatch(p -> p.name().equals(name));
     }
+
+    // Declaring reads no cursor, so it needs no codec.
+    private static final List<QueryValues.Declared> LIST_PARAMETERS =
+            QueryValues.declared(q -> TicketQuery.bind(TicketFilter.bind(q), q, null));
 
     public Ticket get(UUID id) {
         return tickets.get(id);

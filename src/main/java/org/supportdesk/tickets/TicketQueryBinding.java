@@ -41,11 +41,6 @@ class TicketQueryBinding implements WebMvcConfigurer, HandlerMethodArgumentResol
     private static final List<QueryValues.Declared> PAGE =
             QueryValues.declared(q -> TicketQuery.bind(TicketFilter.bind(q), q, null));
 
-    /** Whether the list reads this query parameter. */
-    static boolean takes(String name) {
-        return PAGE.stream().anyMatch(p -> p.name().equals(name));
-    }
-
     private final CursorCodec cursors;
 
     TicketQueryBinding(CursorCodec cursors) {
