@@ -42,7 +42,8 @@ class ArchitectureTests {
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..",
-                        "org.supportdesk.web..")
+                        "org.supportdesk.web..",
+                        "org.supportdesk.learning..")
                 .check(CLASSES);
     }
 
@@ -70,7 +71,10 @@ class ArchitectureTests {
             "org.supportdesk.tickets.Status",
             "org.supportdesk.tickets.Source",
             "org.supportdesk.tickets.DeviceType",
-            "org.supportdesk.tickets.Origin");
+            "org.supportdesk.tickets.Origin",
+            // learning: reads the examples people labelled, and supplies the model Triage decides with
+            "org.supportdesk.tickets.LabelledTickets",
+            "org.supportdesk.tickets.TriageModel");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {
