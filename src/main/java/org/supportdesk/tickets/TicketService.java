@@ -3,6 +3,7 @@ package org.supportdesk.tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,8 @@ class TicketService {
     private final TicketBinder binder;
     private final Triage triage;
     private final CursorCodec cursors;
+    private final TicketSearchIndex index;
+    private final SimilarTickets similar;
     private final Database db;
     private final Clock clock;
 
@@ -31,6 +34,8 @@ class TicketService {
             TicketBinder binder,
             Triage triage,
             CursorCodec cursors,
+            TicketSearchIndex index,
+            SimilarTickets similar,
             Database db,
             Clock clock) {
         this.tickets = tickets;
@@ -39,6 +44,8 @@ class TicketService {
         this.binder = binder;
         this.triage = triage;
         this.cursors = cursors;
+        this.index = index;
+        this.similar = similar;
         this.db = db;
         this.clock = clock;
     }
@@ -97,6 +104,9 @@ class TicketService {
     }
 
     Page list(TicketQuery query) {
+        if (query.filter().ranked()) {
+            return search(query);
+        }
         List<Ticket> rows = tickets.page(query);
         long total = tickets.count(query.filter());
         String next = null;
@@ -108,7 +118,38 @@ class TicketService {
         return new Page(rows, total, next);
     }
 
-    record Page(List<Ticket> items, long total, String nextCursor) {}
+    /** A page of a search with words: hits with their highlights, and their scores in relevance order. */
+    private Page search(TicketQuery query) {
+        List<Hit> hits = query.sort() == TicketQuery.Sort.RELEVANCE
+                ? tickets.ranked(query)
+                : tickets.page(query).stream().map(t -> new Hit(t, null, null)).toList();
+        long total = tickets.count(query.filter());
+        String next = null;
+        if (hits.size() > query.limit()) {
+            hits = hits.subList(0, query.limit());
+            Hit last = hits.get(hits.size() - 1);
+            next = cursors.encode(
+                    query.sort() == TicketQuery.Sort.RELEVANCE
+                            ? TicketQuery.Cursor.afterScore(last.score(), last.ticket())
+                            : new TicketQuery.Cursor(query.sort(), query.descending(), last.ticket()));
+        }
+        Map<UUID, String> highlights = index.highlights(
+                query.filter().search().text(),
+                hits.stream().map(h -> h.ticket().id()).toList());
+        var items = new ArrayList<Hit>(hits.size());
+        for (Hit h : hits) {
+            items.add(h.withHighlight(highlights.get(h.ticket().id())));
+        }
+        return new Page(items, total, next);
+    }
+
+    /** Up to ten open tickets most like this one, best first, each with its score. */
+    List<Hit> similar(UUID id) {
+        return similar.of(get(id));
+    }
+
+    /** A page of tickets, or of hits when the list was a search with words. */
+    record Page(List<?> items, long total, String nextCursor) {}
 
     Ticket patch(UUID id, JsonNode body, IfMatch ifMatch, Actor actor) {
         return update(id, ifMatch, actor, current -> {
@@ -127,8 +168,8 @@ class TicketService {
         return update(id, ifMatch, actor, current -> new Edit(input, Origin.PERSON, Origin.PERSON, autoClassify));
     }
 
-    void delete(UUID id) {
-        boolean deleted = db.write(() -> tickets.delete(id));
+    void delete(UUID id, Actor actor) {
+        boolean deleted = db.write(() -> tickets.delete(id, actor));
         if (!deleted) {
             throw new TicketNotFound();
         }
@@ -205,12 +246,14 @@ class TicketService {
                         current.classification(),
                         current.updatedAt(),
                         current.version());
-                if (!tickets.update(confirmed, current.version())) {
+                // Nothing anyone sees changed, so the change feed has nothing to say.
+                if (!tickets.update(confirmed, current.version(), List.of(), actor)) {
                     return update(id, ifMatch, actor, editor);
                 }
                 return confirmed;
             }
-            if (!tickets.update(next, current.version())) {
+            boolean classified = decision != null && decision.info() != null;
+            if (!tickets.update(next, current.version(), ChangeLog.fields(changes, classified), actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies
@@ -221,7 +264,7 @@ class TicketService {
                 tickets.replaceTags(current, next.tags());
             }
             history.append(id, new HistoryEvent(at, actor, "updated", changes, null));
-            if (decision != null && decision.info() != null) {
+            if (classified) {
                 history.append(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }
             return next;
