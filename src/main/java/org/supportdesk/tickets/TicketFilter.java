@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import java.time.Instant;
+import java.util.List;
 import org.supportdesk.search.SearchQuery;
 
 /**
@@ -39,6 +40,10 @@ public record TicketFilter(
 
     private static TicketSearch search(QueryValues query) {
         SearchQuery q = query.search("q");
+        if (q != null && query.raw("q").indexOf('\0') >= 0) {
+            // As every other filter holding NUL: no stored text has one, so nothing matches.
+            return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)));
+        }
         return q == null ? null : TicketSearch.bind(q, query);
     }
 

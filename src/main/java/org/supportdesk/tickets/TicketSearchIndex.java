@@ -19,13 +19,18 @@ import org.supportdesk.search.Text;
 class TicketSearchIndex {
 
     private static final String DOCS = "SELECT doc, subject, description, customer, comments FROM ticket_search_docs";
-    private static final String SNIPPET =
-            "snippet(ticket_search, -1, '" + Highlight.START + "', '" + Highlight.END + "', '…', 16)";
+    // The description's and the comments' snippets, and the best column's: the first that shows a
+    // match is the highlight (the subject is on every list already).
+    private static final String SNIPPETS = snippet(1) + ", " + snippet(3) + ", " + snippet(-1);
     private static final String HEADLINE_OPTIONS = "StartSel=" + Highlight.START + ", StopSel=" + Highlight.END
             + ", MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     private final JdbcClient jdbc;
     private final SearchSql sql;
+
+    private static String snippet(int column) {
+        return "snippet(ticket_search, " + column + ", '" + Highlight.START + "', '" + Highlight.END + "', '…', 16)";
+    }
 
     TicketSearchIndex(JdbcClient jdbc, SearchSql sql) {
         this.jdbc = jdbc;
@@ -102,13 +107,19 @@ class TicketSearchIndex {
         ids.forEach(id -> args.add(id.toString()));
         String in = "?, ".repeat(ids.size() - 1) + "?";
         String query = sql.sqlite()
-                ? "SELECT t.id, " + SNIPPET + " FROM ticket_search JOIN tickets t ON t.rowid = ticket_search.rowid"
+                ? "SELECT t.id, " + SNIPPETS + " FROM ticket_search JOIN tickets t ON t.rowid = ticket_search.rowid"
                         + " WHERE ticket_search MATCH ? AND ticket_search.rowid IN (SELECT rowid FROM tickets"
                         + " WHERE id IN (" + in + "))"
                 : "SELECT id, ts_headline('english', subject || E'\\n' || description, to_tsquery('english', ?), ?)"
                         + " FROM tickets WHERE id IN (" + in + ")";
         jdbc.sql(query).params(args).query(rs -> {
-            found.put(UUID.fromString(rs.getString(1)), Highlight.of(rs.getString(2)));
+            String marked = rs.getString(2);
+            for (int column = 3; column <= rs.getMetaData().getColumnCount(); column++) {
+                if (marked == null || marked.indexOf(Highlight.START) < 0) {
+                    marked = rs.getString(column);
+                }
+            }
+            found.put(UUID.fromString(rs.getString(1)), Highlight.of(marked));
         });
         return found;
     }
