@@ -19,6 +19,9 @@ public final class Api {
     /** The admin key the test servers are started with (`supportdesk.admin-key`). */
     public static final String ADMIN_KEY = "sd_test-admin-key-not-for-production-0123456789";
 
+    /** The metrics token the shared test server is started with (`supportdesk.metrics.token`). */
+    public static final String METRICS_TOKEN = "test-metrics-token-not-for-production-0123456789";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag(TestDatabase.BOTH)
 public abstract class ApiTest {
 
-    static final Path DATA_DIR;
+    protected static final Path DATA_DIR;
 
     static {
         try {
@@ -35,6 +35,7 @@ public abstract class ApiTest {
         registry.add("supportdesk.data-dir", DATA_DIR::toString);
         TestDatabase.register(registry);
         registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
+        registry.add("supportdesk.metrics.token", () -> Api.METRICS_TOKEN);
         // Every test shares the admin key and 127.0.0.1: limits that tests never reach, except
         // those about rate limiting, which start a server of their own.
         registry.add("supportdesk.rate-limit.per-key", () -> "100000000");

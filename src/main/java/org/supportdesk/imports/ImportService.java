@@ -30,10 +30,12 @@ class ImportService {
 
     private final TicketImports tickets;
     private final Database db;
+    private final ImportMeters meters;
 
-    ImportService(TicketImports tickets, Database db) {
+    ImportService(TicketImports tickets, Database db, ImportMeters meters) {
         this.tickets = tickets;
         this.db = db;
+        this.meters = meters;
     }
 
     /** The upload as the controller found it. */
@@ -41,8 +43,19 @@ class ImportService {
 
     ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, Actor actor) {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
-        ImportFormat format = formatOf(expected, upload, in);
-        var run = new Run(dryRun, autoClassify, actor);
+        ImportFormat format = expected;
+        try {
+            format = formatOf(expected, upload, in);
+            ImportResult result = read(format, in, new Run(dryRun, autoClassify, actor));
+            meters.finished(format, result);
+            return result;
+        } catch (RuntimeException e) {
+            meters.failed(format);
+            throw e;
+        }
+    }
+
+    private static ImportResult read(ImportFormat format, InputStream in, Run run) {
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
             return run.all(reader);
         } catch (MalformedImportException e) {

@@ -22,8 +22,8 @@ import org.supportdesk.system.ResponseHeaders;
 /**
  * Security headers on every response, and one log line per request (logger `supportdesk.access`):
  * method, path, status, duration and key id; the request id is in the line's MDC (`requestId`), as
- * in every line of the request. Never the query string or the body, so no customer data reaches
- * the log.
+ * in every line of the request. In JSON logs these are fields of their own too. Never the query
+ * string or the body, so no customer data reaches the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -75,12 +75,25 @@ class AccessLogFilter extends OncePerRequestFilter {
         }
         UUID key = Actor.of(request).id();
         String path = request.getRequestURI();
-        log.info(
-                "{} {} {} {}ms key={}",
-                request.getMethod(),
-                path.length() > MAX_PATH ? path.substring(0, MAX_PATH) + "..." : path,
-                response.getStatus(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
-                key == null ? "-" : key);
+        if (path.length() > MAX_PATH) {
+            path = path.substring(0, MAX_PATH) + "...";
+        }
+        long nanos = System.nanoTime() - start;
+        // The text line for people; the same facts as fields for JSON logs (SUPPORTDESK_LOG_FORMAT=json).
+        var line = log.atInfo()
+                .setMessage("{} {} {} {}ms key={}")
+                .addArgument(request.getMethod())
+                .addArgument(path)
+                .addArgument(response.getStatus())
+                .addArgument(TimeUnit.NANOSECONDS.toMillis(nanos))
+                .addArgument(key == null ? "-" : key)
+                .addKeyValue("http.request.method", request.getMethod())
+                .addKeyValue("url.path", path)
+                .addKeyValue("http.response.status_code", response.getStatus())
+                .addKeyValue("event.duration", nanos);
+        if (key != null) {
+            line = line.addKeyValue("key.id", key.toString());
+        }
+        line.log();
     }
 }

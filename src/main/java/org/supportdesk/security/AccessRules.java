@@ -27,10 +27,14 @@ final class AccessRules {
 
     private static final PathPatternParser PARSER = new PathPatternParser();
     private static final Set<String> READ = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String METRICS = "/metrics";
 
     /** Open to anyone: health checks and the API description. */
     private static final List<PathPattern> PUBLIC = List.of(
             PARSER.parse("/health"),
+            // Orchestrators' probes (system/HealthProbes), as open as /health.
+            PARSER.parse("/health/live"),
+            PARSER.parse("/health/ready"),
             PARSER.parse("/openapi.json"),
             PARSER.parse("/openapi.json/**"),
             PARSER.parse("/openapi.json.yaml"),
@@ -59,6 +63,11 @@ final class AccessRules {
             rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
             rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
+            // Operations (metrics/, backups/): admins; /metrics also takes the metrics token
+            // (MetricsToken, checked in AuthFilter before the key lookup).
+            rule(READ, METRICS, Role.ADMIN),
+            rule(Set.of("POST"), "/admin/backup", Role.ADMIN),
+            rule(READ, "/admin/backups", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));
@@ -79,6 +88,17 @@ final class AccessRules {
             }
         }
         return false;
+    }
+
+    /** The probes and /health: called every few seconds by load balancers, never rate limited. */
+    static boolean isHealthCheck(PathContainer path) {
+        String raw = path.value();
+        return raw.equals("/health") || raw.equals("/health/live") || raw.equals("/health/ready");
+    }
+
+    /** A scrape, which the metrics token may make instead of an admin key. */
+    static boolean isScrape(String method, PathContainer path) {
+        return READ.contains(method) && path.value().equals(METRICS);
     }
 
     /** The rule for this method and path, or null when there is none. */

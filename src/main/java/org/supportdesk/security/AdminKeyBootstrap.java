@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.SupportdeskProperties;
@@ -18,7 +19,8 @@ import org.supportdesk.system.SupportdeskProperties;
  * The first key. At start-up, before the server takes requests: when `supportdesk.admin-key` is
  * set and not yet known, it is registered as an admin key named "admin"; otherwise, when there is
  * no key at all, an admin key is generated, written to `admin.key` in the data directory
- * (readable by its owner only) and shown once in the log. The file is never overwritten: found
+ * (readable by its owner only) and shown once in the log, unless the log is JSON (shipped to a log
+ * store), where only the file is named. The file is never overwritten: found
  * there on a start without keys, its key is registered again.
  */
 @Component
@@ -31,11 +33,18 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
     private final ApiKeyService keys;
     private final SecuritySettings settings;
     private final Path file;
+    private final boolean logsShipped;
 
-    AdminKeyBootstrap(ApiKeyService keys, SecuritySettings settings, SupportdeskProperties properties) {
+    AdminKeyBootstrap(
+            ApiKeyService keys,
+            SecuritySettings settings,
+            SupportdeskProperties properties,
+            @Value("${logging.structured.format.console:}") String structuredLogs) {
         this.keys = keys;
         this.settings = settings;
         this.file = properties.dataDir().resolve(FILE).toAbsolutePath();
+        // JSON logs go to a log store that others read: the key stays in the file only.
+        this.logsShipped = !structuredLogs.isBlank();
     }
 
     @Override
@@ -102,6 +111,10 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
         }
         // The file first: if storing the key fails, the next start registers the file's key.
         register(secret);
+        if (logsShipped) {
+            log.warn("First start: created an admin API key and saved it in {} (readable by its owner only)", file);
+            return;
+        }
         log.warn("""
 
                 ************************************************************************

@@ -41,11 +41,13 @@ class AuthFilter extends OncePerRequestFilter {
     private final ApiKeyService keys;
     private final RateLimits limits;
     private final boolean enabled;
+    private final MetricsToken metricsToken;
 
-    AuthFilter(ApiKeyService keys, RateLimits limits, SecuritySettings settings) {
+    AuthFilter(ApiKeyService keys, RateLimits limits, SecuritySettings settings, MetricsToken metricsToken) {
         this.keys = keys;
         this.limits = limits;
         this.enabled = settings.auth();
+        this.metricsToken = metricsToken;
     }
 
     @Override
@@ -56,7 +58,8 @@ class AuthFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         if (AccessRules.isPublic(path)) {
             // Health checks come often from load balancers and cost little: never limited.
-            long wait = path.value().equals("/health") ? 0 : limits.forAddress(address, RateLimits.Kind.GENERAL, false);
+            long wait =
+                    AccessRules.isHealthCheck(path) ? 0 : limits.forAddress(address, RateLimits.Kind.GENERAL, false);
             if (wait > 0) {
                 tooMany(response, wait);
                 return;
@@ -77,6 +80,10 @@ class AuthFilter extends OncePerRequestFilter {
             return;
         }
         String secret = secret(request);
+        if (AccessRules.isScrape(request.getMethod(), path) && metricsToken.matches(secret)) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<ApiKey> key;
         try {
             key = secret == null ? Optional.empty() : keys.authenticate(secret);

@@ -1,19 +1,24 @@
 package org.supportdesk.system;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * A fixed ticket served without the database: the benchmark's yardstick for what the web layer
- * alone costs. Only present when `supportdesk.bench.enabled=true`.
+ * alone costs. Only answers when `supportdesk.bench.enabled=true`; otherwise 404 as any unknown path.
+ * Checked per request rather than by a condition on the bean: the packaged jar's bean definitions
+ * are fixed at build time (SupportdeskApplication).
  */
+@Hidden
 @RestController
-@ConditionalOnProperty(name = "supportdesk.bench.enabled", havingValue = "true")
 class BenchController {
 
     private static final Map<String, Object> TICKET = new LinkedHashMap<>();
@@ -43,19 +48,31 @@ class BenchController {
     }
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final boolean enabled;
 
-    BenchController(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    BenchController(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Value("${supportdesk.bench.enabled:false}") boolean enabled) {
         this.jdbc = jdbc;
+        this.enabled = enabled;
+    }
+
+    private void requireEnabled(String path) throws NoResourceFoundException {
+        if (!enabled) {
+            throw new NoResourceFoundException(HttpMethod.GET, path, path);
+        }
     }
 
     @GetMapping("/bench/db")
-    ResponseEntity<Map<String, Object>> db() {
+    ResponseEntity<Map<String, Object>> db() throws NoResourceFoundException {
+        requireEnabled("/bench/db");
         jdbc.sql("SELECT 1").query(Integer.class).single();
         return ResponseEntity.ok().eTag("\"1\"").body(TICKET);
     }
 
     @GetMapping("/bench/bare")
-    ResponseEntity<Map<String, Object>> bare() {
+    ResponseEntity<Map<String, Object>> bare() throws NoResourceFoundException {
+        requireEnabled("/bench/bare");
         return ResponseEntity.ok().eTag("\"1\"").body(TICKET);
     }
 }

@@ -56,8 +56,23 @@ class ErrorHandler {
     }
 
     @ExceptionHandler(VersionConflict.class)
-    ResponseEntity<Object> conflict(VersionConflict e) {
+    ResponseEntity<Object> stale(VersionConflict e) {
         return ErrorResponses.entity(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Object> conflict(Conflict e) {
+        return ErrorResponses.entity(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(NotSupportedHere.class)
+    ResponseEntity<Object> notSupported(NotSupportedHere e) {
+        return ErrorResponses.entity(HttpStatus.NOT_IMPLEMENTED, e.getMessage());
+    }
+
+    @ExceptionHandler(StorageFull.class)
+    ResponseEntity<Object> storageFull(StorageFull e) {
+        return ErrorResponses.entity(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
     }
 
     @ExceptionHandler(MalformedRequest.class)

@@ -52,6 +52,16 @@ public class TicketCounts {
         return new Stats(total[0], byCategory, byPriority, byStatus);
     }
 
+    /** Tickets per status (every status present), for the metrics' gauges. */
+    public Map<String, Long> byStatus() {
+        return count(TicketFilter.NONE).byStatus();
+    }
+
+    /** The statuses' labels, in their order. */
+    public static List<String> statuses() {
+        return java.util.Arrays.stream(Status.values()).map(Status::value).toList();
+    }
+
     /** Adds {@code n} new tickets to a (category, priority, status) group; see Dialect. */
     void addNew(List<String> group, int n) {
         jdbc.sql("UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?")

@@ -1,5 +1,6 @@
 package org.supportdesk.tickets;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -27,9 +28,11 @@ class Triage {
     private static final Logger log = LoggerFactory.getLogger(Triage.class);
 
     private final Classifier classifier;
+    private final MeterRegistry meters;
 
-    Triage(SupportdeskProperties properties) {
+    Triage(SupportdeskProperties properties, MeterRegistry meters) {
         this.classifier = load(properties.classifierRules());
+        this.meters = meters;
     }
 
     /** The shipped rules, or the operator's file; a malformed file stops the start with its reason. */
@@ -51,6 +54,15 @@ class Triage {
 
     ClassificationInfo classify(String subject, String description, Instant at) {
         Classification c = classifier.classify(subject, description);
+        meters.counter(
+                        "supportdesk.classifier.decisions",
+                        "method",
+                        "rules",
+                        "category",
+                        c.category(),
+                        "priority",
+                        c.priority())
+                .increment();
         return new ClassificationInfo(
                 Category.parse(c.category()),
                 Priority.parse(c.priority()),

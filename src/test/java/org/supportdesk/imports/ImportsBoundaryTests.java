@@ -14,10 +14,12 @@ import org.supportdesk.system.JsonMessages;
 /** The parsers stay plain Java: no Spring, no files, no network; only the stream they are given. */
 class ImportsBoundaryTests {
 
-    // The package also holds the import's HTTP endpoint and service, which are Spring beans.
+    // The package also holds the import's HTTP endpoint, service and meters, which are Spring
+    // beans, and the bean definitions Spring AOT generates for them at build time (Foo__...).
     private static final DescribedPredicate<JavaClass> SERVICE_SIDE = DescribedPredicate.describe(
             "the import service",
-            c -> c.getName().matches(".*[.]Import(Controller|Service|Result|Transaction)([$].*)?"));
+            c -> c.getName().matches(".*[.]Import(Controller|Service|Result|Transaction|Meters)([$].*)?")
+                    || c.getName().contains("__"));
 
     private final JavaClasses parsers = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

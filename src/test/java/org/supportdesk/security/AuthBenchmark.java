@@ -69,7 +69,8 @@ public class AuthBenchmark {
                 new SecuritySettings.Cors(List.of()));
         // No database: the once-a-minute "last used" write fails off the request path, which is fine here.
         var keys = new ApiKeyService(store, null, Clock.systemUTC(), settings);
-        filter = new AuthFilter(keys, new RateLimits(settings.rateLimit(), TimeMeter.SYSTEM_NANOTIME), settings);
+        filter = new AuthFilter(
+                keys, new RateLimits(settings.rateLimit(), TimeMeter.SYSTEM_NANOTIME), settings, MetricsToken.NONE);
         path = "/tickets/" + UUID.randomUUID();
     }
 

@@ -24,7 +24,8 @@ class AuthFilterTests {
 
     private static AuthFilter filter(ApiKeys store) {
         var keys = new ApiKeyService(store, null, Clock.systemUTC(), SETTINGS);
-        return new AuthFilter(keys, new RateLimits(SETTINGS.rateLimit(), TimeMeter.SYSTEM_NANOTIME), SETTINGS);
+        return new AuthFilter(
+                keys, new RateLimits(SETTINGS.rateLimit(), TimeMeter.SYSTEM_NANOTIME), SETTINGS, MetricsToken.NONE);
     }
 
     @Test
