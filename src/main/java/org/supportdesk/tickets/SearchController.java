@@ -12,9 +12,11 @@ import org.supportdesk.system.Params;
 class SearchController {
 
     private final TicketService service;
+    private final TicketSearches searches;
 
-    SearchController(TicketService service) {
+    SearchController(TicketService service, TicketSearches searches) {
         this.service = service;
+        this.searches = searches;
     }
 
     @Operation(
@@ -28,6 +30,6 @@ class SearchController {
     @Operation(summary = "Up to 10 open tickets most like this one (duplicates), best first, each with a score")
     @GetMapping("/tickets/{id}/similar")
     List<Hit> similar(@PathVariable String id) {
-        return service.similar(Params.id(id));
+        return searches.similar(Params.id(id));
     }
 }

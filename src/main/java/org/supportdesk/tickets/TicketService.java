@@ -3,7 +3,6 @@ package org.supportdesk.tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +21,7 @@ class TicketService {
     private final TicketBinder binder;
     private final Triage triage;
     private final CursorCodec cursors;
-    private final TicketSearchIndex index;
-    private final SimilarTickets similar;
+    private final TicketSearches searches;
     private final Database db;
     private final Clock clock;
 
@@ -34,8 +32,7 @@ class TicketService {
             TicketBinder binder,
             Triage triage,
             CursorCodec cursors,
-            TicketSearchIndex index,
-            SimilarTickets similar,
+            TicketSearches searches,
             Database db,
             Clock clock) {
         this.tickets = tickets;
@@ -44,8 +41,7 @@ class TicketService {
         this.binder = binder;
         this.triage = triage;
         this.cursors = cursors;
-        this.index = index;
-        this.similar = similar;
+        this.searches = searches;
         this.db = db;
         this.clock = clock;
     }
@@ -112,7 +108,7 @@ class TicketService {
 
     Page list(TicketQuery query) {
         if (query.filter().ranked()) {
-            return search(query);
+            return searches.page(query);
         }
         List<Ticket> rows = tickets.page(query);
         long total = tickets.count(query.filter());
@@ -123,36 +119,6 @@ class TicketService {
             next = cursors.encode(new TicketQuery.Cursor(query.sort(), query.descending(), last));
         }
         return new Page(rows, total, next);
-    }
-
-    /** A page of a search with words: hits with their highlights, and their scores in relevance order. */
-    private Page search(TicketQuery query) {
-        List<Hit> hits = query.sort() == TicketQuery.Sort.RELEVANCE
-                ? tickets.ranked(query)
-                : tickets.page(query).stream().map(t -> new Hit(t, null, null)).toList();
-        long total = tickets.count(query.filter());
-        String next = null;
-        if (hits.size() > query.limit()) {
-            hits = hits.subList(0, query.limit());
-            Hit last = hits.get(hits.size() - 1);
-            next = cursors.encode(
-                    query.sort() == TicketQuery.Sort.RELEVANCE
-                            ? TicketQuery.Cursor.afterScore(last.score(), last.ticket())
-                            : new TicketQuery.Cursor(query.sort(), query.descending(), last.ticket()));
-        }
-        Map<UUID, String> highlights = index.highlights(
-                query.filter().search().text(),
-                hits.stream().map(h -> h.ticket().id()).toList());
-        var items = new ArrayList<Hit>(hits.size());
-        for (Hit h : hits) {
-            items.add(h.withHighlight(highlights.get(h.ticket().id())));
-        }
-        return new Page(items, total, next);
-    }
-
-    /** Up to ten open tickets most like this one, best first, each with its score. */
-    List<Hit> similar(UUID id) {
-        return similar.of(get(id));
     }
 
     /** A page of tickets, or of hits when the list was a search with words. */

@@ -33,6 +33,7 @@ class TicketsBoundaryTests {
             "JsonFields",
             "TicketImports",
             "ImportedFields",
+            "TicketSearches",
             "TicketExport");
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
