@@ -35,9 +35,10 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Options: --jar PATH, --port N, --connections N, --seconds N (per round), --rounds N,
- * --only get,post,list,stats,import,classify (default: get,post,list,stats), --list-tickets N,
+ * --only get,post,list,stats,import,classify,soak (default: get,post,list,stats), --list-tickets N,
  * --stats-tickets N, --import-rows N, --classify-tickets N, --warmup SECONDS, --get-only true,
- * --bare-path /bench/db, --server-opts "JVM options", --db-url URL (PostgreSQL; with
+ * --bare-path /bench/db, --server-opts "JVM options", --server-args "--supportdesk.x=y ...",
+ * --soak-seconds N, --soak-readers N, --soak-report SECONDS, --db-url URL (PostgreSQL; with
  * --db-user/--db-password), --auth on|off (default on: the server gets an admin key of the bench's
  * and every request sends it as `Authorization: Bearer`; off starts it with authentication off and
  * sends no key). Rate limits are set far above what the bench can reach, but stay on.
@@ -73,6 +74,10 @@ public class Bench {
         opts.put("db-user", "");
         opts.put("db-password", "");
         opts.put("auth", "on");
+        opts.put("soak-seconds", "600");
+        opts.put("soak-readers", "4");
+        opts.put("soak-report", "60");
+        opts.put("server-args", "");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !opts.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("Unknown option " + args[i] + "; options: " + opts.keySet());
@@ -107,6 +112,15 @@ public class Bench {
                 classifyBench(server, Integer.parseInt(opts.get("classify-tickets")));
             }
             only.remove("classify");
+            if (only.isEmpty()) {
+                return;
+            }
+        }
+        if (only.contains("soak")) {
+            try (Server server = Server.start(port, opts.get("server-opts"))) {
+                soakBench(server);
+            }
+            only.remove("soak");
             if (only.isEmpty()) {
                 return;
             }
@@ -252,9 +266,17 @@ public class Bench {
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = heap.stop();
             check(r, 200);
+            // The next write waits for whatever the import left the writer to do (on SQLite, copying
+            // the import's log into the database): part of its cost, though not of its answer.
+            long writeStart = System.nanoTime();
+            try (Conn c = new Conn(server.port)) {
+                c.socket.setSoTimeout(0);
+                check(c.send(post("/tickets", ticketJson(0))), 201);
+            }
+            double nextWrite = (System.nanoTime() - writeStart) / 1e9;
             System.out.printf(
                     "%sPOST /import/%s: %s of %d records (%.0f MB) imported into a store of %d in %.1f s = %.0f"
-                            + " records/s; server -Xmx256m, peak heap used %d MB%n",
+                            + " records/s (the next write answered %.2f s later); server -Xmx256m, peak heap used %d MB%n",
                     label,
                     format,
                     jsonField(r.body, "success_count"),
@@ -263,6 +285,7 @@ public class Bench {
                     before,
                     seconds,
                     count / seconds,
+                    nextWrite,
                     peak / (1024 * 1024));
         } finally {
             Files.deleteIfExists(file);
@@ -318,6 +341,121 @@ public class Bench {
                 "POST /tickets/classify-all over %d tickets: %.1f s = %.0f tickets/s, %d MB of JSON streamed;"
                         + " server -Xmx256m, peak heap used %d MB%n%n",
                 total, seconds, total / seconds, r.bodyBytes / (1024 * 1024), peak / (1024 * 1024));
+    }
+
+    /**
+     * Sustained writes with readers alongside: {@code --connections} clients post tickets and
+     * {@code --soak-readers} list them for {@code --soak-seconds}, while the sizes of the database
+     * files are sampled every 100 ms. Prints the largest sizes seen in each {@code --soak-report}
+     * interval: the data directory must stay bounded however long the writes go on.
+     */
+    static void soakBench(Server server) throws Exception {
+        long nanos = TimeUnit.SECONDS.toNanos(Integer.parseInt(opts.get("soak-seconds")));
+        int writers = Integer.parseInt(opts.get("connections"));
+        int readers = Integer.parseInt(opts.get("soak-readers"));
+        long reportNanos = TimeUnit.SECONDS.toNanos(Integer.parseInt(opts.get("soak-report")));
+        var posted = new java.util.concurrent.atomic.AtomicLong();
+        String[] lists = {
+            "/tickets?limit=100", "/tickets?status=new&sort=created_at&order=desc&limit=50",
+            "/tickets?category=technical_issue&priority=high&limit=100", "/tickets?tag=bench&limit=20"
+        };
+        var load = new ArrayList<Thread>();
+        var results = new Result[2];
+        load.add(new Thread(() -> results[0] = unchecked(() ->
+                run(server.port, n -> { posted.incrementAndGet(); return post("/tickets", ticketJson(n)); }, nanos, Long.MAX_VALUE, writers))));
+        load.add(new Thread(() -> results[1] = unchecked(() ->
+                run(server.port, n -> request("GET", lists[n % lists.length], null, null), nanos, Long.MAX_VALUE, readers))));
+        System.out.printf(
+                "Soak: %d clients posting tickets and %d listing them for %d s; largest file sizes (MB) per %d s:%n",
+                writers, readers, nanos / 1_000_000_000L, reportNanos / 1_000_000_000L);
+        System.out.println("  time   tickets  tickets/s   db max  wal max  shm max  data dir max   load avg");
+        long start = System.nanoTime();
+        load.forEach(Thread::start);
+        long[] max = new long[4];
+        long[] overall = new long[4];
+        long nextReport = start + reportNanos;
+        long postedAtReport = 0;
+        long lastReport = start;
+        while (load.stream().anyMatch(Thread::isAlive)) {
+            long[] now = dataSizes(server.data);
+            for (int i = 0; i < max.length; i++) {
+                max[i] = Math.max(max[i], now[i]);
+                overall[i] = Math.max(overall[i], now[i]);
+            }
+            long t = System.nanoTime();
+            if (t >= nextReport || load.stream().noneMatch(Thread::isAlive)) {
+                long p = posted.get();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %4d s  %8d  %9.0f  %7.1f  %7.1f  %7.1f  %12.1f   %s%n",
+                        (t - start) / 1_000_000_000L, p, (p - postedAtReport) / ((t - lastReport) / 1e9),
+                        max[0] / 1e6, max[1] / 1e6, max[2] / 1e6, max[3] / 1e6, loadAverage());
+                Arrays.fill(max, 0);
+                postedAtReport = p;
+                lastReport = t;
+                nextReport += reportNanos;
+            }
+            Thread.sleep(100);
+        }
+        for (Thread t : load) {
+            t.join();
+        }
+        long[] end = dataSizes(server.data);
+        System.out.printf(
+                Locale.ROOT,
+                "Soak done: %d tickets posted (%.0f/s), %.0f lists/s; largest: db %.1f MB, wal %.1f MB, shm %.1f MB,"
+                        + " data dir %.1f MB; at the end: db %.1f MB, wal %.1f MB%n%n",
+                results[0].requests, results[0].rps, results[1].rps, overall[0] / 1e6, overall[1] / 1e6,
+                overall[2] / 1e6, overall[3] / 1e6, end[0] / 1e6, end[1] / 1e6);
+    }
+
+    /** Sizes of the database, its -wal and -shm, and of the data directory without the bench's logs. */
+    static long[] dataSizes(Path data) throws IOException {
+        long[] sizes = new long[4];
+        try (var files = Files.list(data)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (name.equals("gc.log") || name.equals("server.log")) {
+                    continue;
+                }
+                long size;
+                try {
+                    size = Files.size(f);
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (name.endsWith(".db")) {
+                    sizes[0] = size;
+                } else if (name.endsWith(".db-wal")) {
+                    sizes[1] = size;
+                } else if (name.endsWith(".db-shm")) {
+                    sizes[2] = size;
+                }
+                sizes[3] += size;
+            }
+        }
+        return sizes;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Paths.get("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    interface Action<T> {
+        T get() throws Exception;
+    }
+
+    static <T> T unchecked(Action<T> action) {
+        try {
+            return action.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- data
@@ -452,7 +590,11 @@ public class Bench {
 
     /** Drives {@code connections} keep-alive connections until the time or the request count is used up. */
     static Result run(int port, Function<Integer, byte[]> requests, long nanos, long maxRequests) throws Exception {
-        int connections = Integer.parseInt(opts.get("connections"));
+        return run(port, requests, nanos, maxRequests, Integer.parseInt(opts.get("connections")));
+    }
+
+    static Result run(int port, Function<Integer, byte[]> requests, long nanos, long maxRequests, int connections)
+            throws Exception {
         var issued = new java.util.concurrent.atomic.AtomicLong();
         var errors = new java.util.concurrent.atomic.AtomicLong();
         long[][] latencies = new long[connections][];
@@ -720,6 +862,11 @@ public class Bench {
                     "--supportdesk.rate-limit.classify-all=1000000",
                     "--logging.level.root=WARN"));
             command.add(key == null ? "--supportdesk.auth=off" : "--supportdesk.admin-key=" + key);
+            for (String a : opts.get("server-args").trim().split("\\s+")) {
+                if (!a.isEmpty()) {
+                    command.add(a);
+                }
+            }
             if (!opts.get("db-url").isEmpty()) {
                 command.add("--supportdesk.db.url=" + opts.get("db-url"));
                 command.add("--supportdesk.db.user=" + opts.get("db-user"));

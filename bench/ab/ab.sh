@@ -3,6 +3,9 @@
 # measured; figures are req/s and the server's own CPU per request (from /proc), which a busy machine
 # disturbs much less than throughput.
 # usage: bench/ab/ab.sh OLD.jar NEW.jar [ROUNDS] [SECONDS]   (needs wrk, python3, curl, bc)
+# One jar on two JDKs or with two settings: JAVA_OLD/JAVA_NEW (java binaries), ARGS_OLD/ARGS_NEW
+# (JVM options and --settings, split on spaces), e.g.
+#   JAVA_OLD=/usr/lib/jvm/java-17-openjdk-amd64/bin/java JAVA_NEW=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/ab/ab.sh target/supportdesk.jar target/supportdesk.jar
 set -u
 OLD=$(readlink -f "$1"); NEW=$(readlink -f "$2"); ROUNDS=${3:-5}; SECS=${4:-8}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -10,12 +13,15 @@ WORK=$(mktemp -d)
 cd "$WORK"
 cp "$HERE"/*.lua "$HERE"/*.py .
 PA=$((30000 + RANDOM % 10000)); PB=$((PA + 1))
-start() { # jar port dir
+start() { # jar port dir java "jvm-options" "settings"
   rm -rf $3; mkdir -p $3
-  SUPPORTDESK_DATA_DIR=$3 SUPPORTDESK_AUTH=off SUPPORTDESK_RATE_LIMIT_ENABLED=false java -Xmx512m -jar $1 --server.port=$2 --logging.level.root=WARN > $3.log 2>&1 &
+  SUPPORTDESK_DATA_DIR=$3 SUPPORTDESK_AUTH=off SUPPORTDESK_RATE_LIMIT_ENABLED=false $4 -Xmx512m $5 -jar $1 --server.port=$2 --logging.level.root=WARN $6 > $3.log 2>&1 &
   echo $!
 }
-A=$(start $OLD $PA $WORK/dA); B=$(start $NEW $PB $WORK/dB)
+split() { local o="" a=""; for w in $1; do case $w in --*) a="$a $w";; *) o="$o $w";; esac; done; echo "$o|$a"; }
+SO=$(split "${ARGS_OLD:-}"); SN=$(split "${ARGS_NEW:-}")
+A=$(start $OLD $PA $WORK/dA "${JAVA_OLD:-java}" "${SO%%|*}" "${SO#*|}")
+B=$(start $NEW $PB $WORK/dB "${JAVA_NEW:-java}" "${SN%%|*}" "${SN#*|}")
 trap 'kill $A $B 2>/dev/null; wait; rm -rf "$WORK"' EXIT
 pid() { [ $1 = $PA ] && echo $A || echo $B; }
 ticks() { awk '{print $14 + $15}' /proc/$(pid $1)/stat; }

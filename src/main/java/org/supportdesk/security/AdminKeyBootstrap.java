@@ -13,6 +13,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.OwnerOnly;
 import org.supportdesk.system.SupportdeskProperties;
 
 /**
@@ -97,7 +98,7 @@ class AdminKeyBootstrap implements SmartInitializingSingleton {
     private void bootstrap() {
         String secret = ApiKeyService.newSecret();
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             write(file, secret);
         } catch (FileAlreadyExistsException e) {
             // Kept from an earlier start: a fresh database gets the same key again.

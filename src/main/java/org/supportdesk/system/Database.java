@@ -2,16 +2,12 @@ package org.supportdesk.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -40,7 +36,9 @@ public class Database implements AutoCloseable {
     private final String product;
     private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    private final ScheduledExecutorService checkpointer;
+    /** SQLite's write-ahead log, kept bounded by the writer between commits; null on PostgreSQL. */
+    private final SqliteWal wal;
+
     private volatile boolean closed;
 
     Database(DataSource dataSource, TransactionTemplate tx) {
@@ -49,17 +47,12 @@ public class Database implements AutoCloseable {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.product = productName(dataSource);
         if (isSqlite()) {
+            wal = dataSource instanceof SqliteDataSource sqlite ? sqlite.wal() : null;
             writer = new SqliteDataSource.WriterThread(this::writeLoop);
             writer.start();
-            checkpointer = Executors.newSingleThreadScheduledExecutor(r -> {
-                var t = new Thread(r, "sqlite-checkpoint");
-                t.setDaemon(true);
-                return t;
-            });
-            checkpointer.scheduleWithFixedDelay(() -> checkpoint(dataSource, "PASSIVE"), 1, 1, TimeUnit.SECONDS);
         } else {
+            wal = null;
             writer = null;
-            checkpointer = null;
         }
     }
 
@@ -68,19 +61,6 @@ public class Database implements AutoCloseable {
             return c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new CannotGetJdbcConnectionException("Cannot reach the database", e);
-        }
-    }
-
-    /**
-     * Copies committed pages from the WAL into the database file, off the writer's path: a PASSIVE
-     * checkpoint neither blocks nor waits for readers and the writer.
-     */
-    private static void checkpoint(DataSource dataSource, String mode) {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(" + mode + ")");
-        } catch (SQLException | RuntimeException e) {
-            log.debug("Checkpoint skipped: {}", e.toString());
         }
     }
 
@@ -156,6 +136,9 @@ public class Database implements AutoCloseable {
             queue.drainTo(batch, MAX_BATCH - 1);
             commit(batch);
             batch.clear();
+            if (wal != null) {
+                wal.afterCommit();
+            }
         }
     }
 
@@ -201,9 +184,6 @@ public class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        if (checkpointer != null) {
-            checkpointer.shutdownNow();
-        }
         if (writer != null) {
             writer.interrupt();
             try {

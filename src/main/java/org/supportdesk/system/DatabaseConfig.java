@@ -38,7 +38,7 @@ class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(SupportdeskProperties properties) {
+    DataSource dataSource(SupportdeskProperties properties, Clock clock) {
         var db = properties.db();
         if (db.url() != null && !db.url().isBlank()) {
             var config = pool("supportdesk", db.poolSize(), db.connectionTimeoutMs());
@@ -56,26 +56,28 @@ class DatabaseConfig {
             }
             return new HikariDataSource(config);
         }
-        try {
-            Files.createDirectories(properties.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + properties.dataDir(), e);
-        }
         Path file = properties.dataDir().resolve("supportdesk.db");
         String url = "jdbc:sqlite:" + file;
         if (Files.notExists(file)) {
-            create(url);
+            create(file, url);
         }
+        long walLimit = (long) db.sqliteWalLimitMb() << 20;
         // Readers: as many as the pool allows, side by side in WAL mode, each with a modest cache
         // and the file mapped into memory, so that they share the operating system's cache.
         var readers = pool("supportdesk-read", db.poolSize(), db.connectionTimeoutMs());
-        sqlite(readers, url, 16);
+        sqlite(readers, url, 16, walLimit);
         // The writer: one connection, with a cache that holds the indexes a large import touches.
         var writer = pool("supportdesk-write", 1, db.connectionTimeoutMs());
-        sqlite(writer, url, db.sqliteWriterCacheMb());
-        // Commits never wait for a checkpoint (and its fsync); Database checkpoints in the background.
+        sqlite(writer, url, db.sqliteWriterCacheMb(), walLimit);
+        // No automatic checkpoints: they are PASSIVE, which never restarts the log while readers
+        // come and go; the writer runs its own between commits (SqliteWal).
         writer.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
-        return new SqliteDataSource(new HikariDataSource(readers), new HikariDataSource(writer));
+        var writerPool = new HikariDataSource(writer);
+        var wal = new SqliteWal(file, walLimit, SqliteWal.READER_WAIT, writerPool, clock);
+        // The log a killed process left behind, however large, goes into the database before the
+        // service takes any request.
+        wal.truncate();
+        return new SqliteDataSource(new HikariDataSource(readers), writerPool, wal);
     }
 
     /**
@@ -84,7 +86,16 @@ class DatabaseConfig {
      * page size is fixed when the file is first written (here, by switching it to WAL), so an
      * existing file keeps its own (`PRAGMA page_size=16384; VACUUM;` changes it offline).
      */
-    private static void create(String url) {
+    private static void create(Path file, String url) {
+        try {
+            // Created empty and readable by its owner only before SQLite opens it: SQLite would
+            // create it rw-r--r-- whatever the umask, and gives its -wal and -shm files the
+            // permissions of the database file.
+            OwnerOnly.createDirectories(file.getParent());
+            OwnerOnly.createFile(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database file " + file, e);
+        }
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA page_size=" + SQLITE_PAGE_SIZE);
@@ -102,12 +113,15 @@ class DatabaseConfig {
         return config;
     }
 
-    private static void sqlite(HikariConfig config, String url, int cacheMb) {
+    private static void sqlite(HikariConfig config, String url, int cacheMb, long walLimit) {
         var pragmas = new Properties();
         pragmas.setProperty("journal_mode", "WAL");
         pragmas.setProperty("synchronous", "NORMAL");
         pragmas.setProperty("foreign_keys", "true");
-        pragmas.setProperty("busy_timeout", "10000");
+        pragmas.setProperty("busy_timeout", Integer.toString(SqliteWal.BUSY_TIMEOUT_MS));
+        // When the log restarts without a TRUNCATE checkpoint (the writer found it all copied and
+        // no reader on it), the first commit cuts a file larger than the limit back to it.
+        pragmas.setProperty("journal_size_limit", Long.toString(walLimit));
         pragmas.setProperty("transaction_mode", "IMMEDIATE");
         pragmas.setProperty("cache_size", Integer.toString(-1024 * cacheMb));
         pragmas.setProperty("mmap_size", Long.toString(1L << 30));

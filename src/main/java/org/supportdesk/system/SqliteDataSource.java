@@ -25,10 +25,17 @@ final class SqliteDataSource implements DataSource, AutoCloseable {
 
     private final HikariDataSource readers;
     private final HikariDataSource writer;
+    private final SqliteWal wal;
 
-    SqliteDataSource(HikariDataSource readers, HikariDataSource writer) {
+    SqliteDataSource(HikariDataSource readers, HikariDataSource writer, SqliteWal wal) {
         this.readers = readers;
         this.writer = writer;
+        this.wal = wal;
+    }
+
+    /** The write-ahead log, which the writer thread keeps bounded. */
+    SqliteWal wal() {
+        return wal;
     }
 
     private DataSource current() {

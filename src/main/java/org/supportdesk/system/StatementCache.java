@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,10 +93,16 @@ final class StatementCache implements InvocationHandler {
         }
     }
 
-    /** One use of a cached statement: closing it returns the statement to the cache. */
+    /**
+     * One use of a cached statement: closing it returns the statement to the cache, and closes the
+     * results it gave out, as closing a statement does in JDBC. Results left open would keep the
+     * SQLite statement stepped, so its pooled connection would go on reading the snapshot they
+     * started on between requests and SQLite's log could not be restarted (SqliteWal).
+     */
     private final class Lease implements InvocationHandler {
         private final String sql;
         private final PreparedStatement statement;
+        private ResultSet results;
         private boolean closed;
 
         Lease(String sql, PreparedStatement statement) {
@@ -110,6 +117,9 @@ final class StatementCache implements InvocationHandler {
                     if (!closed) {
                         closed = true;
                         try {
+                            if (results != null) {
+                                results.close();
+                            }
                             statement.clearParameters();
                             statement.clearBatch();
                             giveBack(sql, statement);
@@ -125,7 +135,11 @@ final class StatementCache implements InvocationHandler {
                         throw new SQLException("Statement is closed");
                     }
                     try {
-                        return method.invoke(statement, args);
+                        Object result = method.invoke(statement, args);
+                        if (result instanceof ResultSet r) {
+                            results = r;
+                        }
+                        return result;
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }

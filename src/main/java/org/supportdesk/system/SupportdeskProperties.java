@@ -20,5 +20,6 @@ public record SupportdeskProperties(
             String password,
             @DefaultValue("16") int poolSize,
             @DefaultValue("5000") long connectionTimeoutMs,
-            @DefaultValue("256") int sqliteWriterCacheMb) {}
+            @DefaultValue("256") int sqliteWriterCacheMb,
+            @DefaultValue("64") int sqliteWalLimitMb) {}
 }
