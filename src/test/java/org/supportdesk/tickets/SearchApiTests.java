@@ -202,7 +202,9 @@ class SearchApiTests extends ApiTest {
         assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         // A relevance cursor is signed like any other.
         JsonNode first = search(word, "&customer_id=" + customer + "&limit=3");
-        String forged = first.get("next_cursor").asString().replaceFirst(".$", "A");
+        String cursor1 = first.get("next_cursor").asString();
+        // The last digit edited (a MAC's last base64 digit is one of four, 'A' among them).
+        String forged = cursor1.substring(0, cursor1.length() - 1) + (cursor1.endsWith("A") ? "Q" : "A");
         assertThat(api.get("/tickets?q=" + word + "&limit=3&cursor=" + forged).status())
                 .isEqualTo(422);
     }
