@@ -42,6 +42,10 @@ public abstract class ApiTest {
         registry.add("supportdesk.rate-limit.per-address", () -> "100000000");
         registry.add("supportdesk.rate-limit.imports", () -> "100000000");
         registry.add("supportdesk.rate-limit.classify-all", () -> "100000000");
+        // The shared server's decisions stay the rules' whatever tests store or train: its model
+        // never trains by itself and never decides. The model's tests start servers of their own.
+        registry.add("supportdesk.classifier.retrain-after", () -> "0");
+        registry.add("supportdesk.classifier.min-examples", () -> "1000000000");
     }
 
     @LocalServerPort

@@ -43,7 +43,8 @@ class ArchitectureTests {
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..",
                         "org.supportdesk.search..",
-                        "org.supportdesk.export..")
+                        "org.supportdesk.export..",
+                        "org.supportdesk.learning..")
                 .check(CLASSES);
     }
 
@@ -58,7 +59,10 @@ class ArchitectureTests {
             // export: every matching ticket, a page at a time, and the change feed; widened for issue 13
             "org.supportdesk.tickets.TicketExport",
             // export: a ticket as plain values, in the API's shape, for the export's writers
-            "org.supportdesk.tickets.ExportedTicket");
+            "org.supportdesk.tickets.ExportedTicket",
+            // learning: reads the examples people labelled, and supplies the model Triage decides with
+            "org.supportdesk.tickets.LabelledTickets",
+            "org.supportdesk.tickets.TriageModel");
 
     @Test
     void otherFeaturesUseTicketsOnlyThroughItsDoor() {

@@ -57,6 +57,10 @@ final class AccessRules {
             rule(Set.of("PATCH", "PUT"), "/tickets/{id}", Role.AGENT),
             rule(Set.of("POST"), "/tickets/{id}/classify", Role.AGENT),
             rule(Set.of("POST"), "/tickets/{id}/auto-classify", Role.AGENT),
+            // The team's model (learning/): its report and jobs for anyone, training for admins.
+            rule(READ, "/classification/model", Role.VIEWER),
+            rule(READ, "/classification/model/jobs/{id}", Role.VIEWER),
+            rule(Set.of("POST"), "/classification/model/train", Role.ADMIN),
             new Rule(Set.of("POST"), PARSER.parse("/tickets/classify-all"), Role.ADMIN, RateLimits.Kind.CLASSIFY_ALL),
             new Rule(Set.of("POST"), PARSER.parse("/tickets/import"), Role.ADMIN, RateLimits.Kind.IMPORT),
             new Rule(Set.of("POST"), PARSER.parse("/import/{format}"), Role.ADMIN, RateLimits.Kind.IMPORT),

@@ -3,7 +3,10 @@ package org.supportdesk.tickets;
 import java.util.List;
 import java.util.UUID;
 
-/** What the classifier suggests for a ticket, and whether the suggestion was applied. */
+/**
+ * What the classifier suggests for a ticket, who decided ({@code method}: {@code "rules"}, or {@code "model"} when the
+ * team's model decided either field), and whether the suggestion was applied.
+ */
 record ClassificationResult(
         UUID ticketId,
         Category suggestedCategory,
@@ -11,6 +14,7 @@ record ClassificationResult(
         double confidence,
         String reasoning,
         List<String> keywordsFound,
+        String method,
         boolean applied) {
 
     static ClassificationResult of(UUID id, ClassificationInfo info, boolean applied) {
@@ -21,6 +25,7 @@ record ClassificationResult(
                 info.confidence(),
                 info.reasoning(),
                 info.keywordsFound(),
+                info.method(),
                 applied);
     }
 }

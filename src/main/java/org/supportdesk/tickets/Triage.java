@@ -1,76 +1,77 @@
 package org.supportdesk.tickets;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.supportdesk.classification.Classification;
-import org.supportdesk.classification.Classifier;
+import org.supportdesk.classification.FieldDecision;
 import org.supportdesk.system.Actor;
-import org.supportdesk.system.SupportdeskProperties;
 
 /**
  * Where tickets meet the classifier: decides category and priority where a person left them open
- * (or everywhere, when asked), and records who decided.
+ * (or everywhere, when asked), and records who decided. Each field is decided by the team's model
+ * or by the rules ({@link TriageModel}, supplied by the learning package), and each decision is
+ * counted by method and outcome.
  */
 @Component
 class Triage {
 
-    private static final Logger log = LoggerFactory.getLogger(Triage.class);
+    private static final int CATEGORIES = Category.values().length;
+    private static final int PRIORITIES = Priority.values().length;
 
-    private final Classifier classifier;
+    private final TriageModel model;
     private final MeterRegistry meters;
+    /** Per method, category and priority: registering a counter on every decision cost a map lookup each. */
+    private final Counter[] decisions = new Counter[2 * CATEGORIES * PRIORITIES];
 
-    Triage(SupportdeskProperties properties, MeterRegistry meters) {
-        this.classifier = load(properties.classifierRules());
+    Triage(TriageModel model, MeterRegistry meters) {
+        this.model = model;
         this.meters = meters;
-    }
-
-    /** The shipped rules, or the operator's file; a malformed file stops the start with its reason. */
-    static Classifier load(Path rules) {
-        if (rules == null) {
-            return Classifier.withDefaultRules();
-        }
-        try (Reader reader = Files.newBufferedReader(rules, StandardCharsets.UTF_8)) {
-            Classifier classifier = Classifier.fromRules(reader);
-            log.info("Classification rules loaded from {}", rules.toAbsolutePath());
-            return classifier;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the classification rules " + rules.toAbsolutePath(), e);
-        }
     }
 
     record Decision(
             Category category, Origin categoryBy, Priority priority, Origin priorityBy, ClassificationInfo info) {}
 
     ClassificationInfo classify(String subject, String description, Instant at) {
-        Classification c = classifier.classify(subject, description);
-        meters.counter(
-                        "supportdesk.classifier.decisions",
-                        "method",
-                        "rules",
-                        "category",
-                        c.category(),
-                        "priority",
-                        c.priority())
-                .increment();
-        return new ClassificationInfo(
-                Category.parse(c.category()),
-                Priority.parse(c.priority()),
-                c.confidence(),
-                c.reasoning(),
-                c.keywordsFound(),
-                "rules",
+        org.supportdesk.classification.Decision d = model.current().decide(subject, description);
+        FieldDecision category = d.category();
+        // `confidence` is the confidence in the category, as it has always been: the model's
+        // probability when the model chose it, else the rules' own figure.
+        var info = new ClassificationInfo(
+                Category.parse(category.label()),
+                Priority.parse(d.priority().label()),
+                category.byModel() ? round(category.confidence()) : d.rules().confidence(),
+                d.reasoning(),
+                d.rules().keywordsFound(),
+                d.method(),
                 at);
+        count(info);
+        return info;
+    }
+
+    private static double round(double probability) {
+        return Math.round(probability * 100) / 100.0;
+    }
+
+    private void count(ClassificationInfo info) {
+        int byModel = FieldDecision.MODEL.equals(info.method()) ? 1 : 0;
+        int i = (byModel * CATEGORIES + info.category().ordinal()) * PRIORITIES
+                + info.priority().ordinal();
+        Counter counter = decisions[i];
+        if (counter == null) {
+            counter = meters.counter(
+                    "supportdesk.classifier.decisions",
+                    "method",
+                    info.method(),
+                    "category",
+                    info.category().value(),
+                    "priority",
+                    info.priority().value());
+            decisions[i] = counter;
+        }
+        counter.increment();
     }
 
     Decision decide(TicketInput in, boolean force, Instant at) {

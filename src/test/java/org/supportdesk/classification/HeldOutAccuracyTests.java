@@ -20,9 +20,9 @@ class HeldOutAccuracyTests {
 
     @Test
     void theSplitHoldsOutAFifthOfEveryBusinessAndNeverTheSameTicketTwice() {
-        List<LabelledSet.Ticket> all = LabelledSet.all();
-        List<LabelledSet.Ticket> training = LabelledSet.training();
-        List<LabelledSet.Ticket> heldOut = LabelledSet.heldOut();
+        List<LabelledSet.Ticket> all = LabelledSet.EIGHT_TEAMS.all();
+        List<LabelledSet.Ticket> training = LabelledSet.EIGHT_TEAMS.training();
+        List<LabelledSet.Ticket> heldOut = LabelledSet.EIGHT_TEAMS.heldOut();
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(1000);
         assertThat(training.size() + heldOut.size()).isEqualTo(all.size());
@@ -36,8 +36,8 @@ class HeldOutAccuracyTests {
 
     @Test
     void modelAndCombinationBeatTheRulesOnTheHeldOutFifth() {
-        List<Example> training = LabelledSet.examples(LabelledSet.training());
-        List<Example> heldOut = LabelledSet.examples(LabelledSet.heldOut());
+        List<Example> training = LabelledSet.examples(LabelledSet.EIGHT_TEAMS.training());
+        List<Example> heldOut = LabelledSet.examples(LabelledSet.EIGHT_TEAMS.heldOut());
         TrainedModel model = ModelTrainer.train(training, RULES);
 
         Evaluation result = Evaluation.of(model, RULES, heldOut, ModelOrRules.DEFAULT_MIN_EXAMPLES);
@@ -51,6 +51,42 @@ class HeldOutAccuracyTests {
                 .isGreaterThan(category.rules().accuracy());
         assertThat(priority.combined().accuracy())
                 .isGreaterThan(priority.rules().accuracy());
+        // Measured 0.731 / 0.622 (docs/CLASSIFICATION.md); a little below, so that a regression fails.
+        assertThat(category.combined().accuracy()).isGreaterThanOrEqualTo(0.71);
+        assertThat(priority.combined().accuracy()).isGreaterThanOrEqualTo(0.60);
+    }
+
+    @Test
+    void oneTeamsSplitHoldsOutAFifth() {
+        List<LabelledSet.Ticket> all = LabelledSet.ONE_TEAM.all();
+        List<LabelledSet.Ticket> heldOut = LabelledSet.ONE_TEAM.heldOut();
+
+        assertThat(all).hasSizeGreaterThanOrEqualTo(1000);
+        assertThat(all.stream().map(LabelledSet.Ticket::team).distinct()).containsExactly("bookwell");
+        assertThat(heldOut).hasSize((all.size() + 4) / 5);
+        assertThat(heldOut).doesNotContainAnyElementsOf(LabelledSet.ONE_TEAM.training());
+    }
+
+    /** Issue 14's target figures: about 800 labelled tickets of one team, scored on that team's held-out fifth. */
+    @Test
+    void onOneTeamsHeldOutFifthTheCombinationBeatsTheRules() {
+        List<Example> training = LabelledSet.examples(LabelledSet.ONE_TEAM.training());
+        List<Example> heldOut = LabelledSet.examples(LabelledSet.ONE_TEAM.heldOut());
+        TrainedModel model = ModelTrainer.train(training, RULES);
+
+        Evaluation result = Evaluation.of(model, RULES, heldOut, ModelOrRules.DEFAULT_MIN_EXAMPLES);
+
+        print("One team: held-out fifth (" + heldOut.size() + " tickets), model trained on " + training.size(), result);
+        FieldEvaluation category = result.get(Field.CATEGORY);
+        FieldEvaluation priority = result.get(Field.PRIORITY);
+        assertThat(category.examples()).isEqualTo(heldOut.size());
+        assertThat(category.combined().accuracy())
+                .isGreaterThan(category.rules().accuracy());
+        assertThat(priority.combined().accuracy())
+                .isGreaterThan(priority.rules().accuracy());
+        // Measured 0.746 / 0.627 (docs/CLASSIFICATION.md); a little below, so that a regression fails.
+        assertThat(category.combined().accuracy()).isGreaterThanOrEqualTo(0.72);
+        assertThat(priority.combined().accuracy()).isGreaterThanOrEqualTo(0.60);
     }
 
     static void print(String title, Evaluation result) {
@@ -77,7 +113,7 @@ class HeldOutAccuracyTests {
 
     private static void printPerBusiness(TrainedModel model) {
         Map<String, List<Example>> byTeam = new TreeMap<>();
-        for (LabelledSet.Ticket t : LabelledSet.heldOut()) {
+        for (LabelledSet.Ticket t : LabelledSet.EIGHT_TEAMS.heldOut()) {
             byTeam.computeIfAbsent(t.team(), k -> new java.util.ArrayList<>()).add(t.example());
         }
         byTeam.forEach((team, examples) -> {

@@ -15,14 +15,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The labelled tickets of {@code team-tickets.csv} (several kinds of business, written as customers write) and its
- * fixed split: within each business the tickets are ranked by a CRC-32 of their subject and description, and every
- * fifth (ranks 0, 5, 10, ...) is held out. The split depends only on the rows' text, not on their order in the file.
- * The held-out fifth is for the final accuracy report only, never for choosing options.
+ * A set of labelled tickets, written as customers write, and its fixed split: within each business the tickets are
+ * ranked by a CRC-32 of their subject and description, and every fifth (ranks 0, 5, 10, ...) is held out. The split
+ * depends only on the rows' text, not on their order in the file. The held-out fifth is for the final accuracy report
+ * only, never for choosing options.
  */
 final class LabelledSet {
 
-    static final String FILE = "/classification/team-tickets.csv";
+    /** Phase A's set: eight kinds of business, about 125 tickets each ({@code team-tickets.csv}). */
+    static final LabelledSet EIGHT_TEAMS = new LabelledSet("/classification/team-tickets.csv");
+
+    /** One team's tickets, labelled by the guide in docs/CLASSIFICATION.md ({@code bookwell-tickets.csv}). */
+    static final LabelledSet ONE_TEAM = new LabelledSet("/classification/bookwell-tickets.csv");
+
+    final String file;
 
     record Ticket(String team, String subject, String description, String category, String priority) {
         Example example() {
@@ -30,21 +36,24 @@ final class LabelledSet {
         }
     }
 
-    private static final List<Ticket> ALL = load();
+    private final List<Ticket> all;
 
-    private LabelledSet() {}
+    private LabelledSet(String file) {
+        this.file = file;
+        this.all = load(file);
+    }
 
-    static List<Ticket> all() {
-        return ALL;
+    List<Ticket> all() {
+        return all;
     }
 
     /** The four fifths a team's model would learn from; options are tuned by cross-validation on these alone. */
-    static List<Ticket> training() {
+    List<Ticket> training() {
         return split(false);
     }
 
     /** The fifth held out, for the report of issue 14. */
-    static List<Ticket> heldOut() {
+    List<Ticket> heldOut() {
         return split(true);
     }
 
@@ -52,9 +61,9 @@ final class LabelledSet {
         return tickets.stream().map(Ticket::example).toList();
     }
 
-    private static List<Ticket> split(boolean held) {
+    private List<Ticket> split(boolean held) {
         Map<String, List<Ticket>> byTeam = new TreeMap<>();
-        for (Ticket ticket : ALL) {
+        for (Ticket ticket : all) {
             byTeam.computeIfAbsent(ticket.team(), t -> new ArrayList<>()).add(ticket);
         }
         List<Ticket> chosen = new ArrayList<>();
@@ -76,7 +85,7 @@ final class LabelledSet {
         return crc.getValue();
     }
 
-    private static List<Ticket> load() {
+    private static List<Ticket> load(String file) {
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setHeader()
@@ -84,7 +93,7 @@ final class LabelledSet {
                 .get();
         List<Ticket> tickets = new ArrayList<>();
         try (Reader reader =
-                new InputStreamReader(LabelledSet.class.getResourceAsStream(FILE), StandardCharsets.UTF_8)) {
+                new InputStreamReader(LabelledSet.class.getResourceAsStream(file), StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(reader)) {
                 tickets.add(new Ticket(
                         row.get("team"),

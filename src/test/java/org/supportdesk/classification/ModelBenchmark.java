@@ -46,9 +46,9 @@ public class ModelBenchmark {
     @Setup
     public void setUp() {
         rules = Classifier.withDefaultRules();
-        model = ModelTrainer.train(LabelledSet.examples(LabelledSet.all()), rules);
+        model = ModelTrainer.train(LabelledSet.examples(LabelledSet.EIGHT_TEAMS.all()), rules);
         combined = new ModelOrRules(rules, model, ModelOrRules.DEFAULT_MIN_EXAMPLES);
-        List<LabelledSet.Ticket> tickets = LabelledSet.all();
+        List<LabelledSet.Ticket> tickets = LabelledSet.EIGHT_TEAMS.all();
         subjects = new String[TICKETS];
         descriptions = new String[TICKETS];
         for (int i = 0; i < TICKETS; i++) {

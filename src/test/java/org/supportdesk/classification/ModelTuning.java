@@ -10,7 +10,9 @@ import java.util.Locale;
 public final class ModelTuning {
 
     public static void main(String[] args) {
-        List<Example> training = LabelledSet.examples(LabelledSet.training());
+        LabelledSet set =
+                System.getProperty("set", "one").equals("one") ? LabelledSet.ONE_TEAM : LabelledSet.EIGHT_TEAMS;
+        List<Example> training = LabelledSet.examples(set.training());
         Classifier rules = Classifier.withDefaultRules();
         TrainingOptions d = TrainingOptions.defaults();
         String only = args.length > 0 ? args[0] : "";

@@ -14,7 +14,7 @@ final class SyntheticTickets {
     private SyntheticTickets() {}
 
     static List<Example> make(int count, long seed) {
-        List<LabelledSet.Ticket> source = LabelledSet.all();
+        List<LabelledSet.Ticket> source = LabelledSet.EIGHT_TEAMS.all();
         Random random = new Random(seed);
         List<Example> examples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

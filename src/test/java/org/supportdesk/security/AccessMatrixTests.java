@@ -143,6 +143,17 @@ class AccessMatrixTests extends ApiTest {
                         201,
                         a -> a.post("/api-keys", Map.of("name", "made-in-matrix", "role", "viewer"))),
                 new Endpoint("GET /api-keys", Role.ADMIN, 200, a -> a.get("/api-keys")),
+                new Endpoint("GET /classification/model", Role.VIEWER, 200, a -> a.get("/classification/model")),
+                new Endpoint(
+                        "GET /classification/model/jobs/{id}",
+                        Role.VIEWER,
+                        200,
+                        a -> a.get("/classification/model/jobs/" + trainingJob(a))),
+                new Endpoint(
+                        "POST /classification/model/train",
+                        Role.ADMIN,
+                        202,
+                        a -> a.post("/classification/model/train", Map.of())),
                 new Endpoint(
                         "DELETE /api-keys/{id}",
                         Role.ADMIN,
@@ -155,6 +166,15 @@ class AccessMatrixTests extends ApiTest {
 
     private static String ticket(Api caller) {
         return SecurityFixtures.ticketId(admin(caller));
+    }
+
+    /** A training job's id (the shared test server's models never decide: ApiTest sets min-examples out of reach). */
+    private static String trainingJob(Api caller) {
+        return admin(caller)
+                .post("/classification/model/train", Map.of())
+                .json()
+                .get("id")
+                .asString();
     }
 
     private static byte[] bytes(String s) {

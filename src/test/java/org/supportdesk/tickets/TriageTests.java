@@ -19,7 +19,7 @@ class TriageTests {
     void aMalformedRulesFileStopsTheStartWithItsReason() throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.json"), "{\"categories\": {\"billing_question\": []}}");
 
-        assertThatThrownBy(() -> Triage.load(rules))
+        assertThatThrownBy(() -> ClassifierRules.load(rules))
                 .isInstanceOf(RulesFormatException.class)
                 .hasMessageContaining("Invalid classification rules");
     }
@@ -28,7 +28,7 @@ class TriageTests {
     void aMissingRulesFileSaysWhichFile() {
         Path missing = dir.resolve("nope.json");
 
-        assertThatThrownBy(() -> Triage.load(missing)).hasMessageContaining("nope.json");
+        assertThatThrownBy(() -> ClassifierRules.load(missing)).hasMessageContaining("nope.json");
     }
 
     @Test
@@ -43,7 +43,7 @@ class TriageTests {
                         .replace("\"invoice+\"", "\"zebra+\""));
 
         ClassificationInfo info =
-                new TriageFor(Triage.load(rules)).classify("Zebra question", "About the zebra please");
+                new TriageFor(ClassifierRules.load(rules)).classify("Zebra question", "About the zebra please");
 
         assertThat(info.category()).isEqualTo(Category.BILLING_QUESTION);
     }

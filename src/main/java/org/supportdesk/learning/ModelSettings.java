@@ -1,0 +1,47 @@
+package org.supportdesk.learning;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The settings of the team's model, {@code supportdesk.classifier.*}; the README lists them with
+ * their environment variables.
+ *
+ * @param model {@code off} keeps the rules alone, exactly as without a model: nothing is trained,
+ *     loaded or polled
+ * @param minExamples the model decides a field only once it learned it from this many examples
+ * @param retrainAfter a training starts by itself once this many tickets with a person's category
+ *     or priority arrived or changed since the last model; 0 never starts one
+ * @param pollInterval how often each instance looks for a newer model and counts new examples
+ * @param maxExamples the newest examples a training reads at most: bounds its memory and time
+ */
+@ConfigurationProperties("supportdesk.classifier")
+record ModelSettings(
+        @DefaultValue("on") boolean model,
+        @DefaultValue("100") int minExamples,
+        @DefaultValue("200") int retrainAfter,
+        @DefaultValue("5s") Duration pollInterval,
+        @DefaultValue("100000") int maxExamples) {
+
+    ModelSettings {
+        if (minExamples < 1) {
+            throw new IllegalArgumentException("supportdesk.classifier.min-examples must be at least 1");
+        }
+        if (retrainAfter < 0) {
+            throw new IllegalArgumentException("supportdesk.classifier.retrain-after must be 0 (never) or more");
+        }
+        if (pollInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("supportdesk.classifier.poll-interval must be at least 10ms");
+        }
+        if (maxExamples < 10) {
+            throw new IllegalArgumentException("supportdesk.classifier.max-examples must be at least 10");
+        }
+    }
+
+    /** A running job whose instance has not said it is alive for this long is taken as abandoned. */
+    Duration abandonedAfter() {
+        Duration twelvePolls = pollInterval.multipliedBy(12);
+        return twelvePolls.compareTo(Duration.ofMinutes(1)) > 0 ? twelvePolls : Duration.ofMinutes(1);
+    }
+}

@@ -1,0 +1,30 @@
+package org.supportdesk.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ModelSettingsTests {
+
+    @Test
+    void settingsOutOfRangeStopTheStartWithTheSettingsName() {
+        assertThatThrownBy(() -> new ModelSettings(true, 0, 200, Duration.ofSeconds(5), 100_000))
+                .hasMessageContaining("supportdesk.classifier.min-examples");
+        assertThatThrownBy(() -> new ModelSettings(true, 100, -1, Duration.ofSeconds(5), 100_000))
+                .hasMessageContaining("supportdesk.classifier.retrain-after");
+        assertThatThrownBy(() -> new ModelSettings(true, 100, 200, Duration.ofMillis(1), 100_000))
+                .hasMessageContaining("supportdesk.classifier.poll-interval");
+        assertThatThrownBy(() -> new ModelSettings(true, 100, 200, Duration.ofSeconds(5), 1))
+                .hasMessageContaining("supportdesk.classifier.max-examples");
+    }
+
+    @Test
+    void aSilentTrainingIsAbandonedAfterTwelvePollsButNeverBeforeAMinute() {
+        assertThat(new ModelSettings(true, 100, 200, Duration.ofSeconds(5), 100_000).abandonedAfter())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(new ModelSettings(true, 100, 200, Duration.ofSeconds(30), 100_000).abandonedAfter())
+                .isEqualTo(Duration.ofMinutes(6));
+    }
+}
