@@ -42,6 +42,8 @@ class ArchitectureTests {
                         "org.supportdesk.imports..",
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..",
+                        "org.supportdesk.search..",
+                        "org.supportdesk.export..",
                         "org.supportdesk.learning..")
                 .check(CLASSES);
     }
@@ -52,8 +54,12 @@ class ArchitectureTests {
             "org.supportdesk.tickets.TicketImports",
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
-            // any endpoint that takes the list filters declares one (stats; export and search next)
+            // any endpoint that takes the list filters (and q) declares one: stats, export
             "org.supportdesk.tickets.TicketFilter",
+            // export: every matching ticket, a page at a time, and the change feed; widened for issue 13
+            "org.supportdesk.tickets.TicketExport",
+            // export: a ticket as plain values, in the API's shape, for the export's writers
+            "org.supportdesk.tickets.ExportedTicket",
             // learning: reads the examples people labelled, and supplies the model Triage decides with
             "org.supportdesk.tickets.LabelledTickets",
             "org.supportdesk.tickets.TriageModel");

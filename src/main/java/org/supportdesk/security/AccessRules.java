@@ -46,6 +46,11 @@ final class AccessRules {
     private static final List<Rule> RULES = List.of(
             rule(READ, "/tickets", Role.VIEWER),
             rule(READ, "/tickets/stats", Role.VIEWER),
+            rule(READ, "/search", Role.VIEWER),
+            rule(READ, "/tickets/{id}/similar", Role.VIEWER),
+            rule(READ, "/tickets/changes", Role.VIEWER),
+            // Bulk data out, as imports are bulk data in: the admin's, counted with the imports.
+            new Rule(READ, PARSER.parse("/tickets/export"), Role.ADMIN, RateLimits.Kind.IMPORT),
             rule(READ, "/tickets/{id}", Role.VIEWER),
             rule(READ, "/tickets/{id}/history", Role.VIEWER),
             rule(Set.of("POST"), "/tickets", Role.AGENT),

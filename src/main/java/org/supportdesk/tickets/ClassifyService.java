@@ -56,7 +56,8 @@ class ClassifyService {
             Instant at = service.now();
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;
-            if (next != null && !tickets.update(next, ticket.version())) {
+            var fields = next == null ? List.<String>of() : ChangeLog.fields(TicketChanges.between(ticket, next), true);
+            if (next != null && !tickets.update(next, ticket.version(), fields, actor)) {
                 // Changed by another writer since we read it: classify it as it is now.
                 return classifyOne(id, apply, actor);
             }
@@ -162,7 +163,11 @@ class ClassifyService {
                 events.add(new TicketHistory.Entry(d.ticket().id(), event(d.ticket(), null, d.info(), actor, at)));
             }
         }
-        boolean[] updated = tickets.updateTriageAll(changed);
+        var fields = new ArrayList<List<String>>(changed.size());
+        for (int i = 0; i < changed.size(); i++) {
+            fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
+        }
+        boolean[] updated = tickets.updateTriageAll(changed, fields, actor);
         for (int i = 0; i < changed.size(); i++) {
             Ticket next = changed.get(i);
             // A row changed since we read it (by a request, or another instance) keeps its change;
