@@ -3,11 +3,17 @@ package org.supportdesk.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Problem;
@@ -30,10 +36,14 @@ class ImportService {
 
     private final TicketImports tickets;
     private final Database db;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ImportService(TicketImports tickets, Database db) {
+    ImportService(TicketImports tickets, Database db, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.db = db;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The upload as the controller found it. */
@@ -42,7 +52,7 @@ class ImportService {
     ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, Actor actor) {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
         ImportFormat format = formatOf(expected, upload, in);
-        var run = new Run(dryRun, autoClassify, actor);
+        var run = new Run(format, dryRun, autoClassify, actor);
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
             return run.all(reader);
         } catch (MalformedImportException e) {
@@ -82,6 +92,7 @@ class ImportService {
 
     /** One import's counters and the batch being built. */
     private final class Run {
+        private final ImportFormat format;
         private final boolean dryRun;
         private final boolean autoClassify;
         private final Actor actor;
@@ -93,7 +104,8 @@ class ImportService {
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
-        Run(boolean dryRun, boolean autoClassify, Actor actor) {
+        Run(ImportFormat format, boolean dryRun, boolean autoClassify, Actor actor) {
+            this.format = format;
             this.dryRun = dryRun;
             this.autoClassify = autoClassify;
             this.actor = actor;
@@ -117,7 +129,7 @@ class ImportService {
                 if (storing != null) {
                     // Commits after a complete read, rolls back otherwise; either way the answer
                     // waits for it, so a refused file is gone from the store when the 400 goes out.
-                    storing.finish(complete);
+                    storing.finish(complete, this::finished);
                 }
             }
             return new ImportResult(
@@ -158,6 +170,18 @@ class ImportService {
                 storing.handOff(batch);
                 batch = tickets.batch(actor, autoClassify);
             }
+        }
+
+        /** `import.finished`, in the import's transaction: told if and only if the import commits. */
+        private void finished() {
+            var summary = new LinkedHashMap<String, Object>();
+            summary.put("format", format.name().toLowerCase(Locale.ROOT));
+            summary.put("total", total);
+            summary.put("imported", success);
+            summary.put("failed", failed);
+            summary.put("auto_classify", autoClassify);
+            events.publishEvent(
+                    new DomainEvent("import.finished", null, clock.instant(), actor.name(), Map.of("import", summary)));
         }
 
         private void fail(int row, List<String> messages) {

@@ -59,6 +59,10 @@ final class AccessRules {
             rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
             rule(Set.of("DELETE"), "/api-keys/{id}", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "POST"), "/webhooks", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "PATCH", "DELETE"), "/webhooks/{id}", Role.ADMIN),
+            rule(READ, "/webhooks/{id}/deliveries", Role.ADMIN),
+            rule(Set.of("POST"), "/webhooks/{id}/deliveries/{delivery}/redeliver", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));

@@ -29,13 +29,21 @@ class ClassifyService {
     private final TicketHistory history;
     private final Triage triage;
     private final TicketService service;
+    private final TicketEvents changes;
     private final Database db;
 
-    ClassifyService(TicketStore tickets, TicketHistory history, Triage triage, TicketService service, Database db) {
+    ClassifyService(
+            TicketStore tickets,
+            TicketHistory history,
+            Triage triage,
+            TicketService service,
+            TicketEvents changes,
+            Database db) {
         this.tickets = tickets;
         this.history = history;
         this.triage = triage;
         this.service = service;
+        this.changes = changes;
         this.db = db;
     }
 
@@ -51,6 +59,9 @@ class ClassifyService {
                 return classifyOne(id, apply, actor);
             }
             history.append(id, event(ticket, next, info, actor, at));
+            if (next != null) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields, actor);
+            }
             return ClassificationResult.of(id, info, next != null);
         });
     }
@@ -123,7 +134,9 @@ class ClassifyService {
             Ticket logged = updated[i] ? next : null;
             events.add(
                     new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
-            if (!updated[i]) {
+            if (updated[i]) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields.get(i), actor);
+            } else {
                 int index = indexOf(results, next.id());
                 results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
             }

@@ -24,6 +24,7 @@ class TicketService {
     private final CursorCodec cursors;
     private final TicketSearchIndex index;
     private final SimilarTickets similar;
+    private final TicketEvents events;
     private final Database db;
     private final Clock clock;
 
@@ -36,6 +37,7 @@ class TicketService {
             CursorCodec cursors,
             TicketSearchIndex index,
             SimilarTickets similar,
+            TicketEvents events,
             Database db,
             Clock clock) {
         this.tickets = tickets;
@@ -46,6 +48,7 @@ class TicketService {
         this.cursors = cursors;
         this.index = index;
         this.similar = similar;
+        this.events = events;
         this.db = db;
         this.clock = clock;
     }
@@ -59,6 +62,7 @@ class TicketService {
         Created created = newTicket(input, ImportedFields.NONE, autoClassify, actor, now());
         db.write(() -> {
             newTickets.insert(created.ticket(), created.classified());
+            events.created(created.ticket(), actor);
             return null;
         });
         return created.ticket();
@@ -176,7 +180,11 @@ class TicketService {
     }
 
     void delete(UUID id, Actor actor) {
-        boolean deleted = db.write(() -> tickets.delete(id, actor));
+        boolean deleted = db.write(() -> {
+            var gone = tickets.delete(id, actor);
+            gone.ifPresent(before -> events.deleted(before, actor, now()));
+            return gone.isPresent();
+        });
         if (!deleted) {
             throw new TicketNotFound();
         }
@@ -260,7 +268,8 @@ class TicketService {
                 return confirmed;
             }
             boolean classified = decision != null && decision.info() != null;
-            if (!tickets.update(next, current.version(), ChangeLog.fields(changes, classified), actor)) {
+            List<String> fields = ChangeLog.fields(changes, classified);
+            if (!tickets.update(next, current.version(), fields, actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies
@@ -271,6 +280,7 @@ class TicketService {
                 tickets.replaceTags(current, next.tags());
             }
             history.append(id, new HistoryEvent(at, actor, "updated", changes, null));
+            events.updated(TicketEvents.UPDATED, next, fields, actor);
             if (classified) {
                 history.append(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }
