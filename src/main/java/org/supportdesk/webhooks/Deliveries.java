@@ -86,12 +86,13 @@ class Deliveries {
                 .params(now.toEpochMilli(), true, limit)
                 .query((rs, n) -> {
                     long first = rs.getLong("first_attempt_at");
+                    Instant firstAt = rs.wasNull() ? null : Instant.ofEpochMilli(first);
                     return new Claimed(
                             rs.getLong("seq"),
                             UUID.fromString(rs.getString("id")),
                             UUID.fromString(rs.getString("webhook_id")),
                             rs.getInt("attempts"),
-                            rs.wasNull() ? null : Instant.ofEpochMilli(first),
+                            firstAt,
                             rs.getString("url"),
                             rs.getString("secret"),
                             UUID.fromString(rs.getString("event_id")),

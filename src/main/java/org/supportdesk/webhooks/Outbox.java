@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,7 +35,10 @@ class Outbox {
         this.dispatcher = dispatcher;
     }
 
+    // First among the listeners, so that one that fails the change after it is seen to take the
+    // event back with it (WebhookDeliveryTests).
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(DomainEvent event) {
         Optional<EventType> type = EventType.of(event.type());
         if (type.isEmpty()) {
