@@ -30,9 +30,13 @@ record WebhookSettings(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("true") boolean dispatch) {
 
-    /** How long a claimed delivery is not claimed again: the send's timeout and then some. */
+    /**
+     * How long a claimed delivery is not claimed again: twice the send's timeout (which bounds the
+     * whole exchange) and some seconds to record it. A send still under way after that would be
+     * doubled, never lost; a claim left by a dead instance waits this long (25 s by default).
+     */
     Duration lease() {
-        return timeout.plusSeconds(50);
+        return timeout.multipliedBy(2).plusSeconds(5);
     }
 
     /** The wait after the {@code failures}-th failed attempt (1, 2, ...). */
