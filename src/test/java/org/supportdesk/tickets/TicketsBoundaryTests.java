@@ -43,7 +43,9 @@ class TicketsBoundaryTests {
             "TicketJson",
             "TicketSearchIndex",
             "SimilarTickets",
-            "ChangeLog");
+            "ChangeLog",
+            // what happened, told in the change's transaction (the webhooks' outbox listens)
+            "TicketEvents");
     /** What a list asks for: filters, order, position, and the WHERE clause they make. */
     private static final Set<String> QUERY =
             Set.of("TicketFilter", "TicketQuery", "TicketSearch", "SearchSql", "QueryValues", "CursorCodec", "Where");

@@ -33,6 +33,15 @@ class WebhookApiTests extends ApiTest {
         return Map.of("url", url, "events", List.of("ticket.created", "ticket.updated"), "enabled", false);
     }
 
+    private JsonNode listed(String id) {
+        for (JsonNode w : api.get("/webhooks").json()) {
+            if (w.get("id").asString().equals(id)) {
+                return w;
+            }
+        }
+        throw new AssertionError("not listed: " + id);
+    }
+
     private static String detail(Api.Response r) {
         return r.json().get("detail").toString();
     }
@@ -49,8 +58,8 @@ class WebhookApiTests extends ApiTest {
         assertThat(w.get("url").asString()).isEqualTo(PUBLIC_URL);
         assertThat(w.get("events").toString()).isEqualTo("[\"ticket.created\",\"ticket.updated\"]");
         assertThat(w.get("enabled").asBoolean()).isFalse();
-        JsonNode listed = api.get("/webhooks").json().get(0);
-        assertThat(listed.get("id").asString()).isEqualTo(id);
+        JsonNode listed = listed(id);
+        assertThat(listed.get("url").asString()).isEqualTo(PUBLIC_URL);
         assertThat(listed.has("secret")).isFalse();
         assertThat(api.get("/webhooks/" + id).json().has("secret")).isFalse();
         assertThat(api.get("/webhooks/" + id + "/deliveries").json()).isEmpty();
@@ -96,7 +105,7 @@ class WebhookApiTests extends ApiTest {
         JsonNode problem = r.json().get("detail").get(0);
         assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"url\"]");
         assertThat(problem.get("msg").asString()).contains("supportdesk.webhooks.allow-private");
-        assertThat(api.get("/webhooks").json()).isEmpty();
+        assertThat(api.get("/webhooks").json().toString()).doesNotContain(url);
     }
 
     @Test

@@ -252,7 +252,9 @@ class WebhookDeliveryTests {
         String ticket = newTicket("slow-" + UUID.randomUUID());
 
         JsonNode first = awaitAttempts(webhook, 1);
-        assertThat(first.get("attempts").get(0).get("error").asString()).isEqualTo("No answer within 1000 ms");
+        assertThat(first.get("attempts").get(0).get("error").asString())
+                .as(first.toString())
+                .isEqualTo("No answer within 1000 ms");
         assertThat(first.get("attempts").get(0).has("status_code")).isTrue();
         assertThat(first.get("attempts").get(0).get("status_code").isNull()).isTrue();
         receiver.delay(Duration.ZERO);
