@@ -32,6 +32,7 @@ class TicketsBoundaryTests {
             "TicketBinder",
             "JsonFields",
             "TicketImports",
+            "ImportedFields",
             "TicketExport");
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
