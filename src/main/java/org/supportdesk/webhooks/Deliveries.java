@@ -78,6 +78,19 @@ class Deliveries {
             String body) {}
 
     /**
+     * True when some delivery to an enabled webhook may be due: read outside any transaction, so an
+     * idle dispatcher's poll writes nothing (on SQLite, no write transaction every second).
+     */
+    boolean anyDue(Instant now) {
+        return jdbc.sql("SELECT 1 FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
+                        + " WHERE d.state = 'pending' AND d.next_at <= ? AND w.enabled = ? LIMIT 1")
+                .params(now.toEpochMilli(), true)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
      * Claims up to {@code limit} due deliveries (call in a transaction): each is leased until
      * {@code leaseUntil}, when it is due again unless its send was recorded.
      */

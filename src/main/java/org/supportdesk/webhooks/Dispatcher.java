@@ -140,6 +140,9 @@ class Dispatcher implements SmartLifecycle {
             return 0;
         }
         Instant now = clock.instant();
+        if (!deliveries.anyDue(now)) {
+            return 0;
+        }
         List<Deliveries.Claimed> due = db.write(() -> deliveries.claim(now, slots, now.plus(settings.lease())));
         for (Deliveries.Claimed c : due) {
             free.acquireUninterruptibly();
