@@ -166,44 +166,50 @@ class Deliveries {
             Instant nextAttemptAt,
             List<Attempt> attempts) {}
 
+    /**
+     * The latest {@code limit} deliveries with their attempts, in one statement: one snapshot, so a
+     * delivery's state and its attempts always agree.
+     */
     List<Logged> log(UUID webhookId, int limit) {
-        var rows = jdbc.sql("SELECT d.id, d.event_id, e.type, d.state, d.created_at, d.next_at"
-                        + " FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id"
-                        + " WHERE d.webhook_id = ? ORDER BY d.seq DESC LIMIT ?")
-                .params(webhookId.toString(), limit)
-                .query((rs, n) -> new Logged(
-                        UUID.fromString(rs.getString("id")),
-                        UUID.fromString(rs.getString("event_id")),
-                        rs.getString("type"),
-                        rs.getString("state"),
-                        Instant.ofEpochMilli(rs.getLong("created_at")),
-                        PENDING.equals(rs.getString("state")) ? Instant.ofEpochMilli(rs.getLong("next_at")) : null,
-                        new ArrayList<>()))
-                .list();
-        if (rows.isEmpty()) {
-            return rows;
-        }
         Map<UUID, Logged> byId = new LinkedHashMap<>();
-        rows.forEach(r -> byId.put(r.id(), r));
-        String marks = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
-        jdbc.sql("SELECT delivery_id, attempt, at, status_code, duration_ms, error FROM webhook_attempts"
-                        + " WHERE delivery_id IN (" + marks + ") ORDER BY attempt")
-                .params(rows.stream().map(r -> r.id().toString()).toList())
-                .query((rs, n) -> {
-                    int status = rs.getInt("status_code");
-                    Integer code = rs.wasNull() ? null : status;
-                    byId.get(UUID.fromString(rs.getString("delivery_id")))
-                            .attempts()
-                            .add(new Attempt(
-                                    rs.getInt("attempt"),
-                                    Instant.ofEpochMilli(rs.getLong("at")),
-                                    code,
-                                    rs.getLong("duration_ms"),
-                                    rs.getString("error")));
-                    return null;
-                })
-                .list();
-        return rows;
+        jdbc.sql("SELECT d.seq, d.id, d.event_id, e.type, d.state, d.created_at, d.next_at,"
+                        + " a.attempt, a.at, a.status_code, a.duration_ms, a.error"
+                        + " FROM (SELECT * FROM webhook_deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT ?) d"
+                        + " JOIN webhook_events e ON e.id = d.event_id"
+                        + " LEFT JOIN webhook_attempts a ON a.delivery_id = d.id"
+                        + " ORDER BY d.seq DESC, a.attempt")
+                .params(webhookId.toString(), limit)
+                .query(rs -> {
+                    UUID id = UUID.fromString(rs.getString("id"));
+                    String state = rs.getString("state");
+                    Logged logged = byId.computeIfAbsent(id, k -> {
+                        try {
+                            return new Logged(
+                                    k,
+                                    UUID.fromString(rs.getString("event_id")),
+                                    rs.getString("type"),
+                                    state,
+                                    Instant.ofEpochMilli(rs.getLong("created_at")),
+                                    PENDING.equals(state) ? Instant.ofEpochMilli(rs.getLong("next_at")) : null,
+                                    new ArrayList<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    int number = rs.getInt("attempt");
+                    if (!rs.wasNull()) {
+                        int status = rs.getInt("status_code");
+                        Integer code = rs.wasNull() ? null : status;
+                        logged.attempts()
+                                .add(new Attempt(
+                                        number,
+                                        Instant.ofEpochMilli(rs.getLong("at")),
+                                        code,
+                                        rs.getLong("duration_ms"),
+                                        rs.getString("error")));
+                    }
+                });
+        return List.copyOf(byId.values());
     }
 
     /** The event of a delivery of this webhook, if there is one with that id. */

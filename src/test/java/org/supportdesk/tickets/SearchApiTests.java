@@ -318,18 +318,20 @@ class SearchApiTests extends ApiTest {
         TicketBody other =
                 aTicket().withSubject("Question " + words).withDescription("A different problem, told differently.");
         String otherCustomer = create(other);
-        create(aTicket()
+        String closed = create(aTicket()
                 .withSubject("Closed one " + words)
                 .withDescription("Exporting the quarterly report crashed, fixed now.")
                 .withStatus(Status.CLOSED));
-        create(ticket("Unrelated " + unique(), "Nothing in common with the others at all."));
+        String unrelated = create(ticket("Unrelated " + unique(), "Nothing in common with the others at all."));
 
         Api.Response r = api.get("/tickets/" + one + "/similar");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         var similar = new ArrayList<String>();
         r.json().forEach(t -> similar.add(t.get("id").asString()));
-        assertThat(similar).containsExactly(sameCustomer, otherCustomer);
+        // Other tests' open tickets that share an everyday word ("report") may follow, never lead.
+        assertThat(similar.subList(0, 2)).containsExactly(sameCustomer, otherCustomer);
+        assertThat(similar).doesNotContain(one, closed, unrelated);
         assertThat(r.json().get(0).get("score").asDouble())
                 .isGreaterThan(r.json().get(1).get("score").asDouble());
         assertThat(api.get("/tickets/" + UUID.randomUUID() + "/similar").status())
