@@ -27,6 +27,9 @@ final class ImportTransaction {
     private final TicketImports.Batch commit;
     private final TicketImports.Batch rollBack;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    // Run in the transaction just before it commits (import.finished into the outbox); set before
+    // the commit marker is queued, which publishes it to the storing thread.
+    private volatile Runnable beforeCommit = () -> {};
 
     ImportTransaction(TicketImports tickets, Database db) {
         this.tickets = tickets;
@@ -56,6 +59,7 @@ final class ImportTransaction {
                 writer.store(next);
             }
             writer.finish();
+            beforeCommit.run();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,7 +85,9 @@ final class ImportTransaction {
         }
     }
 
-    void finish(boolean complete) {
+    /** Ends the transaction: commits after {@code beforeCommit} when the read was complete. */
+    void finish(boolean complete, Runnable beforeCommit) {
+        this.beforeCommit = beforeCommit;
         if (!done.isDone()) {
             handOff(complete ? commit : rollBack);
         }

@@ -72,6 +72,10 @@ final class AccessRules {
             rule(READ, METRICS, Role.ADMIN),
             rule(Set.of("POST"), "/admin/backup", Role.ADMIN),
             rule(READ, "/admin/backups", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "POST"), "/webhooks", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "PATCH", "DELETE"), "/webhooks/{id}", Role.ADMIN),
+            rule(READ, "/webhooks/{id}/deliveries", Role.ADMIN),
+            rule(Set.of("POST"), "/webhooks/{id}/deliveries/{delivery}/redeliver", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));

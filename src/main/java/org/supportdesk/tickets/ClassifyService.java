@@ -33,15 +33,23 @@ class ClassifyService {
     private final TicketHistory history;
     private final Triage triage;
     private final TicketService service;
+    private final TicketEvents changes;
     private final Database db;
     /** Decides classify-all's batches on every core (a parallel stream runs in the pool it is started from). */
     private final ForkJoinPool deciders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
-    ClassifyService(TicketStore tickets, TicketHistory history, Triage triage, TicketService service, Database db) {
+    ClassifyService(
+            TicketStore tickets,
+            TicketHistory history,
+            Triage triage,
+            TicketService service,
+            TicketEvents changes,
+            Database db) {
         this.tickets = tickets;
         this.history = history;
         this.triage = triage;
         this.service = service;
+        this.changes = changes;
         this.db = db;
     }
 
@@ -62,6 +70,9 @@ class ClassifyService {
                 return classifyOne(id, apply, actor);
             }
             history.append(id, event(ticket, next, info, actor, at));
+            if (next != null) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields, actor);
+            }
             return ClassificationResult.of(id, info, next != null);
         });
     }
@@ -175,7 +186,9 @@ class ClassifyService {
             Ticket logged = updated[i] ? next : null;
             events.add(
                     new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
-            if (!updated[i]) {
+            if (updated[i]) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields.get(i), actor);
+            } else {
                 int index = indexOf(results, next.id());
                 results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
             }

@@ -22,6 +22,7 @@ class TicketService {
     private final Triage triage;
     private final CursorCodec cursors;
     private final TicketSearches searches;
+    private final TicketEvents events;
     private final Database db;
     private final Clock clock;
 
@@ -33,6 +34,7 @@ class TicketService {
             Triage triage,
             CursorCodec cursors,
             TicketSearches searches,
+            TicketEvents events,
             Database db,
             Clock clock) {
         this.tickets = tickets;
@@ -42,6 +44,7 @@ class TicketService {
         this.triage = triage;
         this.cursors = cursors;
         this.searches = searches;
+        this.events = events;
         this.db = db;
         this.clock = clock;
     }
@@ -55,6 +58,7 @@ class TicketService {
         Created created = newTicket(input, ImportedFields.NONE, autoClassify, actor, now());
         db.write(() -> {
             newTickets.insert(created.ticket(), created.classified());
+            events.created(created.ticket(), actor);
             return null;
         });
         return created.ticket();
@@ -142,7 +146,11 @@ class TicketService {
     }
 
     void delete(UUID id, Actor actor) {
-        boolean deleted = db.write(() -> tickets.delete(id, actor));
+        boolean deleted = db.write(() -> {
+            var gone = tickets.delete(id, actor);
+            gone.ifPresent(before -> events.deleted(before, actor, now()));
+            return gone.isPresent();
+        });
         if (!deleted) {
             throw new TicketNotFound();
         }
@@ -226,7 +234,8 @@ class TicketService {
                 return confirmed;
             }
             boolean classified = decision != null && decision.info() != null;
-            if (!tickets.update(next, current.version(), ChangeLog.fields(changes, classified), actor)) {
+            List<String> fields = ChangeLog.fields(changes, classified);
+            if (!tickets.update(next, current.version(), fields, actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies
@@ -237,6 +246,7 @@ class TicketService {
                 tickets.replaceTags(current, next.tags());
             }
             history.append(id, new HistoryEvent(at, actor, "updated", changes, null));
+            events.updated(TicketEvents.UPDATED, next, fields, actor);
             if (classified) {
                 history.append(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }

@@ -110,13 +110,13 @@ class TicketStore {
     }
 
     /**
-     * Deletes the ticket, its tag rows and its history, leaving a tombstone in the change log;
-     * false when there was no such ticket.
+     * Deletes the ticket, its tag rows and its history, leaving a tombstone in the change log: the
+     * ticket as it was, or empty when there was no such ticket.
      */
-    boolean delete(UUID id, Actor actor) {
+    Optional<Ticket> delete(UUID id, Actor actor) {
         Optional<Ticket> ticket = find(id);
         if (ticket.isEmpty()) {
-            return false;
+            return ticket;
         }
         // No foreign keys: they cost imports more than these statements cost a delete.
         replaceTags(ticket.get(), List.of());
@@ -125,10 +125,11 @@ class TicketStore {
                         .param(id.toString())
                         .update()
                 == 1;
-        if (deleted) {
-            changes.deleted(ticket.get(), actor);
+        if (!deleted) {
+            return Optional.empty();
         }
-        return deleted;
+        changes.deleted(ticket.get(), actor);
+        return ticket;
     }
 
     /** A page: the filters, then the keyset position, ordered by the sort key and id; one row more than the limit. */

@@ -50,7 +50,9 @@ class TicketsBoundaryTests {
             "TicketSearchIndex",
             "SimilarTickets",
             "ChangeLog",
-            "LabelledTickets");
+            "LabelledTickets",
+            // what happened, told in the change's transaction (the webhooks' outbox listens)
+            "TicketEvents");
     /** What a list asks for: filters, order, position, and the WHERE clause they make. */
     private static final Set<String> QUERY =
             Set.of("TicketFilter", "TicketQuery", "TicketSearch", "SearchSql", "QueryValues", "CursorCodec", "Where");
