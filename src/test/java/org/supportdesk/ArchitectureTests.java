@@ -43,6 +43,8 @@ class ArchitectureTests {
                         "org.supportdesk.stats..",
                         "org.supportdesk.security..",
                         "org.supportdesk.web..",
+                        "org.supportdesk.search..",
+                        "org.supportdesk.export..",
                         "org.supportdesk.learning..")
                 .check(CLASSES);
     }
@@ -53,7 +55,7 @@ class ArchitectureTests {
             "org.supportdesk.tickets.TicketImports",
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
-            // any endpoint that takes the list filters declares one (stats; export and search next)
+            // any endpoint that takes the list filters (and q) declares one: stats, export
             "org.supportdesk.tickets.TicketFilter",
             // web: the workspace reads and changes tickets through the same services as the API
             // (validation, If-Match, history, classification), never around them
@@ -72,6 +74,10 @@ class ArchitectureTests {
             "org.supportdesk.tickets.Source",
             "org.supportdesk.tickets.DeviceType",
             "org.supportdesk.tickets.Origin",
+            // export: every matching ticket, a page at a time, and the change feed; widened for issue 13
+            "org.supportdesk.tickets.TicketExport",
+            // export: a ticket as plain values, in the API's shape, for the export's writers
+            "org.supportdesk.tickets.ExportedTicket",
             // learning: reads the examples people labelled, and supplies the model Triage decides with
             "org.supportdesk.tickets.LabelledTickets",
             "org.supportdesk.tickets.TriageModel");

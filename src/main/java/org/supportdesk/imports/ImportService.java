@@ -3,11 +3,17 @@ package org.supportdesk.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Problem;
@@ -31,11 +37,16 @@ class ImportService {
     private final TicketImports tickets;
     private final Database db;
     private final ImportMeters meters;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ImportService(TicketImports tickets, Database db, ImportMeters meters) {
+    ImportService(
+            TicketImports tickets, Database db, ImportMeters meters, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.db = db;
         this.meters = meters;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The upload as the controller found it. */
@@ -60,7 +71,7 @@ class ImportService {
         ImportFormat format = expected;
         try {
             format = formatOf(expected, upload, in);
-            ImportResult result = read(format, in, new Run(dryRun, autoClassify, actor, progress));
+            ImportResult result = read(in, new Run(format, dryRun, autoClassify, actor, progress));
             meters.finished(format, result);
             return result;
         } catch (RuntimeException e) {
@@ -69,7 +80,8 @@ class ImportService {
         }
     }
 
-    private static ImportResult read(ImportFormat format, InputStream in, Run run) {
+    private ImportResult read(InputStream in, Run run) {
+        ImportFormat format = run.format;
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
             return run.all(reader);
         } catch (MalformedImportException e) {
@@ -109,6 +121,7 @@ class ImportService {
 
     /** One import's counters and the batch being built. */
     private final class Run {
+        private final ImportFormat format;
         private final boolean dryRun;
         private final boolean autoClassify;
         private final Actor actor;
@@ -121,7 +134,8 @@ class ImportService {
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
-        Run(boolean dryRun, boolean autoClassify, Actor actor, ImportProgress progress) {
+        Run(ImportFormat format, boolean dryRun, boolean autoClassify, Actor actor, ImportProgress progress) {
+            this.format = format;
             this.dryRun = dryRun;
             this.autoClassify = autoClassify;
             this.actor = actor;
@@ -146,7 +160,10 @@ class ImportService {
                 result = result();
                 progress.checkNotCancelled();
                 if (storing != null) {
-                    storing.beforeCommit(() -> progress.beforeCommit(result));
+                    storing.beforeCommit(() -> {
+                        progress.beforeCommit(result);
+                        finished();
+                    });
                 }
                 complete = true;
             } finally {
@@ -199,6 +216,18 @@ class ImportService {
                 storing.handOff(batch);
                 batch = tickets.batch(actor, autoClassify);
             }
+        }
+
+        /** `import.finished`, in the import's transaction: told if and only if the import commits. */
+        private void finished() {
+            var summary = new LinkedHashMap<String, Object>();
+            summary.put("format", format.name().toLowerCase(Locale.ROOT));
+            summary.put("total", total);
+            summary.put("imported", success);
+            summary.put("failed", failed);
+            summary.put("auto_classify", autoClassify);
+            events.publishEvent(
+                    new DomainEvent("import.finished", null, clock.instant(), actor.name(), Map.of("import", summary)));
         }
 
         private void fail(int row, List<String> messages) {

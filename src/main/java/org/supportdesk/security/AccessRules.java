@@ -66,6 +66,11 @@ final class AccessRules {
     private static final List<Rule> RULES = List.of(
             rule(READ, "/tickets", Role.VIEWER),
             rule(READ, "/tickets/stats", Role.VIEWER),
+            rule(READ, "/search", Role.VIEWER),
+            rule(READ, "/tickets/{id}/similar", Role.VIEWER),
+            rule(READ, "/tickets/changes", Role.VIEWER),
+            // Bulk data out, as imports are bulk data in: the admin's, counted with the imports.
+            new Rule(READ, PARSER.parse("/tickets/export"), Role.ADMIN, RateLimits.Kind.IMPORT),
             rule(READ, "/tickets/{id}", Role.VIEWER),
             rule(READ, "/tickets/{id}/history", Role.VIEWER),
             rule(Set.of("POST"), "/tickets", Role.AGENT),
@@ -90,6 +95,10 @@ final class AccessRules {
             rule(READ, METRICS, Role.ADMIN),
             rule(Set.of("POST"), "/admin/backup", Role.ADMIN),
             rule(READ, "/admin/backups", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "POST"), "/webhooks", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "PATCH", "DELETE"), "/webhooks/{id}", Role.ADMIN),
+            rule(READ, "/webhooks/{id}/deliveries", Role.ADMIN),
+            rule(Set.of("POST"), "/webhooks/{id}/deliveries/{delivery}/redeliver", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class TicketCounts {
 
     private final JdbcClient jdbc;
+    private final SearchSql search;
 
-    TicketCounts(JdbcClient jdbc) {
+    TicketCounts(JdbcClient jdbc, SearchSql search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     /** Every value of each field is present, zero included. (Its name is the OpenAPI schema's.) */
@@ -32,7 +34,7 @@ public class TicketCounts {
             filter.addCountsTo(where);
             sql = "SELECT category, priority, status, n FROM ticket_counts" + where.sql();
         } else {
-            filter.addTo(where);
+            filter.addTo(where, search);
             sql = "SELECT category, priority, status, COUNT(*) AS n FROM tickets" + where.sql()
                     + " GROUP BY category, priority, status";
         }

@@ -1,12 +1,15 @@
 package org.supportdesk.tickets;
 
 import java.time.Instant;
+import java.util.List;
+import org.supportdesk.search.SearchQuery;
 
 /**
- * The list filters, taken by `GET /tickets`, stats and classify-all (and by export and search
- * next): a controller declares a TicketFilter parameter and {@link TicketQueryBinding} binds it
- * from the query string. {@link #bind} is the one declaration of their query parameters. Filters
- * combine with AND; `createdAfter` is inclusive, `createdBefore` exclusive.
+ * The list filters, taken by `GET /tickets`, search, stats, classify-all and export: a controller
+ * declares a TicketFilter parameter and {@link TicketQueryBinding} binds it from the query string.
+ * {@link #bind} is the one declaration of their query parameters. Filters combine with AND;
+ * `createdAfter` is inclusive, `createdBefore` exclusive; `search` is the `q` parameter, its words
+ * and fields (docs/SEARCH.md).
  */
 public record TicketFilter(
         Category category,
@@ -16,9 +19,10 @@ public record TicketFilter(
         String customerId,
         String tag,
         Instant createdAfter,
-        Instant createdBefore) {
+        Instant createdBefore,
+        TicketSearch search) {
 
-    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null);
+    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
 
     /** Reads the filters from a query string; a value outside its enum or a bad timestamp is a problem. */
     static TicketFilter bind(QueryValues query) {
@@ -30,18 +34,46 @@ public record TicketFilter(
                 query.text("customer_id"),
                 query.text("tag"),
                 query.timestamp("created_after"),
-                query.timestamp("created_before"));
+                query.timestamp("created_before"),
+                search(query));
+    }
+
+    private static TicketSearch search(QueryValues query) {
+        SearchQuery q = query.search("q");
+        if (q != null && query.raw("q").indexOf('\0') >= 0) {
+            // As every other filter holding NUL: no stored text has one, so nothing matches.
+            return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)));
+        }
+        return q == null ? null : TicketSearch.bind(q, query);
+    }
+
+    /** True when `q` has words that must match: the matches can be ranked and highlighted. */
+    boolean ranked() {
+        return search != null && search.ranked();
     }
 
     /** True when only the counted columns are filtered, so stats can read the counts table. */
     boolean onlyCountedColumns() {
-        return assignedTo == null && customerId == null && tag == null && createdAfter == null && createdBefore == null;
+        return assignedTo == null
+                && customerId == null
+                && tag == null
+                && createdAfter == null
+                && createdBefore == null
+                && search == null;
     }
 
     /** Adds the filters' conditions on the columns of table `tickets`. */
-    void addTo(Where where) {
+    void addTo(Where where, SearchSql sql) {
+        addTo(where, sql, true);
+    }
+
+    /** The same; without the words' match when {@code withText} is false (a ranked page's FROM matches them). */
+    void addTo(Where where, SearchSql sql, boolean withText) {
         // By rank: the index behind sort=priority then serves the filter too.
         addTo(where, "priority_rank = ?", priority == null ? null : priority.ordinal());
+        if (search != null) {
+            search.addTo(where, sql, withText);
+        }
     }
 
     /** The same for the stats' counts table, which has only the {@link #onlyCountedColumns}. */

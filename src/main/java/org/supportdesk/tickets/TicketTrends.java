@@ -38,7 +38,8 @@ public class TicketTrends {
             if (status == Status.RESOLVED || status == Status.CLOSED) {
                 continue;
             }
-            TicketCounts.Stats one = counts.count(new TicketFilter(null, null, status, null, null, null, null, null));
+            TicketCounts.Stats one =
+                    counts.count(new TicketFilter(null, null, status, null, null, null, null, null, null));
             one.byCategory().forEach((k, v) -> byCategory.merge(k, v, Long::sum));
             one.byPriority().forEach((k, v) -> byPriority.merge(k, v, Long::sum));
             byStatus.put(status.value(), all.byStatus().get(status.value()));

@@ -25,7 +25,8 @@ class TicketsBoundaryTests {
             .importPackages("org.supportdesk.tickets");
 
     /** HTTP: the controllers and the binding of the list's query parameters. */
-    private static final Set<String> WEB = Set.of("TicketController", "ClassifyController", "TicketQueryBinding");
+    private static final Set<String> WEB =
+            Set.of("TicketController", "ClassifyController", "SearchController", "TicketQueryBinding");
     /** The rules of SPEC §1 and §4, and the doors other features use to write. */
     private static final Set<String> RULES = Set.of(
             "TicketService",
@@ -35,7 +36,10 @@ class TicketsBoundaryTests {
             "TicketBinder",
             "JsonFields",
             "TicketImports",
-            "TicketDesk");
+            "TicketDesk",
+            "ImportedFields",
+            "TicketSearches",
+            "TicketExport");
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
             "TicketStore",
@@ -44,14 +48,22 @@ class TicketsBoundaryTests {
             "TicketCounts",
             "TicketColumn",
             "TicketJson",
+            "TicketTrends",
+            "TicketSearchIndex",
+            "SimilarTickets",
+            "ChangeLog",
             "LabelledTickets",
-            "TicketTrends");
+            // what happened, told in the change's transaction (the webhooks' outbox listens)
+            "TicketEvents");
     /** What a list asks for: filters, order, position, and the WHERE clause they make. */
     private static final Set<String> QUERY =
-            Set.of("TicketFilter", "TicketQuery", "QueryValues", "CursorCodec", "Where");
+            Set.of("TicketFilter", "TicketQuery", "TicketSearch", "SearchSql", "QueryValues", "CursorCodec", "Where");
     /** The ticket and its values. */
     private static final Set<String> MODEL = Set.of(
             "Ticket",
+            "Hit",
+            "Highlight",
+            "ExportedTicket",
             "TicketInput",
             "TicketChanges",
             "HistoryEvent",
