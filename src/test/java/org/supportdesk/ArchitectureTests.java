@@ -44,6 +44,9 @@ class ArchitectureTests {
                         "org.supportdesk.security..",
                         "org.supportdesk.sla..",
                         "org.supportdesk.conversation..",
+                        "org.supportdesk.web..",
+                        "org.supportdesk.search..",
+                        "org.supportdesk.export..",
                         "org.supportdesk.learning..")
                 .check(CLASSES);
     }
@@ -54,12 +57,33 @@ class ArchitectureTests {
             "org.supportdesk.tickets.TicketImports",
             // stats: the counts per category, priority and status
             "org.supportdesk.tickets.TicketCounts",
-            // any endpoint that takes the list filters declares one (stats; export and search next)
+            // any endpoint that takes the list filters (and q) declares one: stats, export
             "org.supportdesk.tickets.TicketFilter",
             // conversation: what a comment, an edit, a delete and a merge do to the ticket row and its
             // history (counters, workflow, first response, SLA, merged_into), inside the caller's write.
             // The ticket's columns and rules stay in tickets; conversation owns only its own tables.
             "org.supportdesk.tickets.TicketConversations",
+            // web: the workspace reads and changes tickets through the same services as the API
+            // (validation, If-Match, history, classification), never around them
+            "org.supportdesk.tickets.TicketDesk",
+            // web: the dashboard's figures over a recent window
+            "org.supportdesk.tickets.TicketTrends",
+            // web: what TicketDesk hands out, the ticket and its values, as the API shows them
+            "org.supportdesk.tickets.Ticket",
+            "org.supportdesk.tickets.Metadata",
+            "org.supportdesk.tickets.HistoryEvent",
+            "org.supportdesk.tickets.ClassificationInfo",
+            "org.supportdesk.tickets.ClassificationResult",
+            "org.supportdesk.tickets.Category",
+            "org.supportdesk.tickets.Priority",
+            "org.supportdesk.tickets.Status",
+            "org.supportdesk.tickets.Source",
+            "org.supportdesk.tickets.DeviceType",
+            "org.supportdesk.tickets.Origin",
+            // export: every matching ticket, a page at a time, and the change feed; widened for issue 13
+            "org.supportdesk.tickets.TicketExport",
+            // export: a ticket as plain values, in the API's shape, for the export's writers
+            "org.supportdesk.tickets.ExportedTicket",
             // learning: reads the examples people labelled, and supplies the model Triage decides with
             "org.supportdesk.tickets.LabelledTickets",
             "org.supportdesk.tickets.TriageModel");
@@ -121,10 +145,23 @@ class ArchitectureTests {
     void featuresKnowTheCallerOnlyAsAnActorNotHowItWasAuthenticated() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("org.supportdesk.security..")
+                .resideOutsideOfPackages("org.supportdesk.security..", "org.supportdesk.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.supportdesk.security..")
+                .check(CLASSES);
+    }
+
+    /** The workspace's admin screens and setup use security's one door (agents, API keys), nothing else of it. */
+    @Test
+    void theWorkspaceUsesSecurityOnlyThroughItsAdminDoor() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.supportdesk.web..")
+                .should()
+                .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.supportdesk.security..")
+                        .and(DescribedPredicate.describe(
+                                "not Admin", c -> !c.getName().startsWith("org.supportdesk.security.Admin"))))
                 .check(CLASSES);
     }
 }

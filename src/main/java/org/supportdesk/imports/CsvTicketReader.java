@@ -37,7 +37,16 @@ final class CsvTicketReader extends LookaheadReader {
             new Column("assigned_to", Kind.OPTIONAL),
             new Column("source", Kind.METADATA),
             new Column("browser", Kind.METADATA),
-            new Column("device_type", Kind.METADATA));
+            new Column("device_type", Kind.METADATA),
+            // What an export writes beyond a request body, so that it imports as the same tickets.
+            new Column("id", Kind.OPTIONAL),
+            new Column("category_by", Kind.OPTIONAL),
+            new Column("priority_by", Kind.OPTIONAL),
+            new Column("created_at", Kind.OPTIONAL),
+            new Column("updated_at", Kind.OPTIONAL),
+            new Column("resolved_at", Kind.OPTIONAL),
+            new Column("version", Kind.OPTIONAL),
+            new Column("classification", Kind.OPTIONAL));
 
     private final CsvLexer lexer;
     private final Utf8Text text;
@@ -132,7 +141,7 @@ final class CsvTicketReader extends LookaheadReader {
         int count = lexer.count();
         for (int c = 0; c < cellOf.length; c++) {
             int cell = cellOf[c];
-            String value = cell >= 0 && cell < count ? lexer.field(cell) : null;
+            String value = cell >= 0 && cell < count ? unguard(lexer.field(cell)) : null;
             Column column = COLUMNS.get(c);
             if (column.kind() == Kind.REQUIRED) {
                 ticket.put(column.name(), value == null ? "" : value);
@@ -153,5 +162,26 @@ final class CsvTicketReader extends LookaheadReader {
             ticket.set(TicketFields.METADATA, metadata);
         }
         return ticket;
+    }
+
+    /**
+     * Undoes the export's guard against formula injection (export/CsvTickets): a cell that starts
+     * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is written with a
+     * {@code '} in front, and one that starts with quotes and then one of those gets one more, so
+     * taking one {@code '} off gives back exactly what was exported. A CSV from elsewhere with such a
+     * cell loses its first quote the same way (docs/IMPORT-FORMATS.md).
+     */
+    static String unguard(String cell) {
+        int quotes = 0;
+        while (quotes < cell.length() && cell.charAt(quotes) == '\'') {
+            quotes++;
+        }
+        if (quotes == 0 || quotes == cell.length()) {
+            return cell;
+        }
+        char next = cell.charAt(quotes);
+        return next == '=' || next == '+' || next == '-' || next == '@' || next == '\t' || next == '\r'
+                ? cell.substring(1)
+                : cell;
     }
 }

@@ -80,7 +80,7 @@ class ImportController {
         }
     }
 
-    private static ImportService.Upload upload(HttpServletRequest request) throws IOException {
+    static ImportService.Upload upload(HttpServletRequest request) throws IOException {
         if (request instanceof MultipartHttpServletRequest multipart) {
             MultipartFile file = multipart.getFile("file");
             if (file == null) {

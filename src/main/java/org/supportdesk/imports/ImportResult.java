@@ -3,7 +3,7 @@ package org.supportdesk.imports;
 import java.util.List;
 
 /** What an import did: exact counts, and the first errors and ids up to their caps. */
-record ImportResult(
+public record ImportResult(
         long total,
         long successCount,
         long errorCount,
@@ -16,5 +16,5 @@ record ImportResult(
     static final int MAX_ERRORS = 1000;
     static final int MAX_IDS = 10_000;
 
-    record RowError(int row, List<String> errors) {}
+    public record RowError(int row, List<String> errors) {}
 }

@@ -3,11 +3,17 @@ package org.supportdesk.imports;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Problem;
@@ -31,22 +37,41 @@ class ImportService {
     private final TicketImports tickets;
     private final Database db;
     private final ImportMeters meters;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ImportService(TicketImports tickets, Database db, ImportMeters meters) {
+    ImportService(
+            TicketImports tickets, Database db, ImportMeters meters, ApplicationEventPublisher events, Clock clock) {
         this.tickets = tickets;
         this.db = db;
         this.meters = meters;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The upload as the controller found it. */
     record Upload(String fileName, String contentType, InputStream body) {}
 
     ImportResult importFile(ImportFormat expected, Upload upload, boolean dryRun, boolean autoClassify, Actor actor) {
+        return importFile(expected, upload, dryRun, autoClassify, actor, new ImportProgress());
+    }
+
+    /**
+     * An import that reports its progress as it goes, can be cancelled through it (rolled back,
+     * nothing stored), and runs {@link ImportProgress#beforeCommit} in the import's transaction.
+     */
+    ImportResult importFile(
+            ImportFormat expected,
+            Upload upload,
+            boolean dryRun,
+            boolean autoClassify,
+            Actor actor,
+            ImportProgress progress) {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
         ImportFormat format = expected;
         try {
             format = formatOf(expected, upload, in);
-            ImportResult result = read(format, in, new Run(dryRun, autoClassify, actor));
+            ImportResult result = read(in, new Run(format, dryRun, autoClassify, actor, progress));
             meters.finished(format, result);
             return result;
         } catch (RuntimeException e) {
@@ -55,7 +80,8 @@ class ImportService {
         }
     }
 
-    private static ImportResult read(ImportFormat format, InputStream in, Run run) {
+    private ImportResult read(InputStream in, Run run) {
+        ImportFormat format = run.format;
         try (TicketRecordReader reader = TicketFileParsers.open(format, in)) {
             return run.all(reader);
         } catch (MalformedImportException e) {
@@ -95,6 +121,7 @@ class ImportService {
 
     /** One import's counters and the batch being built. */
     private final class Run {
+        private final ImportFormat format;
         private final boolean dryRun;
         private final boolean autoClassify;
         private final Actor actor;
@@ -103,27 +130,40 @@ class ImportService {
         private long failed;
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
+        private final ImportProgress progress;
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
-        Run(boolean dryRun, boolean autoClassify, Actor actor) {
+        Run(ImportFormat format, boolean dryRun, boolean autoClassify, Actor actor, ImportProgress progress) {
+            this.format = format;
             this.dryRun = dryRun;
             this.autoClassify = autoClassify;
             this.actor = actor;
+            this.progress = progress;
         }
 
         ImportResult all(TicketRecordReader reader) {
             if (!dryRun) {
-                storing = new ImportTransaction(tickets, db);
+                storing = new ImportTransaction(tickets, db, progress);
                 batch = tickets.batch(actor, autoClassify);
             }
             boolean complete = false;
+            ImportResult result;
             try {
                 while (reader.hasNext()) {
+                    progress.checkNotCancelled();
                     one(reader.next());
                 }
                 if (storing != null) {
                     storing.handOff(batch);
+                }
+                result = result();
+                progress.checkNotCancelled();
+                if (storing != null) {
+                    storing.beforeCommit(() -> {
+                        progress.beforeCommit(result);
+                        finished();
+                    });
                 }
                 complete = true;
             } finally {
@@ -133,6 +173,10 @@ class ImportService {
                     storing.finish(complete);
                 }
             }
+            return result;
+        }
+
+        private ImportResult result() {
             return new ImportResult(
                     total,
                     success,
@@ -146,6 +190,7 @@ class ImportService {
 
         private void one(ImportRecord record) {
             total++;
+            progress.read();
             if (record.hasProblem()) {
                 fail(record.row(), List.of(record.problem()));
                 return;
@@ -173,8 +218,21 @@ class ImportService {
             }
         }
 
+        /** `import.finished`, in the import's transaction: told if and only if the import commits. */
+        private void finished() {
+            var summary = new LinkedHashMap<String, Object>();
+            summary.put("format", format.name().toLowerCase(Locale.ROOT));
+            summary.put("total", total);
+            summary.put("imported", success);
+            summary.put("failed", failed);
+            summary.put("auto_classify", autoClassify);
+            events.publishEvent(
+                    new DomainEvent("import.finished", null, clock.instant(), actor.name(), Map.of("import", summary)));
+        }
+
         private void fail(int row, List<String> messages) {
             failed++;
+            progress.failed();
             if (errors.size() < ImportResult.MAX_ERRORS) {
                 errors.add(new ImportResult.RowError(row, messages));
             }

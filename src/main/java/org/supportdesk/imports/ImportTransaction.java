@@ -27,9 +27,13 @@ final class ImportTransaction {
     private final TicketImports.Batch commit;
     private final TicketImports.Batch rollBack;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final ImportProgress progress;
+    // Set by the reader before it hands over the commit: runs in the transaction, last.
+    private volatile Runnable beforeCommit = () -> {};
 
-    ImportTransaction(TicketImports tickets, Database db) {
+    ImportTransaction(TicketImports tickets, Database db, ImportProgress progress) {
         this.tickets = tickets;
+        this.progress = progress;
         this.commit = tickets.batch(Actor.ANONYMOUS, false);
         this.rollBack = tickets.batch(Actor.ANONYMOUS, false);
         var thread = new Thread(
@@ -54,8 +58,10 @@ final class ImportTransaction {
                     throw new ReadIncomplete();
                 }
                 writer.store(next);
+                progress.stored(next.size());
             }
             writer.finish();
+            beforeCommit.run();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,6 +85,11 @@ final class ImportTransaction {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while importing", e);
         }
+    }
+
+    /** Work for the import's transaction after the last batch, before it commits (a job's record). */
+    void beforeCommit(Runnable work) {
+        this.beforeCommit = work;
     }
 
     void finish(boolean complete) {

@@ -1,7 +1,9 @@
 package org.supportdesk.imports;
 
 import java.util.List;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -54,8 +56,23 @@ final class TicketFields {
         return problem;
     }
 
-    /** Splits "a, b,,c" into ["a","b","c"]: trimmed, empty pieces dropped. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Splits "a, b,,c" into ["a","b","c"]: trimmed, empty pieces dropped. A JSON array of strings
+     * (["a,b", "c"]) is taken as it is: an export writes tags that way when one holds a comma.
+     */
     static ArrayNode splitTags(String value) {
+        if (value.startsWith("[")) {
+            try {
+                JsonNode array = JSON.readTree(value);
+                if (array.isArray() && array.valueStream().allMatch(JsonNode::isString)) {
+                    return (ArrayNode) array;
+                }
+            } catch (JacksonException notJson) {
+                // A tag that starts with '[': split as usual.
+            }
+        }
         ArrayNode tags = NODES.arrayNode();
         int start = 0;
         int length = value.length();

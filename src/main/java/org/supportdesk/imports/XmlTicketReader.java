@@ -104,8 +104,8 @@ final class XmlTicketReader extends LookaheadReader {
             if (event == START_ELEMENT) {
                 String name = xml.getLocalName();
                 found = switch (name) {
-                    case TicketFields.TAGS -> readTags(ticket);
-                    case TicketFields.METADATA -> readMetadata(ticket);
+                    case TicketFields.TAGS -> readList(ticket, TicketFields.TAGS, "tag", true);
+                    case TicketFields.METADATA, "classification" -> readObject(ticket, name);
                     default -> readField(ticket, name, name);
                 };
             } else if (isText(event) && !xml.isWhiteSpace()) {
@@ -132,20 +132,21 @@ final class XmlTicketReader extends LookaheadReader {
         return null;
     }
 
-    private String readTags(ObjectNode ticket) throws XMLStreamException {
+    /** {@code <tags><tag>a</tag></tags>}, or (when {@code commas}) {@code <tags>a, b</tags>}. */
+    private String readList(ObjectNode target, String name, String item, boolean commas) throws XMLStreamException {
         ArrayNode tags = TicketFields.NODES.arrayNode();
         StringBuilder loose = new StringBuilder();
         String problem = null;
         for (int event = advance(); event != END_ELEMENT; event = advance()) {
-            if (event == START_ELEMENT && xml.getLocalName().equals("tag")) {
+            if (event == START_ELEMENT && xml.getLocalName().equals(item)) {
                 String tag = readText();
                 if (tag == null) {
-                    problem = "tags: <tag> must hold text only";
+                    problem = name + ": <" + item + "> must hold text only";
                 } else if (!tag.isBlank()) {
                     tags.add(tag);
                 }
             } else if (event == START_ELEMENT) {
-                problem = "tags: unexpected element <" + xml.getLocalName() + ">, expected <tag>";
+                problem = name + ": unexpected element <" + xml.getLocalName() + ">, expected <" + item + ">";
                 skip();
             } else if (isText(event)) {
                 loose.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
@@ -153,35 +154,41 @@ final class XmlTicketReader extends LookaheadReader {
             }
         }
         if (!loose.toString().isBlank()) {
-            if (!tags.isEmpty()) {
-                return "tags: mixes text with <tag> elements";
+            if (!tags.isEmpty() || !commas) {
+                return name + ": mixes text with <" + item + "> elements";
             }
             tags = TicketFields.splitTags(loose.toString());
         }
-        if (ticket.has(TicketFields.TAGS)) {
-            return "tags: given twice";
+        if (target.has(name)) {
+            return name + ": given twice";
         }
         if (!tags.isEmpty()) {
-            ticket.set(TicketFields.TAGS, tags);
+            target.set(name, tags);
         }
         return problem;
     }
 
-    private String readMetadata(ObjectNode ticket) throws XMLStreamException {
-        ObjectNode metadata = TicketFields.NODES.objectNode();
-        String problem = ticket.has(TicketFields.METADATA) ? "metadata: given twice" : null;
+    /**
+     * {@code <metadata>} or {@code <classification>}: fields of their own, as elements; the
+     * classification's {@code <keywords_found>} a list of {@code <keyword>}.
+     */
+    private String readObject(ObjectNode ticket, String name) throws XMLStreamException {
+        ObjectNode object = TicketFields.NODES.objectNode();
+        String problem = ticket.has(name) ? name + ": given twice" : null;
         for (int event = advance(); event != END_ELEMENT; event = advance()) {
             String found = null;
             if (event == START_ELEMENT) {
-                String name = xml.getLocalName();
-                found = readField(metadata, name, "metadata." + name);
+                String field = xml.getLocalName();
+                found = field.equals("keywords_found")
+                        ? readList(object, field, "keyword", false)
+                        : readField(object, field, name + "." + field);
             } else if (isText(event) && !xml.isWhiteSpace()) {
-                found = "metadata: text directly inside <metadata>, outside any field element";
+                found = name + ": text directly inside <" + name + ">, outside any field element";
             }
             problem = problem == null ? found : problem;
         }
-        if (!metadata.isEmpty() && problem == null) {
-            ticket.set(TicketFields.METADATA, metadata);
+        if (!object.isEmpty() && problem == null) {
+            ticket.set(name, object);
         }
         return problem;
     }

@@ -31,6 +31,8 @@ final class AccessRules {
 
     /** Open to anyone: health checks and the API description. */
     private static final List<PathPattern> PUBLIC = List.of(
+            // The service's name and version for programs; browsers are sent to the workspace.
+            PARSER.parse("/"),
             PARSER.parse("/health"),
             // Orchestrators' probes (system/HealthProbes), as open as /health.
             PARSER.parse("/health/live"),
@@ -43,9 +45,32 @@ final class AccessRules {
             PARSER.parse("/swagger-ui/**"),
             PARSER.parse("/v3/api-docs/**"));
 
+    /**
+     * The agents' workspace (web/): pages, their assets, sign-in, setup and set-password links.
+     * AuthFilter lets these through without an API key; Spring Security (WorkspaceSecurity), whose
+     * filter is mapped to exactly these servlet patterns, signs people in for them.
+     */
+    static final List<String> WORKSPACE_SERVLET_PATTERNS =
+            List.of("/login", "/logout", "/setup", "/password/*", "/desk/*", "/assets/*", "/webjars/*");
+
+    private static final List<PathPattern> WORKSPACE = List.of(
+            PARSER.parse("/login"),
+            PARSER.parse("/logout"),
+            PARSER.parse("/setup"),
+            PARSER.parse("/password/**"),
+            PARSER.parse("/desk"),
+            PARSER.parse("/desk/**"),
+            PARSER.parse("/assets/**"),
+            PARSER.parse("/webjars/**"));
+
     private static final List<Rule> RULES = List.of(
             rule(READ, "/tickets", Role.VIEWER),
             rule(READ, "/tickets/stats", Role.VIEWER),
+            rule(READ, "/search", Role.VIEWER),
+            rule(READ, "/tickets/{id}/similar", Role.VIEWER),
+            rule(READ, "/tickets/changes", Role.VIEWER),
+            // Bulk data out, as imports are bulk data in: the admin's, counted with the imports.
+            new Rule(READ, PARSER.parse("/tickets/export"), Role.ADMIN, RateLimits.Kind.IMPORT),
             rule(READ, "/tickets/{id}", Role.VIEWER),
             rule(READ, "/tickets/{id}/history", Role.VIEWER),
             rule(READ, "/tickets/{id}/comments", Role.VIEWER),
@@ -65,6 +90,9 @@ final class AccessRules {
             new Rule(Set.of("POST"), PARSER.parse("/tickets/classify-all"), Role.ADMIN, RateLimits.Kind.CLASSIFY_ALL),
             new Rule(Set.of("POST"), PARSER.parse("/tickets/import"), Role.ADMIN, RateLimits.Kind.IMPORT),
             new Rule(Set.of("POST"), PARSER.parse("/import/{format}"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            // Background imports (imports/ImportJobs): started, followed and cancelled by admins.
+            new Rule(Set.of("POST"), PARSER.parse("/imports"), Role.ADMIN, RateLimits.Kind.IMPORT),
+            rule(Set.of("GET", "HEAD", "DELETE"), "/imports/{id}", Role.ADMIN),
             rule(Set.of("DELETE"), "/tickets/{id}", Role.ADMIN),
             rule(Set.of("DELETE"), "/tickets/{id}/comments/{commentId}", Role.ADMIN),
             rule(Set.of("GET", "HEAD", "POST"), "/api-keys", Role.ADMIN),
@@ -74,6 +102,10 @@ final class AccessRules {
             rule(READ, METRICS, Role.ADMIN),
             rule(Set.of("POST"), "/admin/backup", Role.ADMIN),
             rule(READ, "/admin/backups", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "POST"), "/webhooks", Role.ADMIN),
+            rule(Set.of("GET", "HEAD", "PATCH", "DELETE"), "/webhooks/{id}", Role.ADMIN),
+            rule(READ, "/webhooks/{id}/deliveries", Role.ADMIN),
+            rule(Set.of("POST"), "/webhooks/{id}/deliveries/{delivery}/redeliver", Role.ADMIN),
             // Only there when supportdesk.bench.enabled=true: the benchmark's yardstick.
             rule(READ, "/bench/bare", Role.VIEWER),
             rule(READ, "/bench/db", Role.VIEWER));
@@ -83,9 +115,7 @@ final class AccessRules {
     }
 
     static boolean isPublic(PathContainer path) {
-        String raw = path.value();
-        if (raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//")) {
-            // Nothing public needs these; a path that plays tricks is not let through unchecked.
+        if (playsTricks(path.value())) {
             return false;
         }
         for (PathPattern pattern : PUBLIC) {
@@ -94,6 +124,16 @@ final class AccessRules {
             }
         }
         return false;
+    }
+
+    /** A workspace path, which Spring Security guards instead of the API keys. */
+    static boolean isWorkspace(PathContainer path) {
+        return !playsTricks(path.value()) && WORKSPACE.stream().anyMatch(p -> p.matches(path));
+    }
+
+    /** Nothing public or in the workspace needs these; such a path is not let through unchecked. */
+    private static boolean playsTricks(String raw) {
+        return raw.contains("..") || raw.contains("%") || raw.contains(";") || raw.contains("//");
     }
 
     /** The probes and /health: called every few seconds by load balancers, never rate limited. */

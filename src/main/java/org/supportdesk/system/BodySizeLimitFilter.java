@@ -43,7 +43,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     static boolean isImport(String path) {
-        return path.startsWith("/import/") || path.equals("/tickets/import");
+        // The API's imports, its background import jobs, and the workspace's import screen.
+        return path.startsWith("/import/")
+                || path.equals("/tickets/import")
+                || path.equals("/imports")
+                || path.startsWith("/desk/import");
     }
 
     @Override

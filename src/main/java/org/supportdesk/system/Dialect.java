@@ -32,6 +32,17 @@ public enum Dialect {
     }
 
     /**
+     * True when the rows that go with a batch of new tickets in the search index and the change log
+     * are made by the database from the batch's new rows, in one statement each (SQLite: its one
+     * writer's new rowids follow the last one before the batch; a per-row trigger cost 70 us a row
+     * for the index). PostgreSQL computes its search column itself, and the change log's rows are
+     * bound row by row.
+     */
+    public boolean indexesNewTicketsByRowid() {
+        return this == SQLITE;
+    }
+
+    /**
      * True when writers only append count changes, which must be folded into the totals now and
      * then: PostgreSQL runs writers side by side, on several instances, and shared counters updated
      * in place would make them queue (db/migration/postgresql/V1). SQLite's one writer updates them

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** The last automatic decision on a ticket, kept with it. */
-record ClassificationInfo(
+public record ClassificationInfo(
         Category category,
         Priority priority,
         double confidence,

@@ -7,7 +7,7 @@ import java.util.UUID;
  * What the classifier suggests for a ticket, who decided ({@code method}: {@code "rules"}, or {@code "model"} when the
  * team's model decided either field), and whether the suggestion was applied.
  */
-record ClassificationResult(
+public record ClassificationResult(
         UUID ticketId,
         Category suggestedCategory,
         Priority suggestedPriority,

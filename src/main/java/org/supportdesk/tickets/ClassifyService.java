@@ -34,6 +34,7 @@ class ClassifyService {
     private final Triage triage;
     private final TicketSla sla;
     private final TicketService service;
+    private final TicketEvents changes;
     private final Database db;
     /** Decides classify-all's batches on every core (a parallel stream runs in the pool it is started from). */
     private final ForkJoinPool deciders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -44,12 +45,14 @@ class ClassifyService {
             Triage triage,
             TicketSla sla,
             TicketService service,
+            TicketEvents changes,
             Database db) {
         this.tickets = tickets;
         this.history = history;
         this.triage = triage;
         this.sla = sla;
         this.service = service;
+        this.changes = changes;
         this.db = db;
     }
 
@@ -64,11 +67,15 @@ class ClassifyService {
             Instant at = service.now();
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;
-            if (next != null && !tickets.update(next, ticket.version())) {
+            var fields = next == null ? List.<String>of() : ChangeLog.fields(TicketChanges.between(ticket, next), true);
+            if (next != null && !tickets.update(next, ticket.version(), fields, actor)) {
                 // Changed by another writer since we read it: classify it as it is now.
                 return classifyOne(id, apply, actor);
             }
             history.append(id, event(ticket, next, info, actor, at));
+            if (next != null) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields, actor);
+            }
             return ClassificationResult.of(id, info, next != null);
         });
     }
@@ -173,7 +180,11 @@ class ClassifyService {
                 events.add(new TicketHistory.Entry(d.ticket().id(), event(d.ticket(), null, d.info(), actor, at)));
             }
         }
-        boolean[] updated = tickets.updateTriageAll(changed);
+        var fields = new ArrayList<List<String>>(changed.size());
+        for (int i = 0; i < changed.size(); i++) {
+            fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
+        }
+        boolean[] updated = tickets.updateTriageAll(changed, fields, actor);
         for (int i = 0; i < changed.size(); i++) {
             Ticket next = changed.get(i);
             // A row changed since we read it (by a request, or another instance) keeps its change;
@@ -181,7 +192,9 @@ class ClassifyService {
             Ticket logged = updated[i] ? next : null;
             events.add(
                     new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
-            if (!updated[i]) {
+            if (updated[i]) {
+                changes.updated(TicketEvents.CLASSIFIED, next, fields.get(i), actor);
+            } else {
                 int index = indexOf(results, next.id());
                 results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
             }

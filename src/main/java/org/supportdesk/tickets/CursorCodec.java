@@ -1,25 +1,24 @@
 package org.supportdesk.tickets;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.supportdesk.system.SealedTokens;
 import org.supportdesk.system.SharedSecrets;
+import org.supportdesk.system.SignedTokens;
 
 /**
- * Cursors as clients see them: the keyset position, sealed (system/SealedTokens) with a key that
- * every instance sharing the database shares, so a cursor the server did not issue, or one whose
- * digits were edited, is refused (SPEC §6), while a cursor from one instance is good on any other
- * and after a restart.
+ * Cursors as clients see them: the keyset position in plain text, signed (SignedTokens) with a
+ * key every instance shares, so a cursor the server did not issue, or one whose digits were edited,
+ * is refused (SPEC §6), while a cursor from one instance is good on any other and after a restart.
+ * A relevance cursor holds the last hit's score, bit for bit.
  */
 @Component
 class CursorCodec {
 
     private static final String VERSION = "v3";
 
-    private final SealedTokens tokens;
+    private final SignedTokens tokens;
 
     @Autowired
     CursorCodec(SharedSecrets secrets) {
@@ -28,29 +27,28 @@ class CursorCodec {
 
     /** With a secret of its own: tests. */
     CursorCodec(Supplier<byte[]> secret) {
-        this.tokens = new SealedTokens(secret);
+        this.tokens = new SignedTokens(secret);
     }
 
     String encode(TicketQuery.Cursor c) {
-        return tokens.seal(String.join(
-                        "|",
-                        VERSION,
-                        c.sort().value(),
-                        c.descending() ? "desc" : "asc",
-                        Long.toString(c.key()),
-                        Long.toString(c.secondKey()),
-                        c.id())
-                .getBytes(StandardCharsets.UTF_8));
+        return tokens.sign(String.join(
+                "|",
+                VERSION,
+                c.sort().value(),
+                c.descending() ? "desc" : "asc",
+                Long.toString(c.key()),
+                Long.toString(c.secondKey()),
+                c.id()));
     }
 
     /** The position a cursor of ours holds, or null when it is not one of ours. */
     TicketQuery.Cursor decode(String text) {
-        byte[] payload = tokens.open(text);
+        String payload = tokens.verify(text);
         if (payload == null) {
             return null;
         }
         try {
-            String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+            String[] parts = payload.split("\\|", -1);
             if (parts.length != 6 || !parts[0].equals(VERSION)) {
                 return null;
             }

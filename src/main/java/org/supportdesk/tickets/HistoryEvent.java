@@ -14,7 +14,7 @@ import org.supportdesk.system.Actor;
  * (the ticket merged into, or the tickets merged in), classifications `classification`.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record HistoryEvent(
+public record HistoryEvent(
         Instant at,
         String actor,
         UUID actorId,

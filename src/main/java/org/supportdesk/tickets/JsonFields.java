@@ -53,8 +53,13 @@ final class JsonFields {
     }
 
     void refuseUnknown() {
+        refuseUnknown(Set.of());
+    }
+
+    /** Refuses every field that is neither writable, read-only nor one of {@code alsoKnown}. */
+    void refuseUnknown(Set<String> alsoKnown) {
         for (String name : body.propertyNames()) {
-            if (!WRITABLE.contains(name) && !READ_ONLY.contains(name)) {
+            if (!WRITABLE.contains(name) && !READ_ONLY.contains(name) && !alsoKnown.contains(name)) {
                 problems.add(Problem.body("Extra inputs are not permitted", "extra_forbidden", name));
             }
         }

@@ -3,7 +3,7 @@ package org.supportdesk.tickets;
 import jakarta.validation.constraints.Size;
 
 /** Where a ticket came from. */
-record Metadata(Source source, @Size(max = 100) String browser, DeviceType deviceType) {
+public record Metadata(Source source, @Size(max = 100) String browser, DeviceType deviceType) {
 
     static final Metadata DEFAULT = new Metadata(Source.API, null, null);
 

@@ -29,6 +29,8 @@ class NewTickets {
     private final TicketJson json;
     private final TicketHistory history;
     private final TicketCounts counts;
+    private final TicketSearchIndex index;
+    private final ChangeLog changes;
     private final Dialect dialect;
 
     NewTickets(
@@ -37,12 +39,16 @@ class NewTickets {
             TicketJson json,
             TicketHistory history,
             TicketCounts counts,
+            TicketSearchIndex index,
+            ChangeLog changes,
             Dialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.history = history;
         this.counts = counts;
+        this.index = index;
+        this.changes = changes;
         this.dialect = dialect;
     }
 
@@ -51,6 +57,7 @@ class NewTickets {
         private final List<Object[]> tickets = new ArrayList<>();
         private final List<Object[]> tags = new ArrayList<>();
         private final List<Object[]> events = new ArrayList<>();
+        private final List<Object[]> logged = new ArrayList<>();
         private final Map<List<Object>, Integer> counted = new HashMap<>();
 
         private Batch() {}
@@ -65,6 +72,9 @@ class NewTickets {
             }
             if (classified != null) {
                 events.add(history.row(t.id(), classified));
+            }
+            if (!dialect.indexesNewTicketsByRowid()) {
+                logged.add(changes.createdRow(t));
             }
             if (dialect.countsNewTicketsInTheService()) {
                 counted.merge(
@@ -96,17 +106,27 @@ class NewTickets {
         private final Map<List<Object>, Integer> counted = new HashMap<>();
     }
 
-    /** Stores the batch's tickets in the current transaction; {@code tally} keeps their counts. */
+    /**
+     * Stores the batch's tickets in the current transaction, with their tag rows, their place in
+     * the search index and in the change log; {@code tally} keeps their counts.
+     */
     void insertAll(Batch b, Tally tally) {
+        long last = dialect.makesTagRowsFromTheTagsColumn() || dialect.indexesNewTicketsByRowid()
+                ? jdbc.sql("SELECT COALESCE(MAX(rowid), 0) FROM tickets")
+                        .query(Long.class)
+                        .single()
+                : 0;
+        DriverBatch.execute(batch, INSERT, b.tickets);
         if (dialect.makesTagRowsFromTheTagsColumn()) {
-            long last = jdbc.sql("SELECT COALESCE(MAX(rowid), 0) FROM tickets")
-                    .query(Long.class)
-                    .single();
-            DriverBatch.execute(batch, INSERT, b.tickets);
             jdbc.sql(INSERT_TAGS_OF_NEW_TICKETS).param(last).update();
         } else {
-            DriverBatch.execute(batch, INSERT, b.tickets);
             DriverBatch.execute(batch, TicketStore.INSERT_TAG, b.tags);
+        }
+        if (dialect.indexesNewTicketsByRowid()) {
+            index.indexNewSince(last);
+            changes.createdSince(last);
+        } else {
+            changes.createdAll(b.logged);
         }
         DriverBatch.execute(batch, TicketHistory.INSERT, b.events);
         b.counted.forEach((group, n) -> tally.counted.merge(group, n, Integer::sum));

@@ -1,11 +1,11 @@
 package org.supportdesk.tickets;
 
 /** Who set a ticket's category or priority: automatic runs never overwrite a person. */
-enum Origin {
+public enum Origin {
     PERSON,
     CLASSIFIER;
 
-    String value() {
+    public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 

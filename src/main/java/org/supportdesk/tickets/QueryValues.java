@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.supportdesk.search.QuerySyntaxException;
+import org.supportdesk.search.SearchQuery;
 import org.supportdesk.system.Problem;
 
 /**
@@ -30,28 +32,39 @@ final class QueryValues {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final UnaryOperator<String> values;
+    // Who asks, for `assignee:me` in a search; null when unknown (declaring, tests).
+    private final String caller;
     private final List<Problem> problems = new ArrayList<>();
     // Only while declaring: a request's reads record nothing.
     private final Map<String, Declared> declared;
 
     QueryValues(UnaryOperator<String> values) {
-        this(values, null);
+        this(values, null, null);
     }
 
-    private QueryValues(UnaryOperator<String> values, Map<String, Declared> declared) {
+    QueryValues(UnaryOperator<String> values, String caller) {
+        this(values, caller, null);
+    }
+
+    private QueryValues(UnaryOperator<String> values, String caller, Map<String, Declared> declared) {
         this.values = values;
+        this.caller = caller;
         this.declared = declared;
     }
 
     /** The parameters that {@code reads} reads, in order. */
     static List<Declared> declared(Consumer<QueryValues> reads) {
-        var none = new QueryValues(name -> null, new LinkedHashMap<>());
+        var none = new QueryValues(name -> null, null, new LinkedHashMap<>());
         reads.accept(none);
         return List.copyOf(none.declared.values());
     }
 
     List<Problem> problems() {
         return problems;
+    }
+
+    String caller() {
+        return caller;
     }
 
     void problem(String name, String msg, String type) {
@@ -110,6 +123,23 @@ final class QueryValues {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        try {
+            return instant(value);
+        } catch (IllegalArgumentException e) {
+            problem(name, e.getMessage(), "datetime_parsing");
+            return null;
+        }
+    }
+
+    static final String DATETIME_EXPECTED =
+            "Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date";
+
+    /**
+     * A timestamp as {@link #timestamp} reads it.
+     *
+     * @throws IllegalArgumentException saying what is wrong, in the words of a 422
+     */
+    static Instant instant(String value) {
         Instant instant;
         try {
             instant = OffsetDateTime.parse(value).toInstant();
@@ -117,18 +147,27 @@ final class QueryValues {
             try {
                 instant = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notDate) {
-                problem(
-                        name,
-                        "Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date",
-                        "datetime_parsing");
-                return null;
+                throw new IllegalArgumentException(DATETIME_EXPECTED);
             }
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            problem(name, "Input should be a datetime between the years 1 and 9999", "datetime_parsing");
-            return null;
+            throw new IllegalArgumentException("Input should be a datetime between the years 1 and 9999");
         }
         return instant;
+    }
+
+    /** A search query (docs/SEARCH.md), or null when absent or blank; a query that cannot be read is a problem. */
+    SearchQuery search(String name) {
+        String value = get(name, "string", null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SearchQuery.parse(value);
+        } catch (QuerySyntaxException e) {
+            problem(name, e.getMessage(), "search_syntax");
+            return null;
+        }
     }
 
     private String get(String name, String type, Labelled[] allowed) {

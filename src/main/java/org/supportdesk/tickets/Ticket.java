@@ -11,7 +11,7 @@ import org.supportdesk.system.Actor;
  * (how many comments, the last one's time, the first public answer of an agent), the ticket it was
  * merged into, and its SLA clocks (docs/CONVERSATIONS.md).
  */
-record Ticket(
+public record Ticket(
         UUID id,
         String customerId,
         String customerEmail,

@@ -29,12 +29,23 @@ class TicketBinder {
         this.validator = validator;
     }
 
-    /** A create, a PUT or an imported record. */
+    /** A create or a PUT: read-only fields are ignored. */
     TicketInput bindNew(JsonNode body) {
+        return bind(body, false).input();
+    }
+
+    /** An imported record: its read-only fields are kept (ImportedFields). */
+    Imported bindImported(JsonNode body) {
+        return bind(body, true);
+    }
+
+    record Imported(TicketInput input, ImportedFields fields) {}
+
+    private Imported bind(JsonNode body, boolean imported) {
         var problems = new ArrayList<Problem>();
         requireObject(body, problems);
         var reader = new JsonFields(body, problems);
-        reader.refuseUnknown();
+        reader.refuseUnknown(imported ? ImportedFields.ONLY_IMPORTS : Set.of());
         for (String field : JsonFields.REQUIRED) {
             if (!body.has(field)) {
                 problems.add(Problem.body("Field required", "missing", field));
@@ -53,10 +64,11 @@ class TicketBinder {
                 reader.string("assigned_to", false),
                 reader.metadata(Metadata.DEFAULT));
         problems.addAll(violations(input));
+        ImportedFields fields = imported ? ImportedFields.read(body, input, problems) : ImportedFields.NONE;
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        return input;
+        return new Imported(input, fields);
     }
 
     /**

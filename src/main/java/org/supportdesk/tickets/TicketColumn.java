@@ -100,6 +100,11 @@ enum TicketColumn {
         this.value = value;
     }
 
+    /** Every column, in this order, of the table named {@code alias} in a join. */
+    static String list(String alias) {
+        return Arrays.stream(ALL).map(c -> alias + "." + c.column).collect(Collectors.joining(", "));
+    }
+
     static String insert() {
         return "INSERT INTO tickets (" + LIST + ") VALUES (" + "?, ".repeat(ALL.length - 1) + "?)";
     }

@@ -95,8 +95,8 @@ class TicketController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        service.delete(Params.id(id));
+    ResponseEntity<Void> delete(@PathVariable String id, Actor actor) {
+        service.delete(Params.id(id), actor);
         return ResponseEntity.noContent().build();
     }
 

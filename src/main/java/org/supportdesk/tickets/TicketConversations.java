@@ -70,10 +70,10 @@ public class TicketConversations {
         Map<String, HistoryEvent.Change> changes = Map.of();
         if (status != current.status() || !java.util.Objects.equals(firstResponse, current.firstResponseAt())) {
             Ticket next = changed(current, status, firstResponse, null, at);
-            if (!tickets.update(next, current.version())) {
+            changes = TicketChanges.between(current, next);
+            if (!tickets.update(next, current.version(), changes.keySet(), actor)) {
                 throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
             }
-            changes = TicketChanges.between(current, next);
         }
         var comment = new LinkedHashMap<String, Object>();
         comment.put("id", commentId.toString());
@@ -135,7 +135,8 @@ public class TicketConversations {
             throw new TicketMerged(sourceId, source.mergedInto());
         }
         Ticket next = changed(source, Status.CLOSED, source.firstResponseAt(), targetId, at);
-        if (!tickets.update(next, source.version())) {
+        if (!tickets.update(
+                next, source.version(), TicketChanges.between(source, next).keySet(), actor)) {
             // Changed by another instance between our read and our write: merge it as it is now.
             return closeAsMerged(sourceId, targetId, actor, at);
         }

@@ -24,11 +24,13 @@ public class TicketCounts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SlaPolicy policy;
+    private final SearchSql search;
 
-    TicketCounts(JdbcClient jdbc, Clock clock, SlaPolicy policy) {
+    TicketCounts(JdbcClient jdbc, Clock clock, SlaPolicy policy, SearchSql search) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.policy = policy;
+        this.search = search;
     }
 
     /** Every value of each field is present, zero included. (Its name is the OpenAPI schema's.) */
@@ -55,7 +57,7 @@ public class TicketCounts {
             filter.addCountsTo(where);
             sql = "SELECT " + GROUPS + ", n FROM ticket_counts" + where.sql();
         } else {
-            filter.addTo(where);
+            filter.addTo(where, search);
             sql = "SELECT " + GROUPS + ", COUNT(*) AS n FROM tickets" + where.sql() + " GROUP BY " + GROUPS;
         }
         var byCategory = zeros(Category.values());
@@ -82,7 +84,7 @@ public class TicketCounts {
 
     private long countDue(TicketFilter filter, SlaCondition due) {
         var where = new Where();
-        filter.addTo(where);
+        filter.addTo(where, search);
         due.addTo(where);
         return jdbc.sql("SELECT COUNT(*) FROM tickets" + where.sql())
                 .params(where.args())

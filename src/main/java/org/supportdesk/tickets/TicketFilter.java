@@ -2,13 +2,15 @@ package org.supportdesk.tickets;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.supportdesk.search.SearchQuery;
 
 /**
- * The list filters, taken by `GET /tickets`, stats and classify-all (and by export and search
- * next): a controller declares a TicketFilter parameter and {@link TicketQueryBinding} binds it
- * from the query string. {@link #bind} is the one declaration of their query parameters. Filters
- * combine with AND; `createdAfter` is inclusive, `createdBefore` exclusive. `sla` holds the
- * SLA filter's bounds as of the request's time.
+ * The list filters, taken by `GET /tickets`, search, stats, classify-all and export: a controller
+ * declares a TicketFilter parameter and {@link TicketQueryBinding} binds it from the query string.
+ * {@link #bind} is the one declaration of their query parameters. Filters combine with AND;
+ * `createdAfter` is inclusive, `createdBefore` exclusive; `search` is the `q` parameter, its words
+ * and fields (docs/SEARCH.md); `sla` holds the SLA filter's bounds as of the request's time.
  */
 public record TicketFilter(
         Category category,
@@ -19,9 +21,10 @@ public record TicketFilter(
         String tag,
         Instant createdAfter,
         Instant createdBefore,
-        SlaCondition sla) {
+        SlaCondition sla,
+        TicketSearch search) {
 
-    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null);
+    static final TicketFilter NONE = new TicketFilter(null, null, null, null, null, null, null, null, null, null);
 
     /**
      * Reads the filters from a query string; a value outside its enum or a bad timestamp is a
@@ -37,13 +40,37 @@ public record TicketFilter(
                 query.text("tag"),
                 query.timestamp("created_after"),
                 query.timestamp("created_before"),
-                SlaCondition.of(query.label("sla", SlaCondition.Kind.values()), now, dueSoon));
+                SlaCondition.of(query.label("sla", SlaCondition.Kind.values()), now, dueSoon),
+                search(query));
     }
 
     /** These filters with another SLA condition. */
     TicketFilter withSla(SlaCondition condition) {
         return new TicketFilter(
-                category, priority, status, assignedTo, customerId, tag, createdAfter, createdBefore, condition);
+                category,
+                priority,
+                status,
+                assignedTo,
+                customerId,
+                tag,
+                createdAfter,
+                createdBefore,
+                condition,
+                search);
+    }
+
+    private static TicketSearch search(QueryValues query) {
+        SearchQuery q = query.search("q");
+        if (q != null && query.raw("q").indexOf('\0') >= 0) {
+            // As every other filter holding NUL: no stored text has one, so nothing matches.
+            return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)));
+        }
+        return q == null ? null : TicketSearch.bind(q, query);
+    }
+
+    /** True when `q` has words that must match: the matches can be ranked and highlighted. */
+    boolean ranked() {
+        return search != null && search.ranked();
     }
 
     /** True when only the counted columns are filtered, so stats can read the counts table. */
@@ -53,15 +80,24 @@ public record TicketFilter(
                 && tag == null
                 && createdAfter == null
                 && createdBefore == null
-                && sla == null;
+                && sla == null
+                && search == null;
     }
 
     /** Adds the filters' conditions on the columns of table `tickets`. */
-    void addTo(Where where) {
+    void addTo(Where where, SearchSql sql) {
+        addTo(where, sql, true);
+    }
+
+    /** The same; without the words' match when {@code withText} is false (a ranked page's FROM matches them). */
+    void addTo(Where where, SearchSql sql, boolean withText) {
         // By rank: the index behind sort=priority then serves the filter too.
         addTo(where, "priority_rank = ?", priority == null ? null : priority.ordinal());
         if (sla != null) {
             sla.addTo(where);
+        }
+        if (search != null) {
+            search.addTo(where, sql, withText);
         }
     }
 

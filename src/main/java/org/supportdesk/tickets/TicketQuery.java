@@ -20,7 +20,9 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         PRIORITY("priority", "priority_rank", "created_at"),
         // The next SLA due time first: overdue tickets, the most overdue first, then what falls
         // due next; tickets with no clock running last.
-        SLA_DUE_AT("sla_due_at", "sla_due_at");
+        SLA_DUE_AT("sla_due_at", "sla_due_at"),
+        // Best match first (sort=relevance, the default with q): the search engine's score, then id.
+        RELEVANCE("relevance");
 
         private final String param;
         final List<String> columns;
@@ -41,6 +43,7 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                 case UPDATED_AT -> t.updatedAt().toEpochMilli();
                 case PRIORITY -> t.priority().ordinal();
                 case SLA_DUE_AT -> t.slaDueAt();
+                case RELEVANCE -> throw new IllegalArgumentException("A ticket has no score of its own; see Hit");
             };
         }
 
@@ -75,6 +78,16 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                     sort.secondKeyOf(last),
                     last.id().toString());
         }
+
+        /** After a hit of a ranked page: its score, bit for bit, and its id. */
+        static Cursor afterScore(double score, Ticket last) {
+            return new Cursor(
+                    Sort.RELEVANCE,
+                    false,
+                    Double.doubleToLongBits(score),
+                    0,
+                    last.id().toString());
+        }
     }
 
     /** Reads sort, order, limit and cursor; every problem goes to {@code query}'s list. */
@@ -82,8 +95,17 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         int problems = query.problems().size();
         Sort sort = query.label("sort", Sort.values());
         boolean sortValid = query.problems().size() == problems;
-        sort = sort == null ? Sort.CREATED_AT : sort;
+        if (sort == null) {
+            sort = filter.ranked() ? Sort.RELEVANCE : Sort.CREATED_AT;
+        } else if (sort == Sort.RELEVANCE && !filter.ranked()) {
+            // Nothing to rank by (no q, or q that only excludes or only filters): oldest first, as without q.
+            sort = Sort.CREATED_AT;
+        }
         boolean desc = query.label("order", Order.values()) == Order.DESC;
+        if (sort == Sort.RELEVANCE) {
+            // Best first; a score has no other useful direction.
+            desc = false;
+        }
         int limit = query.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         String cursor = query.raw("cursor");
         Cursor after = cursor == null ? null : cursors.decode(cursor);
@@ -100,7 +122,17 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
 
     /** Adds the keyset condition: after the previous page's last (sort keys, id), in this order. */
     void addPositionTo(Where where) {
+        addPositionTo(where, null);
+    }
+
+    /** The same, where a ranked page's {@code score} is that SQL expression. */
+    void addPositionTo(Where where, String score) {
         if (after == null) {
+            return;
+        }
+        if (sort == Sort.RELEVANCE) {
+            double key = Double.longBitsToDouble(after.key());
+            where.andAll("(" + score + " < ? OR (" + score + " = ? AND id > ?))", List.of(key, key, after.id()));
             return;
         }
         var values = new ArrayList<Object>();
@@ -117,6 +149,14 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
 
     /** " ORDER BY" the sort columns, then id, all in the query's direction. */
     String orderBy() {
+        return orderBy(null);
+    }
+
+    /** The same, where a ranked page's {@code score} is that SQL expression: best first, then by id. */
+    String orderBy(String score) {
+        if (sort == Sort.RELEVANCE) {
+            return " ORDER BY " + score + " DESC, id ASC";
+        }
         String direction = descending ? " DESC" : " ASC";
         var sql = new StringBuilder(" ORDER BY ");
         for (String column : sort.columns) {

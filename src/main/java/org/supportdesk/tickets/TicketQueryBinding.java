@@ -23,6 +23,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
 
 /**
@@ -72,11 +73,13 @@ class TicketQueryBinding implements WebMvcConfigurer, HandlerMethodArgumentResol
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-        var query = new QueryValues(name -> {
-            String[] values = request.getParameterValues(name);
-            // A repeated parameter reads as its values joined by commas, as @RequestParam String does.
-            return values == null ? null : String.join(",", values);
-        });
+        var query = new QueryValues(
+                name -> {
+                    String[] values = request.getParameterValues(name);
+                    // A repeated parameter reads as its values joined by commas, as @RequestParam String does.
+                    return values == null ? null : String.join(",", values);
+                },
+                Actor.of(request).name());
         TicketFilter filter = TicketFilter.bind(query, clock.instant(), sla.dueSoon());
         Object bound =
                 parameter.getParameterType() == TicketQuery.class ? TicketQuery.bind(filter, query, cursors) : filter;

@@ -22,6 +22,8 @@ class TicketService {
     private final Triage triage;
     private final TicketSla sla;
     private final CursorCodec cursors;
+    private final TicketSearches searches;
+    private final TicketEvents events;
     private final Database db;
     private final Clock clock;
 
@@ -33,6 +35,8 @@ class TicketService {
             Triage triage,
             TicketSla sla,
             CursorCodec cursors,
+            TicketSearches searches,
+            TicketEvents events,
             Database db,
             Clock clock) {
         this.tickets = tickets;
@@ -42,6 +46,8 @@ class TicketService {
         this.triage = triage;
         this.sla = sla;
         this.cursors = cursors;
+        this.searches = searches;
+        this.events = events;
         this.db = db;
         this.clock = clock;
     }
@@ -52,9 +58,10 @@ class TicketService {
 
     Ticket create(JsonNode body, boolean autoClassify, Actor actor) {
         TicketInput input = binder.bindNew(body);
-        Created created = newTicket(input, autoClassify, actor, now());
+        Created created = newTicket(input, ImportedFields.NONE, autoClassify, actor, now());
         db.write(() -> {
             newTickets.insert(created.ticket(), created.classified());
+            events.created(created.ticket(), actor);
             return null;
         });
         return created.ticket();
@@ -63,16 +70,22 @@ class TicketService {
     /** A new ticket and, when the classifier decided something, its history event. */
     record Created(Ticket ticket, HistoryEvent classified) {}
 
-    /** Builds a new ticket from valid input; imports use it too. */
-    Created newTicket(TicketInput input, boolean autoClassify, Actor actor, Instant at) {
-        Triage.Decision decision = triage.decide(input, autoClassify, at);
+    /**
+     * Builds a new ticket from valid input; imports use it too, with what the record gave of the
+     * ticket's id, times, version, classification and who set category and priority ({@code given};
+     * each left out gets what a new ticket gets). The classifier decides at {@code now}.
+     */
+    Created newTicket(TicketInput input, ImportedFields given, boolean autoClassify, Actor actor, Instant now) {
+        Triage.Decision decision = triage.decide(input, autoClassify, now);
+        boolean classified = decision.info() != null;
         Status status = input.status();
-        Instant resolvedAt = isDone(status) ? at : null;
+        Instant created = given.createdAt() != null ? given.createdAt() : now;
+        Instant resolved = given.resolvedAt() != null ? given.resolvedAt() : isDone(status) ? created : null;
         var ticket = new Ticket(
                 // Random v4 ids, from the JDK's SecureRandom (ids must not be guessable, ADR-005). A
                 // generator per thread was tried: requests run on virtual threads, a new one each,
                 // and seeding a DRBG cost every POST 25 µs against 1.4 µs here (docs/BENCHMARKS.md).
-                UUID.randomUUID(),
+                given.id() != null ? given.id() : UUID.randomUUID(),
                 input.customerId(),
                 input.customerEmail(),
                 input.customerName(),
@@ -84,20 +97,20 @@ class TicketService {
                 input.tags(),
                 input.assignedTo(),
                 input.metadata(),
-                at,
-                at,
-                resolvedAt,
+                created,
+                given.updatedAt() != null ? given.updatedAt() : created,
+                resolved,
                 null,
                 null,
                 0,
                 null,
-                sla.start(decision.priority(), status, at, resolvedAt),
-                decision.info(),
-                1,
-                decision.categoryBy(),
-                decision.priorityBy(),
+                sla.start(decision.priority(), status, created, resolved),
+                classified ? decision.info() : given.classification(),
+                given.version() != null ? given.version() : 1,
+                !classified && given.categoryBy() != null ? given.categoryBy() : decision.categoryBy(),
+                !classified && given.priorityBy() != null ? given.priorityBy() : decision.priorityBy(),
                 actor);
-        HistoryEvent event = decision.info() == null ? null : Triage.event(decision.info(), actor, at, true, Map.of());
+        HistoryEvent event = classified ? Triage.event(decision.info(), actor, now, true, Map.of()) : null;
         return new Created(ticket, event);
     }
 
@@ -106,6 +119,9 @@ class TicketService {
     }
 
     Page list(TicketQuery query) {
+        if (query.filter().ranked()) {
+            return searches.page(query);
+        }
         long total = tickets.count(query.filter());
         List<Ticket> rows = tickets.page(query, total);
         String next = null;
@@ -117,7 +133,8 @@ class TicketService {
         return new Page(rows, total, next);
     }
 
-    record Page(List<Ticket> items, long total, String nextCursor) {}
+    /** A page of tickets, or of hits when the list was a search with words. */
+    record Page(List<?> items, long total, String nextCursor) {}
 
     Ticket patch(UUID id, JsonNode body, IfMatch ifMatch, Actor actor) {
         return update(id, ifMatch, actor, current -> {
@@ -136,8 +153,12 @@ class TicketService {
         return update(id, ifMatch, actor, current -> new Edit(input, Origin.PERSON, Origin.PERSON, autoClassify));
     }
 
-    void delete(UUID id) {
-        boolean deleted = db.write(() -> tickets.delete(id));
+    void delete(UUID id, Actor actor) {
+        boolean deleted = db.write(() -> {
+            var gone = tickets.delete(id, actor);
+            gone.ifPresent(before -> events.deleted(before, actor, now()));
+            return gone.isPresent();
+        });
         if (!deleted) {
             throw new TicketNotFound();
         }
@@ -207,12 +228,15 @@ class TicketService {
                         current.sla(),
                         current.updatedAt(),
                         current.version());
-                if (!tickets.update(confirmed, current.version())) {
+                // Nothing anyone sees changed, so the change feed has nothing to say.
+                if (!tickets.update(confirmed, current.version(), List.of(), actor)) {
                     return update(id, ifMatch, actor, editor);
                 }
                 return confirmed;
             }
-            if (!tickets.update(next, current.version())) {
+            boolean classified = decision != null && decision.info() != null;
+            List<String> fields = ChangeLog.fields(changes, classified);
+            if (!tickets.update(next, current.version(), fields, actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies
@@ -223,7 +247,8 @@ class TicketService {
                 tickets.replaceTags(current, next.tags());
             }
             history.append(id, new HistoryEvent(at, actor, "updated", changes, null));
-            if (decision != null && decision.info() != null) {
+            events.updated(TicketEvents.UPDATED, next, fields, actor);
+            if (classified) {
                 history.append(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }
             return next;

@@ -4,6 +4,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.Actor;
 
 /**
  * The tickets table, and the tag rows that make the tags filterable, in plain SQL that SQLite and
@@ -31,13 +33,24 @@ class TicketStore {
     private final JdbcTemplate batch;
     private final TicketJson json;
     private final TicketHistory history;
+    private final SearchSql search;
+    private final ChangeLog changes;
     private final Clock clock;
 
-    TicketStore(JdbcClient jdbc, JdbcTemplate batch, TicketJson json, TicketHistory history, Clock clock) {
+    TicketStore(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            TicketJson json,
+            TicketHistory history,
+            SearchSql search,
+            ChangeLog changes,
+            Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.history = history;
+        this.search = search;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -83,28 +96,42 @@ class TicketStore {
                 .update();
     }
 
-    /** Compare-and-set on the version: false when someone else changed the ticket first. */
-    boolean update(Ticket t, int expectedVersion) {
-        return jdbc.sql(UPDATE)
+    /**
+     * Compare-and-set on the version: false when someone else changed the ticket first. When it is
+     * set, the change of {@code fields} (the API's names; none for a change nobody sees) is logged.
+     */
+    boolean update(Ticket t, int expectedVersion, Collection<String> fields, Actor actor) {
+        boolean updated = jdbc.sql(UPDATE)
                         .params(TicketColumn.values(t, json, TicketColumn.EDITED, t.id().toString(), expectedVersion))
                         .update()
                 == 1;
+        if (updated) {
+            changes.updated(t, fields, actor);
+        }
+        return updated;
     }
 
     /**
      * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them, one
      * version up); each entry true when its row was still at the version before.
      */
-    boolean[] updateTriageAll(List<Ticket> next) {
+    boolean[] updateTriageAll(List<Ticket> next, List<? extends Collection<String>> fields, Actor actor) {
         var params = new ArrayList<Object[]>(next.size());
         for (Ticket t : next) {
             params.add(TicketColumn.values(t, json, TicketColumn.TRIAGED, t.id().toString(), t.version() - 1));
         }
         int[] counts = batch.batchUpdate(UPDATE_TRIAGE, params);
         boolean[] updated = new boolean[counts.length];
+        var changed = new ArrayList<Ticket>();
+        var changedFields = new ArrayList<Collection<String>>();
         for (int i = 0; i < counts.length; i++) {
             updated[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+            if (updated[i]) {
+                changed.add(next.get(i));
+                changedFields.add(fields.get(i));
+            }
         }
+        changes.updatedAll(changed, changedFields, actor);
         return updated;
     }
 
@@ -120,16 +147,27 @@ class TicketStore {
         }
     }
 
-    /** Deletes the ticket, its tag rows and its history; false when there was no such ticket. */
-    boolean delete(UUID id) {
+    /**
+     * Deletes the ticket, its tag rows and its history, leaving a tombstone in the change log: the
+     * ticket as it was, or empty when there was no such ticket.
+     */
+    Optional<Ticket> delete(UUID id, Actor actor) {
         Optional<Ticket> ticket = find(id);
         if (ticket.isEmpty()) {
-            return false;
+            return ticket;
         }
         // No foreign keys: they cost imports more than these statements cost a delete.
         replaceTags(ticket.get(), List.of());
         history.deleteOf(id);
-        return jdbc.sql("DELETE FROM tickets WHERE id = ?").param(id.toString()).update() == 1;
+        boolean deleted = jdbc.sql("DELETE FROM tickets WHERE id = ?")
+                        .param(id.toString())
+                        .update()
+                == 1;
+        if (!deleted) {
+            return Optional.empty();
+        }
+        changes.deleted(ticket.get(), actor);
+        return ticket;
     }
 
     /**
@@ -147,12 +185,18 @@ class TicketStore {
      * than the limit. {@code matches} (the filters' count) lets the `sla` filter choose its index.
      */
     List<Ticket> page(TicketQuery query, long matches) {
+        return page(query, matches, where -> {});
+    }
+
+    /** The same with conditions of the workspace's own beside the filters (TicketDesk). */
+    List<Ticket> page(TicketQuery query, long matches, java.util.function.Consumer<Where> more) {
         TicketFilter filter = query.filter();
         if (filter.sla() != null && query.sort() != TicketQuery.Sort.SLA_DUE_AT && matches > SORT_INDEX_ABOVE) {
             filter = filter.withSla(filter.sla().unindexed());
         }
         var where = new Where();
-        filter.addTo(where);
+        filter.addTo(where, search);
+        more.accept(where);
         query.addPositionTo(where);
         var args = new ArrayList<>(where.args());
         args.add(query.limit() + 1);
@@ -162,9 +206,51 @@ class TicketStore {
                 .list();
     }
 
-    long count(TicketFilter filter) {
+    /**
+     * A page of a search in relevance order (sort=relevance): each ticket with its score, best first,
+     * then by id; one row more than the limit.
+     */
+    List<Hit> ranked(TicketQuery query) {
+        Instant now = clock.instant();
         var where = new Where();
-        filter.addTo(where);
+        if (search.rankedMatch() != null) {
+            where.andAll(search.rankedMatch(), List.of());
+        }
+        query.filter().addTo(where, search, false);
+        query.addPositionTo(where, search.score());
+        var args = new ArrayList<Object>();
+        args.add(search.engineQuery(query.filter().search().text()));
+        args.addAll(where.args());
+        args.add(query.limit() + 1);
+        int score = TicketColumn.values().length + 1;
+        return jdbc.sql("SELECT " + TicketColumn.LIST + ", " + search.score() + search.rankedFrom() + where.sql()
+                        + query.orderBy(search.score()) + " LIMIT ?")
+                .params(args)
+                .query((rs, n) -> new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)))
+                .list();
+    }
+
+    long count(TicketFilter filter) {
+        return count(filter, where -> {});
+    }
+
+    /** The count, up to {@code cap + 1}: the scan stops there, however many match. */
+    long countUpTo(TicketFilter filter, java.util.function.Consumer<Where> more, long cap) {
+        var where = new Where();
+        filter.addTo(where, search);
+        more.accept(where);
+        var args = new java.util.ArrayList<Object>(where.args());
+        args.add(cap + 1);
+        return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM tickets" + where.sql() + " LIMIT ?) AS matched")
+                .params(args)
+                .query(Long.class)
+                .single();
+    }
+
+    long count(TicketFilter filter, java.util.function.Consumer<Where> more) {
+        var where = new Where();
+        filter.addTo(where, search);
+        more.accept(where);
         return jdbc.sql("SELECT COUNT(*) FROM tickets" + where.sql())
                 .params(where.args())
                 .query(Long.class)

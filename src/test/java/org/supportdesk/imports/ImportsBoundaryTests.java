@@ -14,11 +14,13 @@ import org.supportdesk.system.JsonMessages;
 /** The parsers stay plain Java: no Spring, no files, no network; only the stream they are given. */
 class ImportsBoundaryTests {
 
-    // The package also holds the import's HTTP endpoint, service and meters, which are Spring
+    // The package also holds the import's HTTP endpoints, service, background jobs and meters, which are Spring
     // beans, and the bean definitions Spring AOT generates for them at build time (Foo__...).
     private static final DescribedPredicate<JavaClass> SERVICE_SIDE = DescribedPredicate.describe(
             "the import service",
-            c -> c.getName().matches(".*[.]Import(Controller|Service|Result|Transaction|Meters)([$].*)?")
+            c -> c.getName()
+                            .matches(
+                                    ".*[.]Import(Controller|Service|Result|Transaction|Meters|Progress|Job|Jobs|JobController|JobFiles|JobNotFound|JobOver)([$].*)?")
                     || c.getName().contains("__"));
 
     private final JavaClasses parsers = new ClassFileImporter()

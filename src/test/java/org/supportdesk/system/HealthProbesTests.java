@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 
-/** The orchestrators' probes beside GET /health, which stays as it was. */
+/** The orchestrators' probes beside GET /health, and GET /health itself. */
 class HealthProbesTests extends ApiTest {
 
     @Test
@@ -24,12 +24,13 @@ class HealthProbesTests extends ApiTest {
     }
 
     @Test
-    void healthIsUnchanged() {
+    void healthSaysHealthyWithTheVersionAndTheDatabase() {
         Api.Response health = api.withKey(null).get("/health");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().size()).isEqualTo(2);
-        assertThat(health.json().get("status").asString()).isEqualTo("ok");
+        assertThat(health.json().size()).isEqualTo(3);
+        assertThat(health.json().get("status").asString()).isEqualTo("healthy");
+        assertThat(health.json().get("version").asString()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(health.json().get("database").asString()).isEqualTo("up");
     }
 }

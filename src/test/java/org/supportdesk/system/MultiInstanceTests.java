@@ -57,8 +57,21 @@ class MultiInstanceTests {
         return instances.get(i % 2).api();
     }
 
+    /** "1:true", "2:true", ...: each migration in the jar, applied once; read from the folder, so a new one needs no edit here. */
+    private static String[] shippedMigrations() throws java.io.IOException {
+        try (var files =
+                java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration/postgresql"))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .sorted()
+                    .map(version -> version + ":true")
+                    .toArray(String[]::new);
+        }
+    }
+
     @Test
-    void theSchemaIsMigratedOnce() throws SQLException {
+    void theSchemaIsMigratedOnce() throws SQLException, java.io.IOException {
         try (var connection = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
                 var rows = connection
                         .createStatement()
@@ -67,7 +80,7 @@ class MultiInstanceTests {
             while (rows.next()) {
                 migrations.add(rows.getString("version") + ":" + rows.getBoolean("success"));
             }
-            assertThat(migrations).containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "7:true");
+            assertThat(migrations).containsExactly(shippedMigrations());
         }
         assertThat(api(0).get("/health").status()).isEqualTo(200);
         assertThat(api(1).get("/health").status()).isEqualTo(200);

@@ -20,7 +20,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The timestamps' own writer and reader (JsonConfig.Timestamps) against the JDK's formatter for
+ * The timestamps' own writer and reader (Timestamps) against the JDK's formatter for
  * the same fixed-width form (appendInstant(3)) and Instant.parse. Not a test: {@code java -cp ...
  * TimestampsBenchmark}, as ClassifierBenchmark.
  */
@@ -42,7 +42,7 @@ public class TimestampsBenchmark {
     public TimestampsBenchmark() {
         for (int i = 0; i < instants.length; i++) {
             instants[i] = Instant.ofEpochMilli(1_764_000_000_000L + i * 987_654_321L);
-            texts[i] = JsonConfig.Timestamps.format(instants[i]);
+            texts[i] = Timestamps.format(instants[i]);
         }
     }
 
@@ -54,7 +54,7 @@ public class TimestampsBenchmark {
 
     @Benchmark
     public String formatOwn() {
-        return JsonConfig.Timestamps.format(instants[i()]);
+        return Timestamps.format(instants[i()]);
     }
 
     @Benchmark
@@ -64,7 +64,7 @@ public class TimestampsBenchmark {
 
     @Benchmark
     public Instant parseOwn() {
-        return JsonConfig.Timestamps.parse(texts[i()]);
+        return Timestamps.parse(texts[i()]);
     }
 
     @Benchmark

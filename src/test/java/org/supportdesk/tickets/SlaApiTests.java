@@ -293,7 +293,7 @@ class SlaApiTests {
             ticket(p, "new");
         }
         at("5H");
-        var mine = new TicketFilter(null, null, null, null, customer, null, null, null, null);
+        var mine = new TicketFilter(null, null, null, null, customer, null, null, null, null, null);
         for (var kind : SlaCondition.Kind.values()) {
             var filter = mine.withSla(SlaCondition.of(kind, clock.instant(), Duration.ofHours(24)));
             for (var sort : TicketQuery.Sort.values()) {

@@ -280,7 +280,8 @@ class TicketListApiTests extends ApiTest {
                 "tag",
                 "created_after",
                 "created_before",
-                "sla");
+                "sla",
+                "q");
 
         assertThat(parameters(paths.get("/tickets").get("get")))
                 .containsExactlyElementsOf(
@@ -290,6 +291,8 @@ class TicketListApiTests extends ApiTest {
         assertThat(parameters(paths.get("/tickets/classify-all").get("post")))
                 .containsExactlyElementsOf(
                         Stream.concat(filters.stream(), Stream.of("force")).toList());
+        assertThat(parameters(paths.get("/search").get("get")))
+                .isEqualTo(parameters(paths.get("/tickets").get("get")));
         JsonNode priority = paths.get("/tickets").get("get").get("parameters").get(1);
         assertThat(priority.get("schema").get("enum").toString()).isEqualTo("[\"low\",\"medium\",\"high\",\"urgent\"]");
     }

@@ -25,7 +25,8 @@ class TicketsBoundaryTests {
             .importPackages("org.supportdesk.tickets");
 
     /** HTTP: the controllers and the binding of the list's query parameters. */
-    private static final Set<String> WEB = Set.of("TicketController", "ClassifyController", "TicketQueryBinding");
+    private static final Set<String> WEB =
+            Set.of("TicketController", "ClassifyController", "SearchController", "TicketQueryBinding");
     /** The rules of SPEC §1 and §4, and the doors other features use to write. */
     private static final Set<String> RULES = Set.of(
             "TicketService",
@@ -36,7 +37,11 @@ class TicketsBoundaryTests {
             "JsonFields",
             "TicketImports",
             "TicketConversations",
-            "TicketSla");
+            "TicketSla",
+            "TicketDesk",
+            "ImportedFields",
+            "TicketSearches",
+            "TicketExport");
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
             "TicketStore",
@@ -45,13 +50,29 @@ class TicketsBoundaryTests {
             "TicketCounts",
             "TicketColumn",
             "TicketJson",
-            "LabelledTickets");
+            "TicketTrends",
+            "TicketSearchIndex",
+            "SimilarTickets",
+            "ChangeLog",
+            "LabelledTickets",
+            // what happened, told in the change's transaction (the webhooks' outbox listens)
+            "TicketEvents");
     /** What a list asks for: filters, order, position, and the WHERE clause they make. */
-    private static final Set<String> QUERY =
-            Set.of("TicketFilter", "TicketQuery", "QueryValues", "CursorCodec", "Where", "SlaCondition");
+    private static final Set<String> QUERY = Set.of(
+            "TicketFilter",
+            "TicketQuery",
+            "TicketSearch",
+            "SearchSql",
+            "QueryValues",
+            "CursorCodec",
+            "Where",
+            "SlaCondition");
     /** The ticket and its values. */
     private static final Set<String> MODEL = Set.of(
             "Ticket",
+            "Hit",
+            "Highlight",
+            "ExportedTicket",
             "TicketInput",
             "TicketChanges",
             "HistoryEvent",

@@ -1,0 +1,84 @@
+package org.supportdesk.imports;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A background import as `GET /imports/{id}` shows it. {@code rowsStored} counts the valid rows
+ * written into the import's transaction: they become visible all at once when the job is
+ * finished, and none of them if it fails or is cancelled.
+ *
+ * @param state queued, running, finished, failed or cancelled
+ * @param result the import's result (as `POST /tickets/import` answers it) once finished
+ * @param detail why it failed or was cancelled
+ */
+public record ImportJob(
+        UUID id,
+        String state,
+        String fileName,
+        boolean dryRun,
+        boolean autoClassify,
+        long bytesTotal,
+        long bytesRead,
+        long rowsRead,
+        long rowsStored,
+        long rowsFailed,
+        Instant createdAt,
+        Instant finishedAt,
+        ImportResult result,
+        String detail) {
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String FINISHED = "finished";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+
+    public boolean done() {
+        return state.equals(FINISHED) || state.equals(FAILED) || state.equals(CANCELLED);
+    }
+
+    /** Percent of the file read, 0 to 100. */
+    public int percent() {
+        if (state.equals(FINISHED)) {
+            return 100;
+        }
+        return bytesTotal <= 0 ? 0 : (int) Math.min(100, bytesRead * 100 / bytesTotal);
+    }
+
+    ImportJob with(String newState, Instant at, ImportResult newResult, String newDetail) {
+        return new ImportJob(
+                id,
+                newState,
+                fileName,
+                dryRun,
+                autoClassify,
+                bytesTotal,
+                newResult != null ? bytesTotal : bytesRead,
+                newResult != null ? newResult.total() : rowsRead,
+                newResult != null ? (dryRun ? 0 : newResult.successCount()) : rowsStored,
+                newResult != null ? newResult.errorCount() : rowsFailed,
+                createdAt,
+                at,
+                newResult,
+                newDetail);
+    }
+
+    ImportJob progressed(ImportProgress p) {
+        return new ImportJob(
+                id,
+                state,
+                fileName,
+                dryRun,
+                autoClassify,
+                bytesTotal,
+                Math.min(bytesTotal, p.bytesRead.get()),
+                p.rowsRead.get(),
+                p.rowsStored.get(),
+                p.rowsFailed.get(),
+                createdAt,
+                finishedAt,
+                result,
+                detail);
+    }
+}

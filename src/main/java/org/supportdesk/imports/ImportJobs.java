@@ -1,0 +1,322 @@
+package org.supportdesk.imports;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.supportdesk.system.Actor;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.MalformedRequest;
+import org.supportdesk.system.SupportdeskProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Background imports (`POST /imports` and the workspace's import screen): the upload is spooled to
+ * this instance's disk, answered with a job id at once, and imported on a thread of its own, one
+ * job at a time, with the same service and the same one transaction as `POST /tickets/import`. The
+ * job's completion is recorded in that transaction (table import_jobs), so after a crash a job is
+ * either finished, tickets and record together, or failed with nothing stored.
+ */
+@Service
+public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final Duration KEEP_UPLOADS = Duration.ofHours(1);
+    private static final Duration KEEP_JOBS = Duration.ofDays(7);
+
+    private final ImportService imports;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ImportJobFiles files;
+    private final ConcurrentHashMap<UUID, Live> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Spooled> spooled = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "import-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** An upload on disk, waiting for a preview or a job. */
+    public record Spooled(UUID id, String fileName, String contentType, long size) {}
+
+    private final class Live {
+        volatile ImportJob job;
+        final ImportProgress progress;
+        final Actor actor;
+        volatile Future<?> run;
+
+        Live(ImportJob job, Actor actor) {
+            this.job = job;
+            this.actor = actor;
+            this.progress = new ImportProgress() {
+                @Override
+                void beforeCommit(ImportResult result) {
+                    // In the import's transaction: the record and the tickets commit together.
+                    jdbc.sql("INSERT INTO import_jobs (id, finished_at, result) VALUES (?, ?, ?)")
+                            .params(Live.this.job.id().toString(), clock.millis(), json.writeValueAsString(result))
+                            .update();
+                }
+            };
+        }
+    }
+
+    ImportJobs(ImportService imports, JdbcClient jdbc, JsonMapper json, Clock clock, SupportdeskProperties properties) {
+        this.imports = imports;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
+    }
+
+    /** After a restart: jobs that were waiting or running are finished (their record) or failed. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        files.deleteUploadsOlderThan(0);
+        Instant now = clock.instant();
+        for (ImportJob job : files.all()) {
+            if (!job.done()) {
+                ImportJob after = committed(job.id())
+                        .map(result -> job.with(ImportJob.FINISHED, now, result, null))
+                        .orElseGet(() -> job.with(
+                                ImportJob.FAILED,
+                                now,
+                                null,
+                                "The service stopped before the import finished; nothing was stored"));
+                files.save(after);
+                log.warn("Import job {} was {} when the service stopped: now {}", job.id(), job.state(), after.state());
+            }
+        }
+    }
+
+    /** Writes an upload to disk; the answer names it for {@link #preview} and {@link #start}. */
+    public Spooled spool(InputStream body, String fileName, String contentType) {
+        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis());
+        UUID id = UUID.randomUUID();
+        try (body) {
+            long size = Files.copy(body, files.upload(id), StandardCopyOption.REPLACE_EXISTING);
+            var upload = new Spooled(id, fileName, contentType, size);
+            spooled.put(id, upload);
+            return upload;
+        } catch (IOException e) {
+            files.deleteUpload(id);
+            throw new MalformedRequest("Cannot read the upload", e);
+        }
+    }
+
+    /** The upload as the request has it: multipart field `file`, or the raw body. */
+    public Spooled spool(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            ImportService.Upload upload = ImportController.upload(request);
+            return spool(upload.body(), upload.fileName(), upload.contentType());
+        } catch (IOException e) {
+            throw new MalformedRequest("Cannot read the upload", e);
+        }
+    }
+
+    /** A spooled upload of this instance, still waiting for its job. */
+    public Optional<Spooled> spooled(UUID id) {
+        return Optional.ofNullable(spooled.get(id)).filter(s -> Files.exists(files.upload(id)));
+    }
+
+    /** A dry run of the spooled file, now: counts and the first row errors, nothing stored. */
+    public ImportResult preview(Spooled upload, boolean autoClassify, Actor actor) {
+        try (InputStream in = Files.newInputStream(files.upload(upload.id()))) {
+            return imports.importFile(
+                    null,
+                    new ImportService.Upload(upload.fileName(), upload.contentType(), in),
+                    true,
+                    autoClassify,
+                    actor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Queues the spooled file's import; it runs after the jobs before it. */
+    public ImportJob start(Spooled upload, boolean dryRun, boolean autoClassify, Actor actor) {
+        spooled.remove(upload.id());
+        var job = new ImportJob(
+                upload.id(),
+                ImportJob.QUEUED,
+                upload.fileName(),
+                dryRun,
+                autoClassify,
+                upload.size(),
+                0,
+                0,
+                0,
+                0,
+                clock.instant(),
+                null,
+                null,
+                null);
+        files.save(job);
+        var entry = new Live(job, actor);
+        live.put(job.id(), entry);
+        entry.run = runner.submit(() -> run(entry, upload));
+        return job;
+    }
+
+    public Optional<ImportJob> find(UUID id) {
+        Live entry = live.get(id);
+        if (entry != null) {
+            ImportJob job = entry.job;
+            return Optional.of(job.done() ? job : job.progressed(entry.progress));
+        }
+        Optional<ImportJob> recorded = files.load(id);
+        if (recorded.isPresent()) {
+            return recorded;
+        }
+        // Finished on another instance that shares the database.
+        return committed(id)
+                .map(result -> new ImportJob(
+                        id,
+                        ImportJob.FINISHED,
+                        null,
+                        false,
+                        false,
+                        0,
+                        0,
+                        result.total(),
+                        result.successCount(),
+                        result.errorCount(),
+                        null,
+                        null,
+                        result,
+                        null));
+    }
+
+    /**
+     * Cancels a waiting or running job and waits for its rollback: nothing of it is stored. A
+     * finished job cannot be cancelled (its tickets are there: delete them instead).
+     */
+    public ImportJob cancel(UUID id) {
+        ImportJob job = find(id).orElseThrow(ImportJobNotFound::new);
+        if (job.state().equals(ImportJob.CANCELLED)) {
+            return job;
+        }
+        Live entry = live.get(id);
+        if (job.done() || entry == null) {
+            throw new ImportJobOver(job.state());
+        }
+        entry.progress.cancel();
+        try {
+            entry.run.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // Still rolling back; GET shows "cancelled" once done.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // Recorded by run().
+        }
+        ImportJob after = find(id).orElseThrow(ImportJobNotFound::new);
+        if (after.state().equals(ImportJob.FINISHED)) {
+            // It committed before the cancellation reached it.
+            throw new ImportJobOver(after.state());
+        }
+        return after;
+    }
+
+    private void run(Live entry, Spooled upload) {
+        UUID id = upload.id();
+        try {
+            if (entry.progress.cancelled()) {
+                finish(entry, ImportJob.CANCELLED, null, "Cancelled before it started; nothing was stored");
+                return;
+            }
+            entry.job = entry.job.with(ImportJob.RUNNING, null, null, null);
+            files.save(entry.job);
+            try (InputStream in = new Counting(Files.newInputStream(files.upload(id)), entry.progress)) {
+                ImportResult result = imports.importFile(
+                        null,
+                        new ImportService.Upload(upload.fileName(), upload.contentType(), in),
+                        entry.job.dryRun(),
+                        entry.job.autoClassify(),
+                        entry.actor,
+                        entry.progress);
+                finish(entry, ImportJob.FINISHED, result, null);
+            }
+        } catch (ImportProgress.Cancelled e) {
+            finish(entry, ImportJob.CANCELLED, null, "Cancelled; nothing was stored");
+        } catch (MalformedRequest | InvalidRequest e) {
+            finish(entry, ImportJob.FAILED, null, e.getMessage() + "; nothing was stored");
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import job {} failed", id, e);
+            finish(
+                    entry,
+                    ImportJob.FAILED,
+                    null,
+                    "The import failed (" + e.getClass().getSimpleName() + "); nothing was stored");
+        } finally {
+            files.deleteUpload(id);
+        }
+    }
+
+    private void finish(Live entry, String state, ImportResult result, String detail) {
+        ImportJob done = entry.job.progressed(entry.progress).with(state, clock.instant(), result, detail);
+        files.save(done);
+        entry.job = done;
+        live.remove(done.id());
+    }
+
+    private Optional<ImportResult> committed(UUID id) {
+        return jdbc.sql("SELECT result FROM import_jobs WHERE id = ?")
+                .param(id.toString())
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, ImportResult.class));
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+
+    /** Counts the bytes the import has read, for the progress bar. */
+    private static final class Counting extends FilterInputStream {
+        private final ImportProgress progress;
+
+        Counting(InputStream in, ImportProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.bytesRead.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                progress.bytesRead.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.supportdesk.search;
+
+import java.util.List;
+
+/**
+ * A parsed search query: the words ({@code null} when there are none) and the fields. Words and
+ * fields combine with AND.
+ */
+public record SearchQuery(Text text, List<FieldTerm> fields) {
+
+    public SearchQuery {
+        fields = List.copyOf(fields);
+    }
+
+    /** True when the query has words that must match, so that matches can be ranked and highlighted. */
+    public boolean ranked() {
+        return text != null && Text.hasPositive(text);
+    }
+
+    public static SearchQuery parse(String query) {
+        return new QueryParser(query).parse();
+    }
+}

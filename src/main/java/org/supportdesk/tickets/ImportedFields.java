@@ -1,0 +1,217 @@
+package org.supportdesk.tickets;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.supportdesk.system.Problem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an imported record may give beyond a request body, so that an export imported into an
+ * empty service gives the same tickets (docs/IMPORT-FORMATS.md): the id, the times, the version,
+ * the last classification and who set category and priority. A request body's read-only fields are
+ * ignored; an import's are kept. CSV and XML give every value as text, so numbers may be text here,
+ * and the classification may be its JSON as text (CSV). Each field left out gets what a new ticket
+ * gets.
+ */
+record ImportedFields(
+        UUID id,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant resolvedAt,
+        Integer version,
+        ClassificationInfo classification,
+        Origin categoryBy,
+        Origin priorityBy) {
+
+    /** The keys only an import may give (the others are ignored read-only fields of a body). */
+    static final Set<String> ONLY_IMPORTS = Set.of("category_by", "priority_by");
+
+    static final ImportedFields NONE = new ImportedFields(null, null, null, null, null, null, null, null);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static ImportedFields read(JsonNode body, TicketInput input, List<Problem> problems) {
+        var fields = new Reader(body, problems);
+        UUID id = fields.id();
+        Instant created = fields.instant("created_at");
+        Instant updated = fields.instant("updated_at");
+        Instant resolved = fields.instant("resolved_at");
+        if (created != null && updated != null && updated.isBefore(created)) {
+            problems.add(Problem.body("updated_at is before created_at", "value_error", "updated_at"));
+        }
+        if (resolved != null && !TicketService.isDone(input.status())) {
+            problems.add(Problem.body(
+                    "Only a resolved or closed ticket has a resolved_at (status is "
+                            + input.status().value() + ")",
+                    "value_error",
+                    "resolved_at"));
+        }
+        if (resolved != null && created != null && resolved.isBefore(created)) {
+            problems.add(Problem.body("resolved_at is before created_at", "value_error", "resolved_at"));
+        }
+        return new ImportedFields(
+                id,
+                created,
+                updated,
+                resolved,
+                fields.version(),
+                fields.classification(),
+                fields.origin("category_by", input.category() != null),
+                fields.origin("priority_by", input.priority() != null));
+    }
+
+    /** Reads the fields of one record, each problem with its place. */
+    private record Reader(JsonNode body, List<Problem> problems) {
+
+        UUID id() {
+            String text = text("id");
+            if (text == null) {
+                return null;
+            }
+            try {
+                if (text.length() == 36) {
+                    return UUID.fromString(text);
+                }
+            } catch (IllegalArgumentException reported) {
+                // below
+            }
+            problems.add(Problem.body("Input should be a valid UUID", "uuid_parsing", "id"));
+            return null;
+        }
+
+        Instant instant(String field) {
+            return instant(body.get(field), field);
+        }
+
+        Instant instant(JsonNode node, Object... loc) {
+            String text = node == null || node.isNull()
+                    ? null
+                    : node.isString() ? node.asString().strip() : "";
+            if (text == null || text.isEmpty() && node.isString()) {
+                return null;
+            }
+            try {
+                return QueryValues.instant(text);
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.body(e.getMessage(), "datetime_parsing", loc));
+                return null;
+            }
+        }
+
+        Integer version() {
+            JsonNode node = body.get("version");
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            try {
+                long n = node.isIntegralNumber()
+                        ? node.asLong()
+                        : node.isString() ? Long.parseLong(node.asString().strip()) : 0;
+                if (n >= 1 && n <= Integer.MAX_VALUE) {
+                    return (int) n;
+                }
+            } catch (NumberFormatException reported) {
+                // below
+            }
+            problems.add(Problem.body("Input should be a whole number of at least 1", "int_parsing", "version"));
+            return null;
+        }
+
+        Origin origin(String field, boolean valueGiven) {
+            String text = text(field);
+            if (text == null) {
+                return null;
+            }
+            if (!text.equals("person") && !text.equals("classifier")) {
+                problems.add(Problem.body("Input should be 'person' or 'classifier'", "enum", field));
+            } else if (!valueGiven) {
+                String of = field.substring(0, field.indexOf('_'));
+                problems.add(Problem.body("Given without a " + of + ": who set what?", "value_error", field));
+            }
+            return Origin.parse(text);
+        }
+
+        ClassificationInfo classification() {
+            JsonNode node = body.get("classification");
+            if (node != null && node.isString()) {
+                // CSV holds the object as JSON text in one cell.
+                try {
+                    node = JSON.readTree(node.asString());
+                } catch (JacksonException e) {
+                    problems.add(Problem.body("Input should be a JSON object", "dict_type", "classification"));
+                    return null;
+                }
+            }
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                problems.add(Problem.body("Input should be a valid dictionary", "dict_type", "classification"));
+                return null;
+            }
+            int before = problems.size();
+            var in = new Reader(node, problems);
+            var info = new ClassificationInfo(
+                    in.label("category", Category.values()),
+                    in.label("priority", Priority.values()),
+                    in.confidence(),
+                    in.text("reasoning"),
+                    in.keywords(),
+                    in.text("method"),
+                    in.instant(node.get("classified_at"), "classification", "classified_at"));
+            return problems.size() == before ? info : null;
+        }
+
+        private <E extends Enum<E> & Labelled> E label(String field, E[] values) {
+            E value = Labelled.parse(values, String.valueOf(text(field)));
+            if (value == null) {
+                problems.add(Problem.body(Labelled.expectation(values), "enum", "classification", field));
+            }
+            return value;
+        }
+
+        private double confidence() {
+            JsonNode node = body.get("confidence");
+            try {
+                double c = node != null && node.isNumber()
+                        ? node.asDouble()
+                        : Double.parseDouble(String.valueOf(text("confidence")));
+                if (c >= 0 && c <= 1) {
+                    return c;
+                }
+            } catch (NumberFormatException reported) {
+                // below
+            }
+            problems.add(Problem.body(
+                    "Input should be a number from 0 to 1", "float_parsing", "classification", "confidence"));
+            return 0;
+        }
+
+        private List<String> keywords() {
+            JsonNode node = body.get("keywords_found");
+            var keywords = new ArrayList<String>();
+            if (node == null || node.isNull()) {
+                return keywords;
+            }
+            if (!node.isArray()) {
+                problems.add(
+                        Problem.body("Input should be a valid list", "list_type", "classification", "keywords_found"));
+                return keywords;
+            }
+            node.forEach(k -> keywords.add(k.isString() ? k.asString() : k.toString()));
+            return keywords;
+        }
+
+        private String text(String field) {
+            JsonNode node = body.get(field);
+            return node == null || node.isNull()
+                    ? null
+                    : node.isString() ? node.asString().strip() : node.toString();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.supportdesk.tickets;
+
+import org.springframework.stereotype.Component;
+import org.supportdesk.search.Fts5Match;
+import org.supportdesk.search.Text;
+import org.supportdesk.search.TsQueryText;
+import org.supportdesk.system.Dialect;
+
+/**
+ * The SQL of the search index, in its two dialects: SQLite's FTS5 table ticket_search, keyed by
+ * the ticket's rowid, and PostgreSQL's tsvector column tickets.search (db/migration/.../V8). The
+ * words reach the database only as a bound MATCH expression or tsquery text, quoted word by word
+ * by the search package.
+ */
+@Component
+class SearchSql {
+
+    private static final String FTS5_ROWS = " (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)";
+    // bm25 weights per column: subject, description, customer, comments. A word in the subject says
+    // more about a ticket than the same word in a long description.
+    private static final String BM25 = "bm25(ticket_search, 4.0, 1.0, 2.0, 1.0)";
+
+    private final Dialect dialect;
+
+    SearchSql(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    boolean sqlite() {
+        return dialect == Dialect.SQLITE;
+    }
+
+    /** The words of {@code text} as the engine reads them: an FTS5 MATCH expression or tsquery text. */
+    String engineQuery(Text text) {
+        return sqlite() ? Fts5Match.of(text).expression() : TsQueryText.of(text);
+    }
+
+    /** Adds: the ticket's text matches {@code text}. */
+    void addMatch(Where where, Text text) {
+        if (sqlite()) {
+            Fts5Match match = Fts5Match.of(text);
+            where.and("tickets.rowid" + (match.negated() ? " NOT IN" : " IN") + FTS5_ROWS, match.expression());
+        } else {
+            where.and("tickets.search @@ to_tsquery('english', ?)", TsQueryText.of(text));
+        }
+    }
+
+    /**
+     * Adds: the ticket is this customer's, by id, or by name or e-mail holding these words in this
+     * order (through the index, so that no scan of every name is needed).
+     */
+    void addCustomer(Where where, String customer) {
+        if (customer.indexOf('\0') >= 0) {
+            where.and("customer_id = ?", customer);
+            return;
+        }
+        var words = new Text.Phrase(customer);
+        if (sqlite()) {
+            where.andAll(
+                    "(customer_id = ? OR tickets.rowid IN" + FTS5_ROWS + ")",
+                    java.util.List.of(
+                            customer, "customer : " + Fts5Match.of(words).expression()));
+        } else {
+            // Weight C is the customer's part of the tsvector.
+            where.andAll(
+                    "(customer_id = ? OR tickets.search @@ to_tsquery('english', ?))",
+                    java.util.List.of(customer, TsQueryText.of(words) + ":C"));
+        }
+    }
+
+    /**
+     * The tickets with a relevance score ({@code score}, higher is better), for a ranked page: a
+     * FROM clause that matches the words itself (its one parameter goes first) and the expression
+     * of the score. A double on both databases, compared exactly by the keyset of the next page.
+     */
+    String rankedFrom() {
+        return sqlite()
+                ? " FROM tickets JOIN (SELECT rowid AS doc, -" + BM25 + " AS score FROM ticket_search"
+                        + " WHERE ticket_search MATCH ?) m ON tickets.rowid = m.doc"
+                : " FROM tickets, to_tsquery('english', ?) AS m(q)";
+    }
+
+    String score() {
+        return sqlite() ? "m.score" : "CAST(ts_rank(tickets.search, m.q) AS DOUBLE PRECISION)";
+    }
+
+    /** The tickets that match an engine query (its one parameter), in no order, as cheaply as the engine can. */
+    String matching() {
+        return sqlite()
+                ? "SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?"
+                : "SELECT 1 FROM tickets WHERE tickets.search @@ to_tsquery('english', ?)";
+    }
+
+    /** The condition that a ranked FROM needs on PostgreSQL (SQLite's join matches already). */
+    String rankedMatch() {
+        return sqlite() ? null : "tickets.search @@ m.q";
+    }
+}

@@ -1,0 +1,121 @@
+package org.supportdesk.tickets;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.supportdesk.search.FieldTerm;
+import org.supportdesk.search.SearchQuery;
+import org.supportdesk.search.Text;
+
+/**
+ * The `q` parameter bound: the words to match, and each field of the query checked against the
+ * values a ticket has ({@code status:new} must name a status). Its conditions join the other list
+ * filters with AND, so `q` works with every filter, sort and page of the list, with stats and with
+ * classify-all.
+ *
+ * @param text what the words must match; null when the query has only fields
+ * @param fields the fields, as conditions on the tickets table
+ */
+record TicketSearch(Text text, List<Field> fields) {
+
+    /** A field of the query as a condition: {@code sql} with its {@code args}, or a customer to look up. */
+    record Field(String sql, List<Object> args, String customer) {}
+
+    /** True when some words must match: the matches can be ranked and highlighted. */
+    boolean ranked() {
+        return text != null && Text.hasPositive(text);
+    }
+
+    /** The fields checked; every value a field does not take is a problem on ["query", "q"] that says where. */
+    static TicketSearch bind(SearchQuery query, QueryValues problems) {
+        var fields = new ArrayList<Field>();
+        for (FieldTerm term : query.fields()) {
+            try {
+                fields.add(field(term, problems.caller()));
+            } catch (IllegalArgumentException e) {
+                problems.problem("q", term + " at position " + term.position() + ": " + e.getMessage(), "value_error");
+            }
+        }
+        return new TicketSearch(query.text(), fields);
+    }
+
+    private static Field field(FieldTerm term, String caller) {
+        String value = term.value();
+        return switch (term.field()) {
+            case STATUS -> is("status = ?", label(Status.values(), value).value());
+            // By rank, as the priority filter: one index serves both.
+            case PRIORITY ->
+                is("priority_rank = ?", label(Priority.values(), value).ordinal());
+            case CATEGORY -> is("category = ?", label(Category.values(), value).value());
+            case ASSIGNEE -> assignee(value, caller);
+            case TAG -> is("id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)", value);
+            case CUSTOMER -> new Field(null, List.of(), value);
+            case CREATED -> when("created_at", term);
+            case UPDATED -> when("updated_at", term);
+            case SLA ->
+                throw new IllegalArgumentException(
+                        "SLA filters need SLA targets, which this service does not have yet");
+        };
+    }
+
+    private static Field is(String sql, Object value) {
+        return new Field(sql, List.of(value), null);
+    }
+
+    private static <E extends Enum<E> & Labelled> E label(E[] values, String value) {
+        E parsed = Labelled.parse(values, value.toLowerCase(Locale.ROOT));
+        if (parsed == null) {
+            throw new IllegalArgumentException(Labelled.expectation(values));
+        }
+        return parsed;
+    }
+
+    private static Field assignee(String value, String caller) {
+        if (value.equalsIgnoreCase("none")) {
+            return new Field("assigned_to IS NULL", List.of(), null);
+        }
+        if (value.equalsIgnoreCase("me")) {
+            // Tickets are assigned by name, and the caller's name is their API key's (docs/SEARCH.md).
+            return is("assigned_to = ?", caller == null ? "" : caller);
+        }
+        return is("assigned_to = ?", value);
+    }
+
+    /**
+     * A time comparison. A plain date is a whole day in UTC: {@code created>2026-01-01} starts the
+     * day after, {@code created:2026-01-01} is that day; a full timestamp is that instant.
+     */
+    private static Field when(String column, FieldTerm term) {
+        Instant at = QueryValues.instant(term.value());
+        boolean day = term.value().length() == "2026-01-01".length();
+        Instant end = day ? at.plus(Duration.ofDays(1)) : at.plusMillis(1);
+        long from = at.toEpochMilli();
+        long until = end.toEpochMilli();
+        return switch (term.comparison()) {
+            case IS -> new Field(column + " >= ? AND " + column + " < ?", List.of(from, until), null);
+            case AFTER -> is(column + " >= ?", until);
+            case FROM -> is(column + " >= ?", from);
+            case BEFORE -> is(column + " < ?", from);
+            case UNTIL -> is(column + " < ?", until);
+        };
+    }
+
+    /** Adds the fields' conditions and, unless {@code withText} is false (a ranked page matches itself), the words'. */
+    void addTo(Where where, SearchSql sql, boolean withText) {
+        if (text != null && withText) {
+            sql.addMatch(where, text);
+        }
+        for (Field f : fields) {
+            if (f.customer() != null) {
+                sql.addCustomer(where, f.customer());
+            } else if (f.args().size() == 1) {
+                // Through and(): a value holding NUL matches nothing rather than failing on PostgreSQL.
+                where.and(f.sql(), f.args().get(0));
+            } else {
+                where.andAll(f.sql(), f.args());
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.supportdesk.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.NotFound;
+
+/**
+ * What every workspace page has (who is signed in), and its errors as pages rather than the API's
+ * JSON: a ticket that is not there, or a hand-edited address with a bad filter.
+ */
+@ControllerAdvice(basePackageClasses = WebModel.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WebModel {
+
+    @ModelAttribute("me")
+    Me me(HttpServletRequest request) {
+        return Me.of(request);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(NotFound e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("me", Me.of(request));
+        model.addAttribute("title", "Not found");
+        model.addAttribute("message", e.getMessage());
+        return "error/page";
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    String invalid(InvalidRequest e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("me", Me.of(request));
+        model.addAttribute("title", "Cannot show this");
+        model.addAttribute(
+                "message",
+                String.join(
+                        "; ",
+                        e.problems().stream()
+                                .map(org.supportdesk.system.Problem::asFieldMessage)
+                                .toList()));
+        return "error/page";
+    }
+}

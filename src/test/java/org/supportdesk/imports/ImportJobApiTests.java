@@ -1,0 +1,106 @@
+package org.supportdesk.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import tools.jackson.databind.JsonNode;
+
+/** Background imports: 202 with a job, its progress and result, cancelling with nothing stored. */
+class ImportJobApiTests extends ApiTest {
+
+    private static final String HEADER = "customer_id,customer_email,customer_name,subject,description\n";
+
+    private static String csv(String customer, int rows) {
+        var out = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            out.append(customer)
+                    .append(",ann@example.com,Ann Lee,Cannot log in ")
+                    .append(i)
+                    .append(",I cannot log in to my account since this morning.\n");
+        }
+        return out.toString();
+    }
+
+    private JsonNode waitUntilDone(String id) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode job = api.get("/imports/" + id).json();
+            if (!job.get("state").asString().matches("queued|running")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job done in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    private long stored(String customer) {
+        return api.get("/tickets?limit=1&customer_id=" + customer)
+                .json()
+                .get("total")
+                .asLong();
+    }
+
+    @Test
+    void aJobIsAcceptedAtOnceAndReportsItsResultWhenFinished() {
+        String customer = "job-" + UUID.randomUUID();
+        Api.Response accepted =
+                api.sendBytes("POST", "/imports", "text/csv", csv(customer, 30).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.json().get("id").asString();
+        assertThat(accepted.header("Location")).isEqualTo("/imports/" + id);
+        JsonNode done = waitUntilDone(id);
+        assertThat(done.get("state").asString()).isEqualTo("finished");
+        assertThat(done.get("rows_read").asLong()).isEqualTo(30);
+        assertThat(done.get("rows_stored").asLong()).isEqualTo(30);
+        assertThat(done.get("result").get("success_count").asLong()).isEqualTo(30);
+        assertThat(stored(customer)).isEqualTo(30);
+        assertThat(api.delete("/imports/" + id).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aBrokenFileFailsTheJobWithItsReasonAndStoresNothing() {
+        String customer = "job-broken-" + UUID.randomUUID();
+        String file = csv(customer, 5) + "\"unclosed,quote\n";
+        String id = api.sendBytes("POST", "/imports", "text/csv", file.getBytes(StandardCharsets.UTF_8))
+                .json()
+                .get("id")
+                .asString();
+
+        JsonNode done = waitUntilDone(id);
+        assertThat(done.get("state").asString()).isEqualTo("failed");
+        assertThat(done.get("detail").asString())
+                .contains("Cannot import the file")
+                .contains("nothing was stored");
+        assertThat(stored(customer)).isZero();
+    }
+
+    @Test
+    void aCancelledJobStoresNothing() {
+        String customer = "job-cancel-" + UUID.randomUUID();
+        String id = api.sendBytes(
+                        "POST", "/imports", "text/csv", csv(customer, 100_000).getBytes(StandardCharsets.UTF_8))
+                .json()
+                .get("id")
+                .asString();
+
+        Api.Response cancelled = api.delete("/imports/" + id);
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(stored(customer)).isZero();
+    }
+
+    @Test
+    void unknownAndMalformedJobIdsAreClearErrors() {
+        assertThat(api.get("/imports/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.get("/imports/not-a-uuid").status()).isEqualTo(422);
+        assertThat(api.withKey(null).get("/imports/" + UUID.randomUUID()).status())
+                .isEqualTo(401);
+    }
+}

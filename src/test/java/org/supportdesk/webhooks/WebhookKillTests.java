@@ -1,0 +1,121 @@
+package org.supportdesk.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supportdesk.Api;
+import org.supportdesk.SupportdeskApplication;
+
+/**
+ * The service in a process of its own, killed with SIGKILL while deliveries are under way and
+ * more wait in the outbox: the next process on the same data delivers every one of them, those
+ * the dead one had claimed once their lease has run out.
+ */
+class WebhookKillTests {
+
+    @TempDir
+    Path dataDir;
+
+    private Process start(int port) throws IOException {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SupportdeskApplication.class.getName(),
+                        "--server.port=" + port,
+                        "--supportdesk.data-dir=" + dataDir,
+                        "--supportdesk.admin-key=" + Api.ADMIN_KEY,
+                        "--supportdesk.webhooks.allow-private=true",
+                        "--supportdesk.webhooks.timeout=2s",
+                        "--supportdesk.webhooks.poll-interval=100ms",
+                        "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        dataDir.resolve("server-" + System.nanoTime() + ".log").toFile())
+                .start();
+    }
+
+    private static void awaitHealthy(Api api, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("server process alive").isTrue();
+            try {
+                if (api.get("/health").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notListeningYet) {
+                // fall through and poll again
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("server did not become healthy");
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void eventsWrittenBeforeAKillAreDeliveredByTheNextProcess() throws Exception {
+        int port = freePort();
+        Api api = new Api(port);
+        List<String> tickets = new ArrayList<>();
+        try (Receiver receiver = Receiver.start()) {
+            // The first process's sends hang (the receiver answers after the process is dead).
+            receiver.delay(Duration.ofSeconds(30));
+            Process first = start(port);
+            try {
+                awaitHealthy(api, first);
+                Api.Response w =
+                        api.post("/webhooks", Map.of("url", receiver.url(), "events", List.of("ticket.created")));
+                assertThat(w.status()).as(w.body()).isEqualTo(201);
+                for (int i = 0; i < 12; i++) {
+                    tickets.add(api.post("/tickets", aTicket().build())
+                            .json()
+                            .get("id")
+                            .asString());
+                }
+                receiver.await(1, r -> true);
+            } finally {
+                first.destroyForcibly();
+                assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            int beforeTheKill = receiver.received().size();
+            assertThat(beforeTheKill).isBetween(1, 4);
+            receiver.delay(Duration.ZERO);
+
+            Process second = start(port);
+            try {
+                awaitHealthy(api, second);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                var delivered = new HashSet<String>();
+                while (delivered.size() < tickets.size() && System.nanoTime() < deadline) {
+                    List<Receiver.Request> all = receiver.received();
+                    for (Receiver.Request r : all.subList(beforeTheKill, all.size())) {
+                        delivered.add(r.ticketId());
+                    }
+                    Receiver.pause();
+                }
+                assertThat(delivered).containsExactlyInAnyOrderElementsOf(tickets);
+            } finally {
+                second.destroyForcibly();
+                second.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
