@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
 import org.supportdesk.tickets.TicketConversations;
@@ -28,13 +30,16 @@ class CommentService {
     private final TicketConversations tickets;
     private final CommentCursor cursors;
     private final Database db;
+    private final ApplicationEventPublisher events;
 
     CommentService(
             Comments comments,
             Attachments attachments,
             TicketConversations tickets,
             CommentCursor cursors,
-            Database db) {
+            Database db,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.comments = comments;
         this.attachments = attachments;
         this.tickets = tickets;
@@ -67,7 +72,13 @@ class CommentService {
             for (int i = 0; i < files.size(); i++) {
                 stored.add(attachments.store(id, i, files.get(i), at));
             }
-            return comment.withAttachments(stored);
+            Comment added = comment.withAttachments(stored);
+            // In the comment's transaction: the webhooks' outbox keeps it if and only if it commits.
+            var data = new java.util.LinkedHashMap<String, Object>();
+            data.put("ticket", tickets.ticket(ticketId));
+            data.put("comment", added);
+            events.publishEvent(new DomainEvent("comment.created", ticketId, at, actor.name(), data));
+            return added;
         });
     }
 

@@ -28,12 +28,14 @@ public class TicketConversations {
     private final TicketHistory history;
     private final TicketSla sla;
     private final Clock clock;
+    private final TicketEvents events;
 
-    TicketConversations(TicketStore tickets, TicketHistory history, TicketSla sla, Clock clock) {
+    TicketConversations(TicketStore tickets, TicketHistory history, TicketSla sla, Clock clock, TicketEvents events) {
         this.tickets = tickets;
         this.history = history;
         this.sla = sla;
         this.clock = clock;
+        this.events = events;
     }
 
     public Instant now() {
@@ -45,6 +47,11 @@ public class TicketConversations {
         if (!tickets.exists(ticketId)) {
             throw new TicketNotFound();
         }
+    }
+
+    /** The ticket as the API shows it now (for a comment's event, after the comment changed it). */
+    public Ticket ticket(UUID ticketId) {
+        return tickets.find(ticketId).orElseThrow(TicketNotFound::new);
     }
 
     /**
@@ -74,6 +81,8 @@ public class TicketConversations {
             if (!tickets.update(next, current.version(), changes.keySet(), actor)) {
                 throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
             }
+            // The workflow moved the ticket (reopen, first answer): webhooks hear it as any change.
+            events.updated(TicketEvents.UPDATED, next, changes.keySet(), actor);
         }
         var comment = new LinkedHashMap<String, Object>();
         comment.put("id", commentId.toString());

@@ -14,7 +14,8 @@ enum EventType {
     TICKET_UPDATED("ticket.updated"),
     TICKET_CLASSIFIED("ticket.classified"),
     TICKET_DELETED("ticket.deleted"),
-    IMPORT_FINISHED("import.finished");
+    IMPORT_FINISHED("import.finished"),
+    COMMENT_CREATED("comment.created");
 
     private final String wire;
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
@@ -33,15 +32,13 @@ import org.supportdesk.Api;
 /**
  * The workspace in a real Chromium, as a new team would use it: set up, sign in, import with a
  * progress bar, work tickets from the inbox (by keyboard too), bulk actions, a 412 conflict, a new
- * ticket, the dashboard and admin; a reply and an internal note (conversations in memory until
- * that feature is in the service: {@link InMemoryConversation}); on every screen no console error and no serious or critical
+ * ticket, the dashboard and admin; a reply and an internal note through the conversation feature; on every screen no console error and no serious or critical
  * accessibility violation (axe-core). SQLite only: the pages are the same on both databases and
  * the database behaviour behind them is tested by the full-app tests on both.
  *
  * <p>`-Dsupportdesk.screenshots=docs/screenshots` also saves a screenshot of each screen there.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(InMemoryConversation.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTests {
 

@@ -294,6 +294,25 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aReplyIsToldAsTheCommentAndTheWorkflowsChangeOfTheTicketInThatOrder() {
+        register("comment.created", "ticket.updated");
+        String ticket = newTicket("reply-" + UUID.randomUUID());
+
+        var reply = api.post("/tickets/" + ticket + "/comments", Map.of("body", "We are on it."));
+        assertThat(reply.status()).isEqualTo(201);
+
+        List<Receiver.Request> got = receiver.await(2, about(ticket));
+        assertThat(types(got)).containsExactly("ticket.updated", "comment.created");
+        assertThat(got.get(0).json().get("changed_fields").toString()).contains("status");
+        JsonNode comment = got.get(1).json().get("comment");
+        assertThat(comment.get("id").asString())
+                .isEqualTo(reply.json().get("id").asString());
+        assertThat(comment.get("body").asString()).isEqualTo("We are on it.");
+        assertThat(got.get(1).json().get("ticket").get("status").asString()).isEqualTo("in_progress");
+        assertThat(got.get(1).json().get("ticket").get("comment_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anImportTellsItsCountsOnceItCommitted() {
         String webhook = register("import.finished", "ticket.created");
         String csv = "customer_id,customer_email,customer_name,subject,description\n"
