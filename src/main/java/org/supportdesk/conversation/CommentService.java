@@ -68,6 +68,7 @@ class CommentService {
                     null,
                     0);
             comments.insert(comment);
+            tickets.searchable(ticketId, comments.searchText(ticketId));
             var stored = new ArrayList<Attachment>(files.size());
             for (int i = 0; i < files.size(); i++) {
                 stored.add(attachments.store(id, i, files.get(i), at));
@@ -123,6 +124,7 @@ class CommentService {
                 Instant at = tickets.now();
                 comments.edit(commentId, body, at);
                 tickets.edited(ticketId, commentId, comment.body(), body, actor, at);
+                tickets.searchable(ticketId, comments.searchText(ticketId));
             }
             return null;
         });
@@ -138,6 +140,7 @@ class CommentService {
                 attachments.deleteOf(commentId);
                 comments.tombstone(commentId, at, actor.name());
                 tickets.deleted(ticketId, commentId, actor, at);
+                tickets.searchable(ticketId, comments.searchText(ticketId));
             }
             return null;
         });

@@ -42,6 +42,16 @@ class Comments {
                 .update();
     }
 
+    /** The text of a ticket's comments that are not deleted, oldest first, for the search index. */
+    String searchText(UUID ticketId) {
+        return String.join(
+                "\n",
+                jdbc.sql("SELECT body FROM ticket_comments WHERE ticket_id = ? AND deleted_at IS NULL ORDER BY seq")
+                        .param(ticketId.toString())
+                        .query(String.class)
+                        .list());
+    }
+
     /** The comment, if it is on that ticket (a merge moves comments to another ticket). */
     Optional<Comment> find(UUID ticketId, UUID commentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ticket_comments WHERE id = ? AND ticket_id = ?")

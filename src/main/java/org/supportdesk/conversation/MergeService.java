@@ -55,7 +55,9 @@ class MergeService {
                 moved += comments.moveAll(sourceId, targetId);
                 comments.insert(firstMessage(source.get(), sourceId, targetId));
                 moved++;
+                tickets.searchable(sourceId, null);
             }
+            tickets.searchable(targetId, comments.searchText(targetId));
             Comments.Counted counted = comments.counted(targetId);
             tickets.merged(targetId, sources, counted.count(), counted.last(), actor, at);
             return new Merged(targetId, sources, moved);

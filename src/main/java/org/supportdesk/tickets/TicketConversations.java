@@ -29,8 +29,16 @@ public class TicketConversations {
     private final TicketSla sla;
     private final Clock clock;
     private final TicketEvents events;
+    private final TicketSearchIndex index;
 
-    TicketConversations(TicketStore tickets, TicketHistory history, TicketSla sla, Clock clock, TicketEvents events) {
+    TicketConversations(
+            TicketStore tickets,
+            TicketHistory history,
+            TicketSla sla,
+            Clock clock,
+            TicketEvents events,
+            TicketSearchIndex index) {
+        this.index = index;
         this.tickets = tickets;
         this.history = history;
         this.sla = sla;
@@ -47,6 +55,14 @@ public class TicketConversations {
         if (!tickets.exists(ticketId)) {
             throw new TicketNotFound();
         }
+    }
+
+    /**
+     * The ticket's comments, as one text, searched with it from now on (null: none); in the
+     * transaction that changed them.
+     */
+    public void searchable(UUID ticketId, String comments) {
+        index.comments(ticketId, comments);
     }
 
     /** The ticket as the API shows it now (for a comment's event, after the comment changed it). */

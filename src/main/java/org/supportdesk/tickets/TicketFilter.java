@@ -41,7 +41,7 @@ public record TicketFilter(
                 query.timestamp("created_after"),
                 query.timestamp("created_before"),
                 SlaCondition.of(query.label("sla", SlaCondition.Kind.values()), now, dueSoon),
-                search(query));
+                search(query, now, dueSoon));
     }
 
     /** These filters with another SLA condition. */
@@ -59,13 +59,13 @@ public record TicketFilter(
                 search);
     }
 
-    private static TicketSearch search(QueryValues query) {
+    private static TicketSearch search(QueryValues query, Instant now, Duration dueSoon) {
         SearchQuery q = query.search("q");
         if (q != null && query.raw("q").indexOf('\0') >= 0) {
             // As every other filter holding NUL: no stored text has one, so nothing matches.
             return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)));
         }
-        return q == null ? null : TicketSearch.bind(q, query);
+        return q == null ? null : TicketSearch.bind(q, query, now, dueSoon);
     }
 
     /** True when `q` has words that must match: the matches can be ranked and highlighted. */

@@ -29,11 +29,11 @@ record TicketSearch(Text text, List<Field> fields) {
     }
 
     /** The fields checked; every value a field does not take is a problem on ["query", "q"] that says where. */
-    static TicketSearch bind(SearchQuery query, QueryValues problems) {
+    static TicketSearch bind(SearchQuery query, QueryValues problems, Instant now, Duration dueSoon) {
         var fields = new ArrayList<Field>();
         for (FieldTerm term : query.fields()) {
             try {
-                fields.add(field(term, problems.caller()));
+                fields.add(field(term, problems.caller(), now, dueSoon));
             } catch (IllegalArgumentException e) {
                 problems.problem("q", term + " at position " + term.position() + ": " + e.getMessage(), "value_error");
             }
@@ -41,7 +41,7 @@ record TicketSearch(Text text, List<Field> fields) {
         return new TicketSearch(query.text(), fields);
     }
 
-    private static Field field(FieldTerm term, String caller) {
+    private static Field field(FieldTerm term, String caller, Instant now, Duration dueSoon) {
         String value = term.value();
         return switch (term.field()) {
             case STATUS -> is("status = ?", label(Status.values(), value).value());
@@ -54,10 +54,16 @@ record TicketSearch(Text text, List<Field> fields) {
             case CUSTOMER -> new Field(null, List.of(), value);
             case CREATED -> when("created_at", term);
             case UPDATED -> when("updated_at", term);
-            case SLA ->
-                throw new IllegalArgumentException(
-                        "SLA filters need SLA targets, which this service does not have yet");
+            case SLA -> sla(label(SlaCondition.Kind.values(), value), now, dueSoon);
         };
+    }
+
+    /** `sla:breached` and `sla:due_soon`, as the `sla` filter: against the clock at query time. */
+    private static Field sla(SlaCondition.Kind kind, Instant now, Duration dueSoon) {
+        SlaCondition due = SlaCondition.of(kind, now, dueSoon);
+        return due.dueFrom() == null
+                ? new Field("sla_due_at < ?", List.of(due.dueBefore()), null)
+                : new Field("sla_due_at >= ? AND sla_due_at < ?", List.of(due.dueFrom(), due.dueBefore()), null);
     }
 
     private static Field is(String sql, Object value) {

@@ -50,6 +50,30 @@ class CommentApiTests extends ApiTest {
     }
 
     @Test
+    void aTicketIsFoundByTheWordsOfItsCommentsUntilTheyAreDeleted() {
+        String id = ticket(api);
+        String word = "zebrafish" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+
+        JsonNode note = comment(
+                api, id, aNote("The " + word + " module fails at night.").build());
+        assertThat(found(word)).containsExactly(id);
+
+        assertThat(api.delete("/tickets/" + id + "/comments/" + note.get("id").asString())
+                        .status())
+                .isEqualTo(204);
+        assertThat(found(word)).isEmpty();
+    }
+
+    private List<String> found(String word) {
+        var ids = new java.util.ArrayList<String>();
+        api.get("/search?q=" + word)
+                .json()
+                .get("items")
+                .forEach(h -> ids.add(h.get("id").asString()));
+        return ids;
+    }
+
+    @Test
     void aNewCommentIsAnsweredWithItsLocationAndDefaultsToAPublicAgentReply() {
         String id = ticket(api);
 

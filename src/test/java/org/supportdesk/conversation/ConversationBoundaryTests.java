@@ -20,8 +20,14 @@ class ConversationBoundaryTests {
             .importPackages("org.supportdesk.conversation");
 
     /** HTTP: the controllers and what reads a request's parts and query. */
-    private static final Set<String> WEB =
-            Set.of("CommentController", "AttachmentController", "MergeController", "MultipartComment", "CommentQuery");
+    private static final Set<String> WEB = Set.of(
+            "CommentController",
+            "AttachmentController",
+            "MergeController",
+            "MultipartComment",
+            "CommentQuery",
+            // the door for other features (the workspace), an entry point as the controllers are
+            "Conversations");
     /** The rules: comments and their effect on the ticket, merges, the checks of a body and of files. */
     private static final Set<String> RULES = Set.of("CommentService", "MergeService", "CommentInput", "Uploads");
     /** SQL: one class per table and concern. */

@@ -136,6 +136,22 @@ class SlaApiTests {
     }
 
     @Test
+    void theSearchFieldSlaFindsWhatTheSlaFilterFinds() {
+        String urgent = ticket("urgent", "new");
+        String high = ticket("high", "new");
+
+        at("3H30M");
+        assertThat(list("q=" + enc("sla:breached"))).containsExactly(urgent);
+        assertThat(list("q=" + enc("sla:due_soon"))).containsExactly(high);
+        assertThat(list("q=" + enc("sla:breached priority:high"))).isEmpty();
+        assertThat(api.get("/tickets?q=" + enc("sla:whenever")).status()).isEqualTo(422);
+    }
+
+    private static String enc(String q) {
+        return java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theFirstPublicReplyStopsTheFirstResponseClock() {
         String id = ticket("urgent", "new");
         at("30M");
@@ -297,6 +313,9 @@ class SlaApiTests {
         for (var kind : SlaCondition.Kind.values()) {
             var filter = mine.withSla(SlaCondition.of(kind, clock.instant(), Duration.ofHours(24)));
             for (var sort : TicketQuery.Sort.values()) {
+                if (sort == TicketQuery.Sort.RELEVANCE) {
+                    continue; // a search's order: no `q` here
+                }
                 for (boolean descending : List.of(false, true)) {
                     var first = new TicketQuery(filter, sort, descending, 2, null);
                     List<Ticket> fromSlaIndex = store.page(first, 0);
