@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's figures (web/): open tickets from the counts table, tickets created and resolved
- * per day (UTC), the median resolution time, and how much the classifier decided and agents
+ * per day (UTC), the median first-response and resolution times, and how much the classifier decided and agents
  * overrode. Everything but the open counts reads a recent window through the indexes on
  * created_at and resolved_at, so its cost follows the window, not the size of the store.
  */
@@ -77,14 +77,24 @@ public class TicketTrends {
 
     /** The median time from creation to resolution of the tickets resolved since {@code from}, or null. */
     public Duration medianResolution(Instant from) {
-        long n = jdbc.sql("SELECT COUNT(*) FROM tickets WHERE resolved_at >= ?")
+        return median("resolved_at", from);
+    }
+
+    /** The median time from creation to the first public answer of an agent, of the tickets answered since {@code from}, or null. */
+    public Duration medianFirstResponse(Instant from) {
+        return median("first_response_at", from);
+    }
+
+    /** {@code column} is one of the two above: never a caller's text. */
+    private Duration median(String column, Instant from) {
+        long n = jdbc.sql("SELECT COUNT(*) FROM tickets WHERE " + column + " >= ?")
                 .param(from.toEpochMilli())
                 .query(Long.class)
                 .single();
         if (n == 0) {
             return null;
         }
-        long millis = jdbc.sql("SELECT resolved_at - created_at AS d FROM tickets WHERE resolved_at >= ?"
+        long millis = jdbc.sql("SELECT " + column + " - created_at AS d FROM tickets WHERE " + column + " >= ?"
                         + " ORDER BY d LIMIT 1 OFFSET ?")
                 .params(from.toEpochMilli(), (n - 1) / 2)
                 .query(Long.class)

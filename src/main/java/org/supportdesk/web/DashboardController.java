@@ -11,7 +11,7 @@ import org.supportdesk.tickets.TicketTrends;
 
 /**
  * The dashboard: open tickets by status, category and priority; created and resolved per day for
- * 30 days (an SVG chart drawn here, no script); the median resolution time; how much the
+ * 30 days (an SVG chart drawn here, no script); the median first-response and resolution times; how much the
  * classifier decided and how often agents overrode it.
  */
 @Controller
@@ -36,6 +36,7 @@ class DashboardController {
         model.addAttribute("chart", DayChart.of(days));
         model.addAttribute("days", days);
         model.addAttribute("median", Durations.words(trends.medianResolution(from)));
+        model.addAttribute("medianFirstResponse", Durations.words(trends.medianFirstResponse(from)));
         model.addAttribute("triage", trends.triage(from));
         return "dashboard/dashboard";
     }

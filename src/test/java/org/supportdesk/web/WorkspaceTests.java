@@ -298,6 +298,18 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void theDashboardShowsTheMedianFirstResponseOnceAnAgentAnswered() {
+        String id = newTicket("web-first-response-" + UUID.randomUUID());
+        assertThat(admin.htmxPost("/desk/tickets/" + id + "/comments", Map.of("body", "Looking into it"))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(admin.get("/desk/dashboard").body())
+                .contains("Median first-response time")
+                .doesNotContain("no ticket answered");
+    }
+
+    @Test
     void dashboardAndImportAndAdminRender() {
         assertThat(admin.get("/desk/dashboard").body())
                 .contains("Created and resolved")
