@@ -300,6 +300,7 @@ class WorkspaceTests extends ApiTest {
     @Test
     void theDashboardShowsTheMedianFirstResponseOnceAnAgentAnswered() {
         String id = newTicket("web-first-response-" + UUID.randomUUID());
+        admin.get("/desk/tickets/" + id); // the page whose form (and CSRF token) the reply is sent from
         assertThat(admin.htmxPost("/desk/tickets/" + id + "/comments", Map.of("body", "Looking into it"))
                         .status())
                 .isEqualTo(200);
