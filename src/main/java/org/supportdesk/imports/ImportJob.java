@@ -46,6 +46,25 @@ public record ImportJob(
         return bytesTotal <= 0 ? 0 : (int) Math.min(100, bytesRead * 100 / bytesTotal);
     }
 
+    /** A job that finished on another instance sharing the database: only its result is known here. */
+    static ImportJob finishedElsewhere(UUID id, ImportResult result) {
+        return new ImportJob(
+                id,
+                FINISHED,
+                null,
+                false,
+                false,
+                0,
+                0,
+                result.total(),
+                result.successCount(),
+                result.errorCount(),
+                null,
+                null,
+                result,
+                null);
+    }
+
     ImportJob with(String newState, Instant at, ImportResult newResult, String newDetail) {
         return new ImportJob(
                 id,

@@ -1,6 +1,5 @@
 package org.supportdesk.imports;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,8 +43,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private static final Duration KEEP_JOBS = Duration.ofDays(7);
 
     private final ImportService imports;
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ImportJobRecords records;
     private final Clock clock;
     private final ImportJobFiles files;
     private final ConcurrentHashMap<UUID, Live> live = new ConcurrentHashMap<>();
@@ -72,9 +70,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 @Override
                 void beforeCommit(ImportResult result) {
                     // In the import's transaction: the record and the tickets commit together.
-                    jdbc.sql("INSERT INTO import_jobs (id, finished_at, result) VALUES (?, ?, ?)")
-                            .params(Live.this.job.id().toString(), clock.millis(), json.writeValueAsString(result))
-                            .update();
+                    records.insert(Live.this.job.id(), clock.instant(), result);
                 }
             };
         }
@@ -82,8 +78,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     ImportJobs(ImportService imports, JdbcClient jdbc, JsonMapper json, Clock clock, SupportdeskProperties properties) {
         this.imports = imports;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.records = new ImportJobRecords(jdbc, json);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
     }
@@ -188,22 +183,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             return recorded;
         }
         // Finished on another instance that shares the database.
-        return committed(id)
-                .map(result -> new ImportJob(
-                        id,
-                        ImportJob.FINISHED,
-                        null,
-                        false,
-                        false,
-                        0,
-                        0,
-                        result.total(),
-                        result.successCount(),
-                        result.errorCount(),
-                        null,
-                        null,
-                        result,
-                        null));
+        return committed(id).map(result -> ImportJob.finishedElsewhere(id, result));
     }
 
     /**
@@ -246,7 +226,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             }
             entry.job = entry.job.with(ImportJob.RUNNING, null, null, null);
             files.save(entry.job);
-            try (InputStream in = new Counting(Files.newInputStream(files.upload(id)), entry.progress)) {
+            try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), entry.progress)) {
                 ImportResult result = imports.importFile(
                         null,
                         new ImportService.Upload(upload.fileName(), upload.contentType(), in),
@@ -280,43 +260,11 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     }
 
     private Optional<ImportResult> committed(UUID id) {
-        return jdbc.sql("SELECT result FROM import_jobs WHERE id = ?")
-                .param(id.toString())
-                .query(String.class)
-                .optional()
-                .map(text -> json.readValue(text, ImportResult.class));
+        return records.result(id);
     }
 
     @Override
     public void destroy() {
         runner.shutdownNow();
-    }
-
-    /** Counts the bytes the import has read, for the progress bar. */
-    private static final class Counting extends FilterInputStream {
-        private final ImportProgress progress;
-
-        Counting(InputStream in, ImportProgress progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.bytesRead.incrementAndGet();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                progress.bytesRead.addAndGet(n);
-            }
-            return n;
-        }
     }
 }
