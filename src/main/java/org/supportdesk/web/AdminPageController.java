@@ -8,23 +8,26 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.supportdesk.learning.ModelSummary;
 import org.supportdesk.security.Admin;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Params;
 
 /**
  * Admin: agents (created with a one-time set-password link to hand over, deactivated), API keys
- * (the secret shown once, revoked), and the classification rules in use.
+ * (the secret shown once, revoked), the classification rules in use and the team's model beside them.
  */
 @Controller
 class AdminPageController {
 
     private final Admin admin;
     private final RulesInUse rules;
+    private final ModelSummary learned;
 
-    AdminPageController(Admin admin, RulesInUse rules) {
+    AdminPageController(Admin admin, RulesInUse rules, ModelSummary learned) {
         this.admin = admin;
         this.rules = rules;
+        this.learned = learned;
     }
 
     @GetMapping("/desk/admin")
@@ -95,6 +98,7 @@ class AdminPageController {
         model.addAttribute("keys", admin.keys());
         model.addAttribute("roles", Admin.roles());
         model.addAttribute("rules", rules.rules());
+        model.addAttribute("learned", learned.now());
         if (!model.containsAttribute("agentErrors")) {
             model.addAttribute("agentErrors", Map.of());
             model.addAttribute("agentForm", Map.of("role", "agent"));

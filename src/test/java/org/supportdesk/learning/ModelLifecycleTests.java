@@ -122,6 +122,20 @@ class ModelLifecycleTests {
         }
         assertThat(validation.get("category").get("confusion").get("labels").size())
                 .isEqualTo(6);
+        // The workspace's admin screen shows the same figures, through the learning door.
+        ModelSummary.Summary summary =
+                instance.context().getBean(ModelSummary.class).now();
+        assertThat(summary.version()).isEqualTo(1);
+        assertThat(summary.examples()).isEqualTo(FIRST_IMPORT);
+        assertThat(summary.fields())
+                .extracting(ModelSummary.FieldAccuracy::field)
+                .containsExactly("category", "priority");
+        for (ModelSummary.FieldAccuracy f : summary.fields()) {
+            JsonNode accuracy = validation.get(f.field()).get("accuracy");
+            assertThat(f.rules()).isEqualTo(accuracy.get("rules").asDouble());
+            assertThat(f.model()).isEqualTo(accuracy.get("model").asDouble());
+            assertThat(f.combined()).isEqualTo(accuracy.get("combined").asDouble());
+        }
         assertThat(validation
                         .get("category")
                         .get("labels")

@@ -316,6 +316,8 @@ class WorkspaceTests extends ApiTest {
                 .contains("Created and resolved")
                 .contains("<svg");
         assertThat(admin.get("/desk/import").body()).contains("type=\"file\"");
-        assertThat(admin.get("/desk/admin").body()).contains("Classification rules in use");
+        assertThat(admin.get("/desk/admin").body())
+                .contains("Classification rules in use")
+                .contains("id=\"model-title\"");
     }
 }
