@@ -1,12 +1,11 @@
 package org.supportdesk.conversation;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.supportdesk.system.SealedTokens;
 import org.supportdesk.system.SharedSecrets;
+import org.supportdesk.system.SignedTokens;
 
 /**
  * The cursor of a page of comments: the ticket, the visibility filter and the position of the
@@ -21,7 +20,7 @@ class CommentCursor {
     /** Where a page stopped: its last comment's creation time and arrival number. */
     record Position(long createdAt, long seq) {}
 
-    private final SealedTokens tokens;
+    private final SignedTokens tokens;
 
     @Autowired
     CommentCursor(SharedSecrets secrets) {
@@ -30,7 +29,7 @@ class CommentCursor {
 
     /** With a secret of its own: tests. */
     CommentCursor(Supplier<byte[]> secret) {
-        this.tokens = new SealedTokens(secret);
+        this.tokens = new SignedTokens(secret);
     }
 
     String encode(UUID ticketId, Visibility only, Comment last) {
@@ -41,16 +40,16 @@ class CommentCursor {
                 only == null ? "" : only.value(),
                 Long.toString(last.createdAt().toEpochMilli()),
                 Long.toString(last.seq()));
-        return tokens.seal(payload.getBytes(StandardCharsets.UTF_8));
+        return tokens.sign(payload);
     }
 
     /** The position, or null when the cursor is not one of ours for this ticket and visibility. */
     Position decode(String cursor, UUID ticketId, Visibility only) {
-        byte[] payload = tokens.open(cursor);
+        String payload = tokens.verify(cursor);
         if (payload == null) {
             return null;
         }
-        String[] parts = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
+        String[] parts = payload.split("\\|", -1);
         if (parts.length != 5
                 || !parts[0].equals(VERSION)
                 || !parts[1].equals(ticketId.toString())
