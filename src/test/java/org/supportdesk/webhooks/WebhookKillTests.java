@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
-import org.supportdesk.SupportdeskApplication;
+import org.supportdesk.ServiceProcess;
 
 /**
  * The service in a process of its own, killed with SIGKILL while deliveries are under way and
@@ -28,59 +26,28 @@ class WebhookKillTests {
     @TempDir
     Path dataDir;
 
-    private Process start(int port) throws IOException {
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        SupportdeskApplication.class.getName(),
-                        "--server.port=" + port,
-                        "--supportdesk.data-dir=" + dataDir,
+    /** The service in a process of its own, so that it can be killed with SIGKILL. */
+    private ServiceProcess start() throws IOException, InterruptedException {
+        return ServiceProcess.start(
+                        dataDir.resolve("data"),
+                        Map.of(),
                         "--supportdesk.admin-key=" + Api.ADMIN_KEY,
                         "--supportdesk.webhooks.allow-private=true",
                         "--supportdesk.webhooks.timeout=2s",
                         "--supportdesk.webhooks.poll-interval=100ms",
                         "--logging.level.root=WARN")
-                .redirectErrorStream(true)
-                .redirectOutput(
-                        dataDir.resolve("server-" + System.nanoTime() + ".log").toFile())
-                .start();
-    }
-
-    private static void awaitHealthy(Api api, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("server process alive").isTrue();
-            try {
-                if (api.get("/health").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notListeningYet) {
-                // fall through and poll again
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("server did not become healthy");
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                .awaitHealthy();
     }
 
     @Test
     void eventsWrittenBeforeAKillAreDeliveredByTheNextProcess() throws Exception {
-        int port = freePort();
-        Api api = new Api(port);
         List<String> tickets = new ArrayList<>();
         try (Receiver receiver = Receiver.start()) {
             // The first process's sends hang (the receiver answers after the process is dead).
             receiver.delay(Duration.ofSeconds(30));
-            Process first = start(port);
+            ServiceProcess first = start();
             try {
-                awaitHealthy(api, first);
+                Api api = first.api();
                 Api.Response w =
                         api.post("/webhooks", Map.of("url", receiver.url(), "events", List.of("ticket.created")));
                 assertThat(w.status()).as(w.body()).isEqualTo(201);
@@ -92,16 +59,15 @@ class WebhookKillTests {
                 }
                 receiver.await(1, r -> true);
             } finally {
-                first.destroyForcibly();
-                assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                first.process().destroyForcibly();
+                assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             int beforeTheKill = receiver.received().size();
             assertThat(beforeTheKill).isBetween(1, 4);
             receiver.delay(Duration.ZERO);
 
-            Process second = start(port);
+            ServiceProcess second = start();
             try {
-                awaitHealthy(api, second);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 var delivered = new HashSet<String>();
                 while (delivered.size() < tickets.size() && System.nanoTime() < deadline) {
@@ -113,8 +79,8 @@ class WebhookKillTests {
                 }
                 assertThat(delivered).containsExactlyInAnyOrderElementsOf(tickets);
             } finally {
-                second.destroyForcibly();
-                second.waitFor(30, TimeUnit.SECONDS);
+                second.process().destroyForcibly();
+                second.process().waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
