@@ -1,9 +1,8 @@
 package org.supportdesk.conversation;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.supportdesk.Floors.named;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -44,13 +43,6 @@ class ConversationBoundaryTests {
             "CommentNotFound",
             "AttachmentNotFound",
             "CommentDeleted");
-
-    private static DescribedPredicate<JavaClass> named(Set<String> names) {
-        return DescribedPredicate.describe(
-                String.join(", ", names),
-                c -> names.contains(
-                        c.getName().substring(c.getPackageName().length() + 1).split("[$]")[0]));
-    }
 
     @Test
     void nothingPointsBackUpAFloor() {

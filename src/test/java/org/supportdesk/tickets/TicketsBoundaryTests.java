@@ -1,9 +1,8 @@
 package org.supportdesk.tickets;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.supportdesk.Floors.named;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -94,14 +93,6 @@ class TicketsBoundaryTests {
             "TicketMerged",
             "Sla",
             "Workflow");
-
-    private static DescribedPredicate<JavaClass> named(Set<String> names) {
-        // A nested or anonymous class (TicketQuery.Sort, TicketJson$1) is on its outer class's floor.
-        return DescribedPredicate.describe(
-                String.join(", ", names),
-                c -> names.contains(
-                        c.getName().substring(c.getPackageName().length() + 1).split("[$]")[0]));
-    }
 
     @Test
     void nothingPointsBackUpAFloor() {
