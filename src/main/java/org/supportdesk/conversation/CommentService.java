@@ -51,7 +51,9 @@ class CommentService {
     Comment add(UUID ticketId, CommentInput input, List<Upload> files, Actor actor) {
         var id = UUID.randomUUID();
         return db.write(() -> {
-            Instant at = tickets.commented(ticketId, id, input.byCustomer(), input.isPublic(), actor);
+            TicketConversations.Commented commented =
+                    tickets.commented(ticketId, id, input.byCustomer(), input.isPublic(), actor);
+            Instant at = commented.at();
             var comment = new Comment(
                     id,
                     ticketId,
@@ -76,7 +78,7 @@ class CommentService {
             Comment added = comment.withAttachments(stored);
             // In the comment's transaction: the webhooks' outbox keeps it if and only if it commits.
             var data = new java.util.LinkedHashMap<String, Object>();
-            data.put("ticket", tickets.ticket(ticketId));
+            data.put("ticket", commented.ticket());
             data.put("comment", added);
             events.publishEvent(new DomainEvent("comment.created", ticketId, at, actor.name(), data));
             return added;

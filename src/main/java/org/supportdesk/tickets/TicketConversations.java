@@ -65,11 +65,6 @@ public class TicketConversations {
         index.comments(ticketId, comments);
     }
 
-    /** The ticket as the API shows it now (for a comment's event, after the comment changed it). */
-    public Ticket ticket(UUID ticketId) {
-        return tickets.find(ticketId).orElseThrow(TicketNotFound::new);
-    }
-
     /**
      * A new comment on the ticket: counted, the workflow and the first response applied, and a
      * `commented` event in the history with what changed.
@@ -77,7 +72,10 @@ public class TicketConversations {
      * @return the comment's time
      * @throws TicketNotFound when there is no such ticket; TicketMerged when it was merged
      */
-    public Instant commented(UUID ticketId, UUID commentId, boolean byCustomer, boolean isPublic, Actor actor) {
+    /** When a comment was added, and its ticket as the API shows it after the comment. */
+    public record Commented(Instant at, Ticket ticket) {}
+
+    public Commented commented(UUID ticketId, UUID commentId, boolean byCustomer, boolean isPublic, Actor actor) {
         Instant at = now();
         // First, so that on PostgreSQL the row is ours until the comment commits (TicketStore).
         if (!tickets.countComments(ticketId, 1, at)) {
@@ -91,6 +89,7 @@ public class TicketConversations {
         Instant firstResponse =
                 current.firstResponseAt() == null && !byCustomer && isPublic ? at : current.firstResponseAt();
         Map<String, HistoryEvent.Change> changes = Map.of();
+        Ticket after = current;
         if (status != current.status() || !java.util.Objects.equals(firstResponse, current.firstResponseAt())) {
             Ticket next = changed(current, status, firstResponse, null, at);
             changes = TicketChanges.between(current, next);
@@ -99,13 +98,14 @@ public class TicketConversations {
             }
             // The workflow moved the ticket (reopen, first answer): webhooks hear it as any change.
             events.updated(TicketEvents.UPDATED, next, changes.keySet(), actor);
+            after = next;
         }
         var comment = new LinkedHashMap<String, Object>();
         comment.put("id", commentId.toString());
         comment.put("author_type", byCustomer ? "customer" : "agent");
         comment.put("visibility", isPublic ? "public" : "internal");
         history.append(ticketId, HistoryEvent.ofComment(at, actor, "commented", changes, commentId, comment));
-        return at;
+        return new Commented(at, after);
     }
 
     /** A comment's text changed: the old and the new text go into the history. */
