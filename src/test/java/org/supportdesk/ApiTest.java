@@ -46,6 +46,8 @@ public abstract class ApiTest {
         // never trains by itself and never decides. The model's tests start servers of their own.
         registry.add("supportdesk.classifier.retrain-after", () -> "0");
         registry.add("supportdesk.classifier.min-examples", () -> "1000000000");
+        // Searches rank windows of five matches, so that a test's few tickets span several.
+        registry.add("supportdesk.search.rank-window", () -> "5");
     }
 
     @LocalServerPort

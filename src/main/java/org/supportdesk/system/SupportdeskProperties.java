@@ -13,7 +13,8 @@ public record SupportdeskProperties(
         @DefaultValue("100MB") DataSize importMaxSize,
         Path classifierRules,
         @DefaultValue Db db,
-        @DefaultValue Attachments attachments) {
+        @DefaultValue Attachments attachments,
+        @DefaultValue Search search) {
 
     public record Db(
             String url,
@@ -28,4 +29,7 @@ public record SupportdeskProperties(
     public record Attachments(
             @DefaultValue("10MB") DataSize maxFileSize,
             @DefaultValue("25MB") DataSize maxTotalSize) {}
+
+    /** How many of a search's newest matches are ranked together (docs/SEARCH.md, rank windows). */
+    public record Search(@DefaultValue("1000") int rankWindow) {}
 }

@@ -11,12 +11,15 @@ import org.supportdesk.system.SignedTokens;
  * Cursors as clients see them: the keyset position in plain text, signed (SignedTokens) with a
  * key every instance shares, so a cursor the server did not issue, or one whose digits were edited,
  * is refused (SPEC §6), while a cursor from one instance is good on any other and after a restart.
- * A relevance cursor holds the last hit's score, bit for bit.
+ * A relevance cursor holds its place in a rank window and the window's bounds. Cursors of the
+ * previous version (v3) are still read, except relevance ones, which held a score instead: a
+ * client that pages through a search across an upgrade starts the search again.
  */
 @Component
 class CursorCodec {
 
-    private static final String VERSION = "v3";
+    private static final String VERSION = "v4";
+    private static final String PREVIOUS = "v3";
 
     private final SignedTokens tokens;
 
@@ -38,7 +41,8 @@ class CursorCodec {
                 c.descending() ? "desc" : "asc",
                 Long.toString(c.key()),
                 Long.toString(c.secondKey()),
-                c.id()));
+                c.id(),
+                Long.toString(c.high())));
     }
 
     /** The position a cursor of ours holds, or null when it is not one of ours. */
@@ -49,12 +53,13 @@ class CursorCodec {
         }
         try {
             String[] parts = payload.split("\\|", -1);
-            if (parts.length != 6 || !parts[0].equals(VERSION)) {
+            boolean current = parts.length == 7 && parts[0].equals(VERSION);
+            if (!current && !(parts.length == 6 && parts[0].equals(PREVIOUS))) {
                 return null;
             }
             TicketQuery.Sort sort = Labelled.parse(TicketQuery.Sort.values(), parts[1]);
             TicketQuery.Order order = Labelled.parse(TicketQuery.Order.values(), parts[2]);
-            if (sort == null || order == null) {
+            if (sort == null || order == null || (!current && sort == TicketQuery.Sort.RELEVANCE)) {
                 return null;
             }
             return new TicketQuery.Cursor(
@@ -62,7 +67,8 @@ class CursorCodec {
                     order == TicketQuery.Order.DESC,
                     Long.parseLong(parts[3]),
                     Long.parseLong(parts[4]),
-                    UUID.fromString(parts[5]).toString());
+                    UUID.fromString(parts[5]).toString(),
+                    current ? Long.parseLong(parts[6]) : Long.MAX_VALUE);
         } catch (IllegalArgumentException notOurs) {
             return null;
         }

@@ -84,6 +84,41 @@ class SearchSql {
         return sqlite() ? "m.score" : "CAST(ts_rank(tickets.search, m.q) AS DOUBLE PRECISION)";
     }
 
+    /**
+     * The key that orders a search's matches newest first, for its rank windows (RankWindows):
+     * SQLite's rowid, in which FTS5 returns matches and can start from any point, and PostgreSQL's
+     * creation time, which an index orders.
+     */
+    String windowKey() {
+        return sqlite() ? "m.doc" : "tickets.created_at";
+    }
+
+    /**
+     * The tickets that match the words with their window key in [low, high), with the score when
+     * {@code scored}: a FROM clause whose parameters go first (the words, then on SQLite the two
+     * bounds, which FTS5 seeks to), and the condition the WHERE clause needs (PostgreSQL's bounds).
+     */
+    Window window(boolean scored, String words, long low, long high) {
+        if (sqlite()) {
+            return new Window(
+                    " FROM tickets JOIN (SELECT rowid AS doc" + (scored ? ", -" + BM25 + " AS score" : "")
+                            + " FROM ticket_search WHERE ticket_search MATCH ? AND rowid >= ? AND rowid < ?"
+                            + " ORDER BY rowid DESC) m ON tickets.rowid = m.doc",
+                    java.util.List.of(words, low, high),
+                    null,
+                    java.util.List.of());
+        }
+        return new Window(
+                " FROM tickets, to_tsquery('english', ?) AS m(q)",
+                java.util.List.of(words),
+                "tickets.search @@ m.q AND tickets.created_at >= ? AND tickets.created_at < ?",
+                java.util.List.of(low, high));
+    }
+
+    /** A FROM clause with its parameters, and a condition for the WHERE clause (or null) with its own. */
+    record Window(
+            String from, java.util.List<Object> fromArgs, String condition, java.util.List<Object> conditionArgs) {}
+
     /** The tickets that match an engine query (its one parameter), in no order, as cheaply as the engine can. */
     String matching() {
         return sqlite()

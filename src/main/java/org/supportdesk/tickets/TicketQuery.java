@@ -66,9 +66,16 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
     /**
      * Keyset position: the sort keys and id of the last ticket of the previous page. It carries the
      * sort and order it was made for, so it cannot be replayed against another ordering; clients
-     * see it signed, through {@link CursorCodec}.
+     * see it signed, through {@link CursorCodec}. A relevance position is a place in a rank window
+     * (RankWindows): how many of the window's hits were shown ({@code key}), the window's low bound
+     * ({@code secondKey}) and high bound ({@code high}), and the last hit's id; other sorts have no
+     * use for {@code high}.
      */
-    record Cursor(Sort sort, boolean descending, long key, long secondKey, String id) {
+    record Cursor(Sort sort, boolean descending, long key, long secondKey, String id, long high) {
+
+        Cursor(Sort sort, boolean descending, long key, long secondKey, String id) {
+            this(sort, descending, key, secondKey, id, 0);
+        }
 
         Cursor(Sort sort, boolean descending, Ticket last) {
             this(
@@ -79,14 +86,14 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                     last.id().toString());
         }
 
-        /** After a hit of a ranked page: its score, bit for bit, and its id. */
-        static Cursor afterScore(double score, Ticket last) {
-            return new Cursor(
-                    Sort.RELEVANCE,
-                    false,
-                    Double.doubleToLongBits(score),
-                    0,
-                    last.id().toString());
+        /** After the {@code shown} best hits of the rank window [low, high), the last of them {@code last}. */
+        static Cursor inWindow(long shown, Ticket last, long low, long high) {
+            return new Cursor(Sort.RELEVANCE, false, shown, low, last.id().toString(), high);
+        }
+
+        /** The low bound of a relevance position's rank window. */
+        long low() {
+            return secondKey;
         }
     }
 
@@ -122,18 +129,11 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
 
     /** Adds the keyset condition: after the previous page's last (sort keys, id), in this order. */
     void addPositionTo(Where where) {
-        addPositionTo(where, null);
-    }
-
-    /** The same, where a ranked page's {@code score} is that SQL expression. */
-    void addPositionTo(Where where, String score) {
         if (after == null) {
             return;
         }
         if (sort == Sort.RELEVANCE) {
-            double key = Double.longBitsToDouble(after.key());
-            where.andAll("(" + score + " < ? OR (" + score + " = ? AND id > ?))", List.of(key, key, after.id()));
-            return;
+            throw new IllegalStateException("A relevance position is a place in a rank window: see RankWindows");
         }
         var values = new ArrayList<Object>();
         values.add(after.key());

@@ -17,9 +17,16 @@ class TicketSearches {
     private final CursorCodec cursors;
     private final TicketSearchIndex index;
     private final SimilarTickets similar;
+    private final RankWindows ranked;
 
-    TicketSearches(TicketStore tickets, CursorCodec cursors, TicketSearchIndex index, SimilarTickets similar) {
+    TicketSearches(
+            TicketStore tickets,
+            CursorCodec cursors,
+            TicketSearchIndex index,
+            SimilarTickets similar,
+            RankWindows ranked) {
         this.tickets = tickets;
+        this.ranked = ranked;
         this.cursors = cursors;
         this.index = index;
         this.similar = similar;
@@ -27,21 +34,24 @@ class TicketSearches {
 
     /** A page of a search with words: hits with their highlights, and their scores in relevance order. */
     TicketService.Page page(TicketQuery query) {
-        List<Hit> hits = query.sort() == TicketQuery.Sort.RELEVANCE
-                ? tickets.ranked(query)
+        boolean relevance = query.sort() == TicketQuery.Sort.RELEVANCE;
+        List<RankWindows.Ranked> rows = relevance
+                ? ranked.page(query)
                 : tickets.page(query, Long.MAX_VALUE).stream()
-                        .map(t -> new Hit(t, null, null))
+                        .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0))
                         .toList();
         long total = tickets.count(query.filter());
         String next = null;
-        if (hits.size() > query.limit()) {
-            hits = hits.subList(0, query.limit());
-            Hit last = hits.get(hits.size() - 1);
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            RankWindows.Ranked last = rows.get(rows.size() - 1);
+            Ticket ticket = last.hit().ticket();
             next = cursors.encode(
-                    query.sort() == TicketQuery.Sort.RELEVANCE
-                            ? TicketQuery.Cursor.afterScore(last.score(), last.ticket())
-                            : new TicketQuery.Cursor(query.sort(), query.descending(), last.ticket()));
+                    relevance
+                            ? TicketQuery.Cursor.inWindow(last.place() + 1, ticket, last.low(), last.high())
+                            : new TicketQuery.Cursor(query.sort(), query.descending(), ticket));
         }
+        List<Hit> hits = rows.stream().map(RankWindows.Ranked::hit).toList();
         Map<UUID, String> highlights = index.highlights(
                 query.filter().search().text(),
                 hits.stream().map(h -> h.ticket().id()).toList());

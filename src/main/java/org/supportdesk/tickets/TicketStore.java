@@ -206,30 +206,6 @@ class TicketStore {
                 .list();
     }
 
-    /**
-     * A page of a search in relevance order (sort=relevance): each ticket with its score, best first,
-     * then by id; one row more than the limit.
-     */
-    List<Hit> ranked(TicketQuery query) {
-        Instant now = clock.instant();
-        var where = new Where();
-        if (search.rankedMatch() != null) {
-            where.andAll(search.rankedMatch(), List.of());
-        }
-        query.filter().addTo(where, search, false);
-        query.addPositionTo(where, search.score());
-        var args = new ArrayList<Object>();
-        args.add(search.engineQuery(query.filter().search().text()));
-        args.addAll(where.args());
-        args.add(query.limit() + 1);
-        int score = TicketColumn.values().length + 1;
-        return jdbc.sql("SELECT " + TicketColumn.LIST + ", " + search.score() + search.rankedFrom() + where.sql()
-                        + query.orderBy(search.score()) + " LIMIT ?")
-                .params(args)
-                .query((rs, n) -> new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)))
-                .list();
-    }
-
     long count(TicketFilter filter) {
         return count(filter, where -> {});
     }

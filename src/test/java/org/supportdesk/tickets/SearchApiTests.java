@@ -174,32 +174,62 @@ class SearchApiTests extends ApiTest {
         assertThat(ids(search(word + " customer:\"vexley quentin\"", ""))).isEmpty();
     }
 
-    @Test
-    void relevanceIsTheDefaultOrderAndItsCursorsPageThroughEveryHitOnce() {
-        var expected = new ArrayList<String>();
+    /**
+     * Seven matches imported oldest first (so stored in the order of their creation on both
+     * databases), the word repeated 1-3 times in the subject for differing scores.
+     */
+    private List<String> sevenMatchesOldestFirst() {
+        var tickets = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < 7; i++) {
-            // More of the word in the subject, a better match.
-            expected.add(create(
-                    ticket((word + " ").repeat(1 + i % 3) + "case " + i, "Text of case " + i + " with " + word + ".")));
+            tickets.add(ticket(
+                            (word + " ").repeat(1 + i % 3) + "case " + i, "Text of case " + i + " with " + word + ".")
+                    .with("id", UUID.randomUUID().toString())
+                    .with("created_at", "2026-0" + (i + 1) + "-10T09:00:00Z")
+                    .build());
         }
-        var seen = new ArrayList<String>();
-        var scores = new ArrayList<Double>();
+        Api.Response r = api.post("/import/json", tickets);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return tickets.stream().map(t -> (String) t.get("id")).toList();
+    }
+
+    /** Every hit of a relevance search, page after page of {@code limit}: ids and scores. */
+    private List<JsonNode> everyHit(String q, int limit) {
+        var hits = new ArrayList<JsonNode>();
         String cursor = null;
         do {
-            JsonNode page =
-                    search(word, "&customer_id=" + customer + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page = search(
+                    q, "&customer_id=" + customer + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.get("total").asLong()).isEqualTo(7);
-            page.get("items").forEach(t -> {
-                seen.add(t.get("id").asString());
-                scores.add(t.get("score").asDouble());
-            });
+            page.get("items").forEach(hits::add);
             cursor = page.get("next_cursor").isNull()
                     ? null
                     : page.get("next_cursor").asString();
         } while (cursor != null);
+        return hits;
+    }
 
-        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected).doesNotHaveDuplicates();
-        assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    private static List<Double> scores(List<JsonNode> hits) {
+        return hits.stream().map(h -> h.get("score").asDouble()).toList();
+    }
+
+    @Test
+    void relevanceRanksTheNewestMatchesWindowByWindowAndItsCursorsPageThroughEveryHitOnce() {
+        List<String> oldestFirst = sevenMatchesOldestFirst();
+
+        // The shared server ranks windows of five (ApiTest): the five newest best first, then the two oldest.
+        for (int limit : new int[] {1, 2, 3, 7, 100}) {
+            List<JsonNode> hits = everyHit(word, limit);
+            List<String> seen = hits.stream().map(h -> h.get("id").asString()).toList();
+            assertThat(seen).as("limit " + limit).doesNotHaveDuplicates().hasSize(7);
+            assertThat(seen.subList(0, 5)).containsExactlyInAnyOrderElementsOf(oldestFirst.subList(2, 7));
+            assertThat(seen.subList(5, 7)).containsExactlyInAnyOrderElementsOf(oldestFirst.subList(0, 2));
+            assertThat(scores(hits.subList(0, 5))).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(scores(hits.subList(5, 7))).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            // The better match first within a window: three times the word beats once.
+            assertThat(scores(hits.subList(0, 5)).get(0))
+                    .isGreaterThan(scores(hits.subList(0, 5)).get(4));
+        }
+
         // A relevance cursor is signed like any other.
         JsonNode first = search(word, "&customer_id=" + customer + "&limit=3");
         String cursor1 = first.get("next_cursor").asString();
@@ -207,6 +237,32 @@ class SearchApiTests extends ApiTest {
         String forged = cursor1.substring(0, cursor1.length() - 1) + (cursor1.endsWith("A") ? "Q" : "A");
         assertThat(api.get("/tickets?q=" + word + "&limit=3&cursor=" + forged).status())
                 .isEqualTo(422);
+    }
+
+    @Test
+    void aTicketStoredWhilePagingThroughARankedSearchDoesNotEnterItsWindows() {
+        List<String> oldestFirst = sevenMatchesOldestFirst();
+        JsonNode first = search(word, "&customer_id=" + customer + "&limit=2");
+        // The weakest match of all (the word once, in a long description), stored after the first
+        // page: ranked in the first window, it would come after the cursor.
+        String newcomer = create(ticket(
+                "Something else entirely",
+                "A long description that mentions " + word + " once among many other words."));
+
+        var seen = new ArrayList<String>(ids(first));
+        String cursor = first.get("next_cursor").asString();
+        while (cursor != null) {
+            JsonNode page = search(word, "&customer_id=" + customer + "&limit=2&cursor=" + cursor);
+            seen.addAll(ids(page));
+            cursor = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asString();
+        }
+
+        // Every score changed a little with the newcomer (bm25 weighs words by their rarity in the
+        // whole store); the pages still neither repeat nor skip a hit.
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(oldestFirst).doesNotContain(newcomer);
+        assertThat(ids(search(word, "&customer_id=" + customer + "&limit=100"))).contains(newcomer);
     }
 
     @Test
