@@ -31,5 +31,13 @@ public record SupportdeskProperties(
             @DefaultValue("25MB") DataSize maxTotalSize) {}
 
     /** How many of a search's newest matches are ranked together (docs/SEARCH.md, rank windows). */
-    public record Search(@DefaultValue("1000") int rankWindow) {}
+    public record Search(@DefaultValue("1000") int rankWindow) {
+        public Search {
+            if (rankWindow < 1) {
+                throw new IllegalArgumentException(
+                        "supportdesk.search.rank-window (SUPPORTDESK_SEARCH_RANK_WINDOW) must be at least 1, not "
+                                + rankWindow);
+            }
+        }
+    }
 }

@@ -34,9 +34,6 @@ class RankWindows {
 
     RankWindows(JdbcClient jdbc, SearchSql search, TicketJson json, Clock clock, SupportdeskProperties properties) {
         this.size = properties.search().rankWindow();
-        if (size < 1) {
-            throw new IllegalArgumentException("supportdesk.search.rank-window must be at least 1, not " + size);
-        }
         this.jdbc = jdbc;
         this.search = search;
         this.json = json;
