@@ -286,6 +286,20 @@ class SlaBreachWebhookTests {
     }
 
     @Test
+    void aBreachMoreThanThirtyDaysOldIsNotAnnounced() {
+        subscribe(BREACHED);
+        String id = ticket("urgent", "new").get("id").asString();
+        check.run();
+
+        // As after a month with the service stopped.
+        clock.advance(Duration.ofDays(31));
+        check.run();
+        settle();
+
+        assertThat(receiver.received(breachOf(id))).isEmpty();
+    }
+
+    @Test
     void aTicketImportedAlreadyOverdueIsNotAnnounced() {
         subscribe(BREACHED);
         check.run();
