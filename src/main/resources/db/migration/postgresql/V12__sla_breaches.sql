@@ -31,7 +31,7 @@ CREATE TABLE sla_breach_watches (
 CREATE INDEX sla_breach_watches_due ON sla_breach_watches (due_at);
 
 -- How far the check has looked: the due times up to checked_through were seen (NULL before the
--- first run, which looks back a minute only: what was overdue before is not news). Each batch of
+-- first run, which looks back 10 seconds only: what was overdue before is not news). Each batch of
 -- the check reads this one row FOR UPDATE on PostgreSQL, so the instances' batches take turns.
 CREATE TABLE sla_breach_check (
   id              INTEGER NOT NULL PRIMARY KEY,
