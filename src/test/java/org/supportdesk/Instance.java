@@ -26,6 +26,15 @@ public record Instance(ConfigurableApplicationContext context, Api api) implemen
     private static final OneAtATime LOGGING_SET_UP = new OneAtATime();
 
     public static Instance start(Map<String, String> settings) {
+        return start(settings, new Class<?>[0]);
+    }
+
+    /**
+     * The same with the beans of {@code beans} besides the service's own (a test's clock). Each is a
+     * class with {@code @Bean} methods and no {@code @Configuration}: the component scan of every
+     * other application in the JVM would find one that has it.
+     */
+    public static Instance start(Map<String, String> settings, Class<?>... beans) {
         var args = new ArrayList<String>();
         args.add("--server.port=0");
         // Tests that flood one key on purpose start their own limits; these do not.
@@ -38,6 +47,7 @@ public record Instance(ConfigurableApplicationContext context, Api api) implemen
             args.add("--supportdesk.admin-key=" + Api.ADMIN_KEY);
         }
         var context = new SpringApplicationBuilder(SupportdeskApplication.class)
+                .sources(beans)
                 .listeners(LOGGING_SET_UP.first(), LOGGING_SET_UP.last())
                 .run(args.toArray(String[]::new));
         return new Instance(

@@ -74,7 +74,7 @@ class ClassifyService {
             }
             history.append(id, event(ticket, next, info, actor, at));
             if (next != null) {
-                changes.updated(TicketEvents.CLASSIFIED, next, fields, actor);
+                changes.updated(TicketEvents.CLASSIFIED, ticket, next, fields, actor);
             }
             return ClassificationResult.of(id, info, next != null);
         });
@@ -193,7 +193,7 @@ class ClassifyService {
             events.add(
                     new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
             if (updated[i]) {
-                changes.updated(TicketEvents.CLASSIFIED, next, fields.get(i), actor);
+                changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
             } else {
                 int index = indexOf(results, next.id());
                 results.set(index, ClassificationResult.of(next.id(), next.classification(), false));

@@ -79,6 +79,29 @@ record Sla(
         return next;
     }
 
+    /** A target that is still open, and when it falls (or fell) due. */
+    record Due(String target, Instant at) {}
+
+    /**
+     * The targets that can still breach, or have and are still not met: the first response until it
+     * is given, the resolution until the ticket is resolved; while paused, only one that was overdue
+     * before the pause began. The earliest is {@link #nextDueMillis}; the breach check announces
+     * those whose time has passed (SlaAnnouncements).
+     */
+    List<Due> open(Instant firstResponseAt, Instant resolvedAt) {
+        if (resolvedAt != null) {
+            return List.of();
+        }
+        var open = new ArrayList<Due>(2);
+        if (firstResponseAt == null && runs(firstResponseDueAt)) {
+            open.add(new Due(FIRST_RESPONSE, firstResponseDueAt));
+        }
+        if (runs(resolutionDueAt)) {
+            open.add(new Due(RESOLUTION, resolutionDueAt));
+        }
+        return open;
+    }
+
     private boolean runs(Instant due) {
         return pausedAt == null || due.isBefore(pausedAt);
     }

@@ -58,6 +58,11 @@ public record Ticket(
         return sla.nextDueMillis(createdAt, firstResponseAt, resolvedAt);
     }
 
+    /** Its SLA targets still open, with their due times (see {@link Sla#open}). */
+    List<Sla.Due> openTargets() {
+        return sla.open(firstResponseAt, resolvedAt);
+    }
+
     /**
      * This ticket with category, priority, who set them, the last classification and the SLA
      * clocks (which follow the priority) replaced.

@@ -97,7 +97,7 @@ public class TicketConversations {
                 throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
             }
             // The workflow moved the ticket (reopen, first answer): webhooks hear it as any change.
-            events.updated(TicketEvents.UPDATED, next, changes.keySet(), actor);
+            events.updated(TicketEvents.UPDATED, current, next, changes.keySet(), actor);
             after = next;
         }
         var comment = new LinkedHashMap<String, Object>();

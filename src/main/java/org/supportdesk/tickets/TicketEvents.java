@@ -14,7 +14,8 @@ import org.supportdesk.system.DomainEvent;
  * Tells whoever listens (the webhooks' outbox) what happened to a ticket, from inside the
  * transaction of the change, so that a rolled-back change is never told. Called where the change
  * log is written: creation by the API (an import says `import.finished` instead of a creation per
- * row), updates, classifications and deletions.
+ * row), updates, classifications and deletions; an update that makes an SLA target overdue is
+ * followed by its `sla.breached` (SlaAnnouncements).
  */
 @Component
 class TicketEvents {
@@ -25,9 +26,11 @@ class TicketEvents {
     static final String DELETED = "ticket.deleted";
 
     private final ApplicationEventPublisher publisher;
+    private final SlaAnnouncements sla;
 
-    TicketEvents(ApplicationEventPublisher publisher) {
+    TicketEvents(ApplicationEventPublisher publisher, SlaAnnouncements sla) {
         this.publisher = publisher;
+        this.sla = sla;
     }
 
     void created(Ticket t, Actor actor) {
@@ -35,8 +38,9 @@ class TicketEvents {
     }
 
     /** A change of {@code fields} (the API's names) by a person, or a classification run. */
-    void updated(String type, Ticket t, Collection<String> fields, Actor actor) {
+    void updated(String type, Ticket before, Ticket t, Collection<String> fields, Actor actor) {
         publish(type, t, fields, actor, t.updatedAt());
+        sla.afterWrite(before, t);
     }
 
     /** The ticket as it was before it was deleted, at {@code at}. */

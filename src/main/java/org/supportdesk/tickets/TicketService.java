@@ -247,7 +247,7 @@ class TicketService {
                 tickets.replaceTags(current, next.tags());
             }
             history.append(id, new HistoryEvent(at, actor, "updated", changes, null));
-            events.updated(TicketEvents.UPDATED, next, fields, actor);
+            events.updated(TicketEvents.UPDATED, current, next, fields, actor);
             if (classified) {
                 history.append(id, Triage.event(decision.info(), actor, at, true, Map.of()));
             }

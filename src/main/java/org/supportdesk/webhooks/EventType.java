@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The events a webhook can subscribe to, by their wire names. Features publish a {@link
- * org.supportdesk.system.DomainEvent} of the type's name in the transaction of the change; the
- * outbox records those whose type is listed here. A new event is one line here once its feature
- * publishes it: `comment.created` and `sla.breached` (the conversation feature) are next.
+ * org.supportdesk.system.DomainEvent} of the type's name in the transaction of the change (for
+ * `sla.breached`, the transaction that claims the breach); the outbox records those whose type is
+ * listed here. A new event is one line here once its feature publishes it.
  */
 enum EventType {
     TICKET_CREATED("ticket.created"),
@@ -15,7 +15,8 @@ enum EventType {
     TICKET_CLASSIFIED("ticket.classified"),
     TICKET_DELETED("ticket.deleted"),
     IMPORT_FINISHED("import.finished"),
-    COMMENT_CREATED("comment.created");
+    COMMENT_CREATED("comment.created"),
+    SLA_BREACHED("sla.breached");
 
     private final String wire;
 

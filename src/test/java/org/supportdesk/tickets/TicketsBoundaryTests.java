@@ -40,7 +40,9 @@ class TicketsBoundaryTests {
             "TicketDesk",
             "ImportedFields",
             "TicketSearches",
-            "TicketExport");
+            "TicketExport",
+            // the scheduled check for SLA breaches that happen by time passing
+            "SlaBreachCheck");
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
             "TicketStore",
@@ -55,7 +57,10 @@ class TicketsBoundaryTests {
             "ChangeLog",
             "LabelledTickets",
             // what happened, told in the change's transaction (the webhooks' outbox listens)
-            "TicketEvents");
+            "TicketEvents",
+            // sla.breached, once per claim (SlaBreaches: the claims, watches and check's tables)
+            "SlaAnnouncements",
+            "SlaBreaches");
     /** What a list asks for: filters, order, position, and the WHERE clause they make. */
     private static final Set<String> QUERY = Set.of(
             "TicketFilter",

@@ -24,23 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A webhook receiver on a free loopback port (the JDK's own HTTP server): records every request,
  * then answers with the next status it was told to give (200 when none), after an optional delay
- * that plays a slow receiver.
+ * that plays a slow receiver. Public for the features whose events it receives (tickets' SLA
+ * breaches).
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One request as it arrived: headers by lower-case name, the body as sent. */
-    record Request(Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Request(Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String ticketId() {
+        public String ticketId() {
             JsonNode ticket = json().get("ticket");
             return ticket == null ? null : ticket.get("id").asString();
         }
@@ -59,7 +60,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    static Receiver start() {
+    public static Receiver start() {
         try {
             return new Receiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
         } catch (IOException e) {
@@ -67,29 +68,29 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next requests are answered with these statuses, in turn; then 200 again. */
-    void answer(Integer... statuses) {
+    public void answer(Integer... statuses) {
         answers.addAll(List.of(statuses));
     }
 
-    void delay(Duration delay) {
+    public void delay(Duration delay) {
         this.delay = delay;
     }
 
-    List<Request> received() {
+    public List<Request> received() {
         return List.copyOf(received);
     }
 
-    List<Request> received(Predicate<Request> which) {
+    public List<Request> received(Predicate<Request> which) {
         return received.stream().filter(which).toList();
     }
 
     /** Waits (polling, up to 30 s) until {@code n} requests match, and returns those. */
-    List<Request> await(int n, Predicate<Request> which) {
+    public List<Request> await(int n, Predicate<Request> which) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             List<Request> matching = received(which);
@@ -103,7 +104,7 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(20);
         } catch (InterruptedException e) {
@@ -138,11 +139,11 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Requests about one ticket. */
-    static Predicate<Request> about(String ticketId) {
+    public static Predicate<Request> about(String ticketId) {
         return r -> ticketId.equals(r.ticketId());
     }
 
-    static List<String> types(List<Request> requests) {
+    public static List<String> types(List<Request> requests) {
         var types = new ArrayList<String>();
         requests.forEach(r -> types.add(r.header("Supportdesk-Event")));
         return types;

@@ -1,0 +1,68 @@
+package org.supportdesk.tickets;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.supportdesk.system.DomainEvent;
+
+/**
+ * Announces SLA breaches: publishes `sla.breached` once per ticket, target and due time, in the
+ * transaction that claims it (SlaBreaches.claim), so the webhooks' outbox writes the event with
+ * the claim or not at all. The breach check visits the tickets whose due times passed; a write
+ * that changes a ticket's open targets visits it too, so a due time the write put in the past (a
+ * higher priority, a reopened ticket) is announced with the write (docs/WEBHOOKS.md).
+ */
+@Component
+class SlaAnnouncements {
+
+    static final String BREACHED = "sla.breached";
+    /** Due times older than this are never announced, and their claims are deleted. */
+    static final Duration KEEP = Duration.ofDays(30);
+
+    private final SlaBreaches breaches;
+    private final ApplicationEventPublisher publisher;
+
+    SlaAnnouncements(SlaBreaches breaches, ApplicationEventPublisher publisher) {
+        this.breaches = breaches;
+        this.publisher = publisher;
+    }
+
+    /**
+     * After a write, inside its transaction. Only a write that changed the open targets or their due
+     * times: one that leaves an old breach as it was (a tag on an imported overdue ticket) is not
+     * news.
+     */
+    void afterWrite(Ticket before, Ticket after) {
+        if (!after.openTargets().equals(before.openTargets())) {
+            visit(after, after.updatedAt());
+        }
+    }
+
+    /**
+     * Announces each open target of {@code t} overdue at {@code now} that is not yet announced, and
+     * watches the ones due later. A ticket none of whose targets is overdue is left to the index of
+     * `sla_due_at`, which shows it again when its earliest passes; once that one has passed the
+     * index no longer can, hence the watch.
+     */
+    void visit(Ticket t, Instant now) {
+        if (t.slaDueAt() >= now.toEpochMilli()) {
+            return;
+        }
+        Instant oldest = now.minus(KEEP);
+        for (Sla.Due due : t.openTargets()) {
+            if (!due.at().isBefore(now)) {
+                breaches.watch(t.id(), due.target(), due.at());
+            } else if (!due.at().isBefore(oldest) && breaches.claim(t.id(), due.target(), due.at(), now)) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("ticket", t);
+                data.put("target", due.target());
+                data.put("due_at", due.at());
+                // No one's doing: the clock passed the due time.
+                publisher.publishEvent(new DomainEvent(BREACHED, t.id(), now, null, data));
+            }
+        }
+    }
+}
