@@ -19,6 +19,10 @@ import org.supportdesk.system.SupportdeskProperties;
  * Its bounds are two keys of the newest-first order (SearchSql.windowKey): the cursor keeps them
  * and the place in the window where the page stopped, so the next page ranks the same window, and
  * tickets stored while a client pages through a search do not enter it.
+ *
+ * <p>On PostgreSQL every match is in one window (below the newest match at the first page): the
+ * GIN index gives the matches in no order, so finding the newest thousand reads every match
+ * anyway, and ranking them costs little beside that read (docs/BENCHMARKS.md).
  */
 @Component
 class RankWindows {
@@ -48,6 +52,7 @@ class RankWindows {
         TicketQuery.Cursor after = query.after();
         long high = after == null ? top(query) : after.high();
         long low = after == null ? low(query, high) : after.low();
+
         var page = new ArrayList<Ranked>();
         long skip = after == null ? 0 : after.key();
         while (true) {
@@ -81,6 +86,9 @@ class RankWindows {
      * (the size-th newest below {@code high}, with every filter), or NONE when fewer are left.
      */
     private long low(TicketQuery query, long high) {
+        if (!search.seeksByRecency()) {
+            return NONE;
+        }
         var window = search.window(false, words(query), NONE, high);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());

@@ -85,6 +85,15 @@ class SearchSql {
     }
 
     /**
+     * Whether the engine can give a search's matches newest first and stop early (FTS5, in rowid
+     * order), so that a rank window costs what the window holds; PostgreSQL's GIN index gives them
+     * in no order, so that every match is read to find any window.
+     */
+    boolean seeksByRecency() {
+        return sqlite();
+    }
+
+    /**
      * The key that orders a search's matches newest first, for its rank windows (RankWindows):
      * SQLite's rowid, in which FTS5 returns matches and can start from any point, and PostgreSQL's
      * creation time, which an index orders.
