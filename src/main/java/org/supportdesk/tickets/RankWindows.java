@@ -51,8 +51,10 @@ class RankWindows {
     List<Ranked> page(TicketQuery query) {
         TicketQuery.Cursor after = query.after();
         long high = after == null ? top(query) : after.high();
+        if (high == NONE) {
+            return List.of();
+        }
         long low = after == null ? low(query, high) : after.low();
-
         var page = new ArrayList<Ranked>();
         long skip = after == null ? 0 : after.key();
         while (true) {
@@ -68,7 +70,7 @@ class RankWindows {
 
     /**
      * The first window's high bound, which tickets stored later are above: just above the newest
-     * match's rowid on SQLite; on PostgreSQL just above now, since later tickets are created later
+     * match's rowid on SQLite (NONE when nothing matches: no window to rank); on PostgreSQL just above now, since later tickets are created later
      * (finding the newest match there could read the whole creation-time index for a query that
      * matches nothing: 270 ms over a million tickets).
      */
@@ -86,7 +88,7 @@ class RankWindows {
                 .query(Long.class)
                 .optional()
                 .map(newest -> newest + 1)
-                .orElse(Long.MAX_VALUE);
+                .orElse(NONE);
     }
 
     /**

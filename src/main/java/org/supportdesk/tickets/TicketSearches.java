@@ -40,7 +40,8 @@ class TicketSearches {
                 : tickets.page(query, Long.MAX_VALUE).stream()
                         .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0))
                         .toList();
-        long total = tickets.count(query.filter());
+        // A first page without hits: nothing matches, so there is nothing to count.
+        long total = rows.isEmpty() && query.after() == null ? 0 : tickets.count(query.filter());
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
