@@ -54,6 +54,7 @@ class TicketsBoundaryTests {
             "TicketTrends",
             "TicketSearchIndex",
             "SimilarTickets",
+            "RankWindows",
             "ChangeLog",
             "LabelledTickets",
             // what happened, told in the change's transaction (the webhooks' outbox listens)
