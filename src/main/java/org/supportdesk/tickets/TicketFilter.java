@@ -59,6 +59,12 @@ public record TicketFilter(
                 search);
     }
 
+    /** These filters with another tag (null: any). */
+    TicketFilter withTag(String other) {
+        return new TicketFilter(
+                category, priority, status, assignedTo, customerId, other, createdAfter, createdBefore, sla, search);
+    }
+
     private static TicketSearch search(QueryValues query, Instant now, Duration dueSoon) {
         SearchQuery q = query.search("q");
         if (q != null && query.raw("q").indexOf('\0') >= 0) {

@@ -36,6 +36,7 @@ class TicketStore {
     private final SearchSql search;
     private final ChangeLog changes;
     private final Clock clock;
+    private final TaggedPages tagged;
 
     TicketStore(
             JdbcClient jdbc,
@@ -44,7 +45,8 @@ class TicketStore {
             TicketHistory history,
             SearchSql search,
             ChangeLog changes,
-            Clock clock) {
+            Clock clock,
+            TaggedPages tagged) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -52,6 +54,7 @@ class TicketStore {
         this.search = search;
         this.changes = changes;
         this.clock = clock;
+        this.tagged = tagged;
     }
 
     /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
@@ -193,6 +196,9 @@ class TicketStore {
         TicketFilter filter = query.filter();
         if (filter.sla() != null && query.sort() != TicketQuery.Sort.SLA_DUE_AT && matches > SORT_INDEX_ABOVE) {
             filter = filter.withSla(filter.sla().unindexed());
+        }
+        if (TaggedPages.serves(query, filter)) {
+            return tagged.page(query, filter, more);
         }
         var where = new Where();
         filter.addTo(where, search);

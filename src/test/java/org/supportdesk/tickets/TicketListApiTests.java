@@ -137,6 +137,60 @@ class TicketListApiTests extends ApiTest {
         assertThat(pages).isEqualTo(3);
     }
 
+    /** Every id of a list walked page by page of {@code limit}, and the totals it showed. */
+    private List<String> walk(String query, int limit) {
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        do {
+            Api.Response r =
+                    api.get("/tickets?" + query + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            seen.addAll(ids(r.json()));
+            cursor = r.json().get("next_cursor").isNull()
+                    ? null
+                    : r.json().get("next_cursor").asString();
+        } while (cursor != null);
+        return seen;
+    }
+
+    @Test
+    void aTagAloneListsItsTicketsInCreationOrderBothWaysWithCursors() {
+        // A tag of this test's own, with no customer filter: the walk along the tag's rows (TaggedPages).
+        String tag = "walk-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> tagged = new ArrayList<>();
+        List<String> taggedNew = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TicketBody body = aTicket().withCustomer(customer).withStatus(i % 2 == 0 ? NEW : CLOSED);
+            String id = api.post("/tickets", (i == 3 ? body : body.withTags(tag, "other")).build())
+                    .json()
+                    .get("id")
+                    .asString();
+            if (i != 3) {
+                tagged.add(id);
+                if (i % 2 == 0) {
+                    taggedNew.add(id);
+                }
+            }
+        }
+        // Created one after the other: creation order, ties (same millisecond) by id, as the list orders.
+        List<String> expected = ids(api.get("/tickets?customer_id=" + customer + "&tag=" + tag + "&limit=100")
+                .json());
+        assertThat(expected).containsExactlyInAnyOrderElementsOf(tagged);
+
+        assertThat(walk("tag=" + tag, 2)).containsExactlyElementsOf(expected);
+        var newestFirst = new ArrayList<>(expected);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(walk("tag=" + tag + "&order=desc", 2)).containsExactlyElementsOf(newestFirst);
+        assertThat(walk("tag=" + tag + "&status=new", 1))
+                .containsExactlyElementsOf(
+                        expected.stream().filter(taggedNew::contains).toList());
+        assertThat(api.get("/tickets?tag=" + tag + "&limit=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(5);
+    }
+
     @Test
     void cursorStaysStableWhileTicketsAreAdded() {
         JsonNode first = list("&limit=4");

@@ -55,6 +55,7 @@ class TicketsBoundaryTests {
             "TicketSearchIndex",
             "SimilarTickets",
             "RankWindows",
+            "TaggedPages",
             "ChangeLog",
             "LabelledTickets",
             // what happened, told in the change's transaction (the webhooks' outbox listens)
