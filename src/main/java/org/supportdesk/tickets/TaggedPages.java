@@ -33,13 +33,43 @@ class TaggedPages {
     }
 
     static boolean serves(TicketQuery query, TicketFilter filter) {
-        // A tag holding NUL matches nothing, as Where makes every such filter (PostgreSQL refuses
-        // NUL as a parameter): not for the walk, which binds the tag itself.
+        return query.sort() == TicketQuery.Sort.CREATED_AT && counts(filter);
+    }
+
+    /**
+     * Whether {@link #count} serves these filters. A tag holding NUL matches nothing, as Where
+     * makes every such filter (PostgreSQL refuses NUL as a parameter): not for the walk, which
+     * binds the tag itself.
+     */
+    static boolean counts(TicketFilter filter) {
         return filter.tag() != null
                 && filter.tag().indexOf('\0') < 0
-                && query.sort() == TicketQuery.Sort.CREATED_AT
                 && filter.customerId() == null
                 && filter.assignedTo() == null;
+    }
+
+    /**
+     * How many tickets match, up to {@code cap + 1}, by the tag's rows: each joined to its ticket for
+     * the other filters (160 ms against 1.1 s for `tag` and `status` over a tag on 83,000 of a
+     * million tickets), or, with no other filter, the tag's rows alone (4 ms): every row has its
+     * ticket.
+     */
+    long count(TicketFilter filter, Consumer<Where> more, long cap) {
+        var where = new Where();
+        filter.withTag(null).addTo(where, search);
+        more.accept(where);
+        var args = new ArrayList<Object>();
+        args.add(filter.tag());
+        args.addAll(where.args());
+        args.add(cap + 1);
+        String rows = where.sql().isEmpty()
+                ? "SELECT 1 FROM ticket_tags WHERE tag = ?"
+                : "SELECT 1 FROM (SELECT ticket_id AS tag_ticket FROM ticket_tags WHERE tag = ?) tt"
+                        + " JOIN tickets ON tickets.id = tt.tag_ticket" + where.sql();
+        return jdbc.sql("SELECT COUNT(*) FROM (" + rows + " LIMIT ?) AS matched")
+                .params(args)
+                .query(Long.class)
+                .single();
     }
 
     /** A page as TicketStore.page reads it (one row more than the limit), for a query it {@link #serves}. */

@@ -218,6 +218,9 @@ class TicketStore {
 
     /** The count, up to {@code cap + 1}: the scan stops there, however many match. */
     long countUpTo(TicketFilter filter, java.util.function.Consumer<Where> more, long cap) {
+        if (TaggedPages.counts(filter)) {
+            return tagged.count(filter, more, cap);
+        }
         var where = new Where();
         filter.addTo(where, search);
         more.accept(where);
@@ -230,6 +233,9 @@ class TicketStore {
     }
 
     long count(TicketFilter filter, java.util.function.Consumer<Where> more) {
+        if (TaggedPages.counts(filter)) {
+            return tagged.count(filter, more, Long.MAX_VALUE - 1);
+        }
         var where = new Where();
         filter.addTo(where, search);
         more.accept(where);
