@@ -189,6 +189,16 @@ class TicketListApiTests extends ApiTest {
                         .get("total")
                         .asLong())
                 .isEqualTo(5);
+        assertThat(api.get("/tickets?tag=" + tag + "&status=new&limit=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(taggedNew.size());
+        assertThat(api.get("/tickets?tag=" + tag + "&status=resolved")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
