@@ -20,6 +20,12 @@ class Comments {
     private static final String COLUMNS = "seq, id, ticket_id, created_at, author, author_id, author_type,"
             + " visibility, body, edited_at, deleted_at, deleted_by, merged_from";
 
+    /**
+     * How much of a ticket's comments is searched: 100,000 characters, a tsvector of at most a
+     * tenth of PostgreSQL's limit even when every word is new (hex ids: 3,000 tokens, 120 KB).
+     */
+    static final int SEARCHED_CHARACTERS = 100_000;
+
     private final JdbcClient jdbc;
 
     Comments(JdbcClient jdbc) {
@@ -42,14 +48,30 @@ class Comments {
                 .update();
     }
 
-    /** The text of a ticket's comments that are not deleted, oldest first, for the search index. */
+    /**
+     * The text of a ticket's newest comments that are not deleted, oldest first, for the search
+     * index: whole comments, newest first, while they fit in {@link #SEARCHED_CHARACTERS} (the
+     * newest always). Without a bound, a long conversation of pasted logs broke commenting on
+     * PostgreSQL (a tsvector holds at most 1 MB: 60,000 distinct tokens were 2 MB) and every new
+     * comment re-read and re-indexed all the earlier ones.
+     */
     String searchText(UUID ticketId) {
-        return String.join(
-                "\n",
-                jdbc.sql("SELECT body FROM ticket_comments WHERE ticket_id = ? AND deleted_at IS NULL ORDER BY seq")
-                        .param(ticketId.toString())
-                        .query(String.class)
-                        .list());
+        return jdbc.sql("SELECT body FROM ticket_comments WHERE ticket_id = ? AND deleted_at IS NULL ORDER BY seq DESC")
+                .param(ticketId.toString())
+                .query((ResultSet rs) -> {
+                    var newestFirst = new ArrayList<String>();
+                    int total = 0;
+                    while (rs.next()) {
+                        String body = rs.getString(1);
+                        if (!newestFirst.isEmpty() && total + body.length() > SEARCHED_CHARACTERS) {
+                            break;
+                        }
+                        newestFirst.add(body);
+                        total += body.length() + 1;
+                    }
+                    java.util.Collections.reverse(newestFirst);
+                    return String.join("\n", newestFirst);
+                });
     }
 
     /** The comment, if it is on that ticket (a merge moves comments to another ticket). */

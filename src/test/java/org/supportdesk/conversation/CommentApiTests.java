@@ -64,6 +64,36 @@ class CommentApiTests extends ApiTest {
         assertThat(found(word)).isEmpty();
     }
 
+    /** About 60,000 characters of tokens no other text has: a pasted log of request ids. */
+    private static String pastedLog() {
+        var log = new StringBuilder();
+        while (log.length() < 60_000) {
+            log.append(UUID.randomUUID().toString().replace("-", "")).append(' ');
+        }
+        return log.toString();
+    }
+
+    @Test
+    void aLongConversationOfPastedLogsTakesEveryCommentAndItsNewestCommentsAreSearched() {
+        String id = ticket(api);
+        String letters = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String oldest = "firstlog" + letters;
+        String newest = "lastlog" + letters;
+
+        comment(api, id, aNote(oldest + " " + pastedLog()).build());
+        // 1.2 million characters of distinct tokens in all: PostgreSQL's tsvector of all of them
+        // would pass its 1 MB limit, and the comment would fail.
+        for (int i = 0; i < 18; i++) {
+            comment(api, id, aNote(pastedLog()).build());
+        }
+        comment(api, id, aNote(newest + " " + pastedLog()).build());
+
+        assertThat(ticketJson(api, id).get("comment_count").asInt()).isEqualTo(20);
+        assertThat(found(newest)).containsExactly(id);
+        // The index holds the newest 100,000 characters of the comments (docs/SEARCH.md).
+        assertThat(found(oldest)).isEmpty();
+    }
+
     private List<String> found(String word) {
         var ids = new java.util.ArrayList<String>();
         api.get("/search?q=" + word)
