@@ -20,8 +20,8 @@ import org.supportdesk.system.SupportdeskProperties;
  * and the place in the window where the page stopped, so the next page ranks the same window, and
  * tickets stored while a client pages through a search do not enter it.
  *
- * <p>On PostgreSQL every match is in one window (below the newest match at the first page): the
- * GIN index gives the matches in no order, so finding the newest thousand reads every match
+ * <p>On PostgreSQL every match is in one window (created before the first page): the GIN index
+ * gives the matches in no order, so finding the newest thousand reads every match
  * anyway, and ranking them costs little beside that read (docs/BENCHMARKS.md).
  */
 @Component
@@ -69,41 +69,35 @@ class RankWindows {
     }
 
     /**
-     * The first window's high bound, which tickets stored later are above: just above the newest
-     * match's rowid on SQLite (NONE when nothing matches: no window to rank); on PostgreSQL just above now, since later tickets are created later
-     * (finding the newest match there could read the whole creation-time index for a query that
-     * matches nothing: 270 ms over a million tickets).
+     * The first window's high bound, which tickets stored later are above: on SQLite just above
+     * the newest match's rowid (NONE when nothing matches: no window to rank); on PostgreSQL just
+     * above now, since later tickets are created later (finding the newest match there could read
+     * the whole creation-time index for a query that matches nothing: 270 ms over a million).
      */
     private long top(TicketQuery query) {
         if (!search.seeksByRecency()) {
             return clock.millis() + 1;
         }
-        var window = search.window(false, words(query), NONE, Long.MAX_VALUE);
-        var where = where(query, window);
-        var args = new ArrayList<>(window.fromArgs());
-        args.addAll(where.args());
-        return jdbc.sql("SELECT " + search.windowKey() + window.from() + where.sql() + " ORDER BY " + search.windowKey()
-                        + " DESC LIMIT 1")
-                .params(args)
-                .query(Long.class)
-                .optional()
-                .map(newest -> newest + 1)
-                .orElse(NONE);
+        long newest = newest(query, Long.MAX_VALUE, 0);
+        return newest == NONE ? NONE : newest + 1;
     }
 
     /**
-     * The low bound of the window that ends at {@code high}: the key of the window's oldest match
-     * (the size-th newest below {@code high}, with every filter), or NONE when fewer are left.
+     * The low bound of the window that ends at {@code high}: the key of its oldest match (the
+     * size-th newest below {@code high}, with every filter), or NONE when fewer are left, as
+     * always on PostgreSQL (one window).
      */
     private long low(TicketQuery query, long high) {
-        if (!search.seeksByRecency()) {
-            return NONE;
-        }
+        return search.seeksByRecency() ? newest(query, high, size - 1) : NONE;
+    }
+
+    /** The key of the match after the {@code skip} newest below {@code high}, or NONE when there is none. */
+    private long newest(TicketQuery query, long high, int skip) {
         var window = search.window(false, words(query), NONE, high);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
-        args.add(size - 1);
+        args.add(skip);
         return jdbc.sql("SELECT " + search.windowKey() + window.from() + where.sql() + " ORDER BY " + search.windowKey()
                         + " DESC LIMIT 1 OFFSET ?")
                 .params(args)
