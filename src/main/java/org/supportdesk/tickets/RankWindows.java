@@ -20,6 +20,10 @@ import org.supportdesk.system.SupportdeskProperties;
  * and the place in the window where the page stopped, so the next page ranks the same window, and
  * tickets stored while a client pages through a search do not enter it.
  *
+ * <p>Finding the first window counts its matches: when they are fewer than a window (a rare word,
+ * a customer's name, a narrow filter), that count is the page's total and no other count is
+ * needed, so such a search reads its matches twice, as it did before windows.
+ *
  * <p>On PostgreSQL every match is in one window (created before the first page): the GIN index
  * gives the matches in no order, so finding the newest thousand reads every match
  * anyway, and ranking them costs little beside that read (docs/BENCHMARKS.md).
@@ -47,63 +51,70 @@ class RankWindows {
     /** A hit of a ranked page, with the window [low, high) it was ranked in and its place there (from 0). */
     record Ranked(Hit hit, long low, long high, long place) {}
 
-    /** A page of a ranked search: up to one hit more than the limit, best first within each window. */
-    List<Ranked> page(TicketQuery query) {
+    /**
+     * A page of a ranked search: up to one hit more than the limit, best first within each window;
+     * and the number of matches when finding the first window counted them all (fewer than a
+     * window), which spares the page its count (null otherwise).
+     */
+    record Page(List<Ranked> rows, Long total) {}
+
+    Page page(TicketQuery query) {
         TicketQuery.Cursor after = query.after();
-        long high = after == null ? top(query) : after.high();
-        if (high == NONE) {
-            return List.of();
+        long high;
+        long low;
+        Long total = null;
+        if (after != null) {
+            high = after.high();
+            low = after.low();
+        } else if (!search.seeksByRecency()) {
+            // PostgreSQL: one window of what was created before now (later tickets are created
+            // later). Finding the newest match there could read the whole creation-time index
+            // for a query that matches nothing: 270 ms over a million tickets.
+            high = clock.millis() + 1;
+            low = NONE;
+        } else {
+            Span first = span(query, Long.MAX_VALUE);
+            if (first.count() == 0) {
+                return new Page(List.of(), 0L);
+            }
+            high = first.newest() + 1;
+            low = first.low(size);
+            total = low == NONE ? first.count() : null;
         }
-        long low = after == null ? low(query, high) : after.low();
-        var page = new ArrayList<Ranked>();
+        var rows = new ArrayList<Ranked>();
         long skip = after == null ? 0 : after.key();
         while (true) {
-            page.addAll(ranked(query, low, high, skip, query.limit() + 1 - page.size()));
+            rows.addAll(ranked(query, low, high, skip, query.limit() + 1 - rows.size()));
             skip = 0;
-            if (page.size() > query.limit() || low == NONE) {
-                return page;
+            if (rows.size() > query.limit() || low == NONE) {
+                return new Page(rows, total);
             }
             high = low;
-            low = low(query, high);
+            low = span(query, high).low(size);
         }
     }
 
-    /**
-     * The first window's high bound, which tickets stored later are above: on SQLite just above
-     * the newest match's rowid (NONE when nothing matches: no window to rank); on PostgreSQL just
-     * above now, since later tickets are created later (finding the newest match there could read
-     * the whole creation-time index for a query that matches nothing: 270 ms over a million).
-     */
-    private long top(TicketQuery query) {
-        if (!search.seeksByRecency()) {
-            return clock.millis() + 1;
+    /** The newest matches below a bound, up to a window of them: how many, and the oldest and newest keys. */
+    private record Span(long count, long oldest, long newest) {
+
+        /** The low bound of the window they make: the oldest key, or NONE when they are fewer than a window. */
+        long low(int size) {
+            return count < size ? NONE : oldest;
         }
-        long newest = newest(query, Long.MAX_VALUE, 0);
-        return newest == NONE ? NONE : newest + 1;
     }
 
-    /**
-     * The low bound of the window that ends at {@code high}: the key of its oldest match (the
-     * size-th newest below {@code high}, with every filter), or NONE when fewer are left, as
-     * always on PostgreSQL (one window).
-     */
-    private long low(TicketQuery query, long high) {
-        return search.seeksByRecency() ? newest(query, high, size - 1) : NONE;
-    }
-
-    /** The key of the match after the {@code skip} newest below {@code high}, or NONE when there is none. */
-    private long newest(TicketQuery query, long high, int skip) {
+    /** The newest {@code size} matches below {@code high} (SQLite: FTS5 gives them newest first and stops). */
+    private Span span(TicketQuery query, long high) {
         var window = search.window(false, words(query), NONE, high);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
-        args.add(skip);
-        return jdbc.sql("SELECT " + search.windowKey() + window.from() + where.sql() + " ORDER BY " + search.windowKey()
-                        + " DESC LIMIT 1 OFFSET ?")
+        args.add(size);
+        return jdbc.sql("SELECT COUNT(*), MIN(k), MAX(k) FROM (SELECT " + search.windowKey() + " AS k" + window.from()
+                        + where.sql() + " ORDER BY " + search.windowKey() + " DESC LIMIT ?) AS newest")
                 .params(args)
-                .query(Long.class)
-                .optional()
-                .orElse(NONE);
+                .query((rs, n) -> new Span(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     /**

@@ -35,13 +35,18 @@ class TicketSearches {
     /** A page of a search with words: hits with their highlights, and their scores in relevance order. */
     TicketService.Page page(TicketQuery query) {
         boolean relevance = query.sort() == TicketQuery.Sort.RELEVANCE;
-        List<RankWindows.Ranked> rows = relevance
+        RankWindows.Page found = relevance
                 ? ranked.page(query)
-                : tickets.page(query, Long.MAX_VALUE).stream()
-                        .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0))
-                        .toList();
+                : new RankWindows.Page(
+                        tickets.page(query, Long.MAX_VALUE).stream()
+                                .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0))
+                                .toList(),
+                        null);
+        List<RankWindows.Ranked> rows = found.rows();
         // A first page without hits: nothing matches, so there is nothing to count.
-        long total = rows.isEmpty() && query.after() == null ? 0 : tickets.count(query.filter());
+        long total = found.total() != null
+                ? found.total()
+                : rows.isEmpty() && query.after() == null ? 0 : tickets.count(query.filter());
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());

@@ -241,6 +241,34 @@ class SearchApiTests extends ApiTest {
     }
 
     @Test
+    void theTotalOfASearchCountsEveryMatchWhetherItFitsInAWindowOrNot() {
+        // Fewer matches than a window (five on the shared server): the window's own count is the total.
+        create(ticket("Printer " + word, "The printer jams.").withPriority(Priority.HIGH));
+        create(ticket("Scanner " + word, "The scanner is slow.").withPriority(Priority.HIGH));
+        create(ticket("Monitor " + word, "The monitor flickers.").withPriority(Priority.LOW));
+        assertThat(search(word, "&customer_id=" + customer + "&limit=1")
+                        .get("total")
+                        .asLong())
+                .isEqualTo(3);
+        assertThat(search(word + " priority:high", "&customer_id=" + customer + "&limit=1")
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(search(word + " priority:urgent", "&customer_id=" + customer)
+                        .get("total")
+                        .asLong())
+                .isZero();
+        // More than a window: counted apart.
+        for (int i = 0; i < 4; i++) {
+            create(ticket("Keyboard " + i + " " + word, "Keys stick."));
+        }
+        assertThat(search(word, "&customer_id=" + customer + "&limit=1")
+                        .get("total")
+                        .asLong())
+                .isEqualTo(7);
+    }
+
+    @Test
     void aTicketStoredWhilePagingThroughARankedSearchDoesNotEnterItsWindows() {
         List<String> oldestFirst = sevenMatchesOldestFirst();
         JsonNode first = search(word, "&customer_id=" + customer + "&limit=2");
