@@ -37,6 +37,7 @@ class TicketStore {
     private final ChangeLog changes;
     private final Clock clock;
     private final TaggedPages tagged;
+    private final TicketCounts counts;
 
     TicketStore(
             JdbcClient jdbc,
@@ -46,7 +47,8 @@ class TicketStore {
             SearchSql search,
             ChangeLog changes,
             Clock clock,
-            TaggedPages tagged) {
+            TaggedPages tagged,
+            TicketCounts counts) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -55,6 +57,7 @@ class TicketStore {
         this.changes = changes;
         this.clock = clock;
         this.tagged = tagged;
+        this.counts = counts;
     }
 
     /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
@@ -212,8 +215,12 @@ class TicketStore {
                 .list();
     }
 
+    /**
+     * The list's total: from the counts table when only category, priority and status are
+     * filtered (`priority=urgent&status=new` over a million tickets read 180,000 rows: 557 ms).
+     */
     long count(TicketFilter filter) {
-        return count(filter, where -> {});
+        return filter.onlyCountedColumns() ? counts.total(filter) : count(filter, where -> {});
     }
 
     /** The count, up to {@code cap + 1}: the scan stops there, however many match. */
