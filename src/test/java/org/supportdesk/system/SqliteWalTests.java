@@ -7,16 +7,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
+import org.supportdesk.MovableClock;
 
 /** The writer's checkpoints, on a real SQLite file with a writer and a reader connection. */
 class SqliteWalTests {
@@ -28,7 +26,7 @@ class SqliteWalTests {
     @TempDir
     Path dir;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T10:00:00Z"));
     private SQLiteDataSource source;
     private Connection writer;
     private SqliteWal wal;
@@ -85,7 +83,7 @@ class SqliteWalTests {
         wal.afterCommit();
         assertThat(wal.size()).as("no new try before the retry time").isGreaterThan(0);
 
-        clock.now = clock.now.plus(SqliteWal.RETRY);
+        clock.advance(SqliteWal.RETRY);
         wal.afterCommit();
         assertThat(wal.size()).isZero();
     }
@@ -96,16 +94,16 @@ class SqliteWalTests {
         try (Connection reader = readerOnItsSnapshot()) {
             writeUntilTheLogHolds(LIMIT);
             wal.afterCommit();
-            clock.now = clock.now.plus(SqliteWal.RETRY);
+            clock.advance(SqliteWal.RETRY);
             wal.afterCommit();
             assertThat(wal.size()).as("the second try failed too").isGreaterThanOrEqualTo(LIMIT);
             reader.rollback();
         }
-        clock.now = clock.now.plus(SqliteWal.RETRY);
+        clock.advance(SqliteWal.RETRY);
         wal.afterCommit();
         assertThat(wal.size()).as("one retry time later: no try yet").isGreaterThan(0);
 
-        clock.now = clock.now.plus(SqliteWal.RETRY);
+        clock.advance(SqliteWal.RETRY);
         wal.afterCommit();
         assertThat(wal.size()).as("two retry times later").isZero();
     }
@@ -194,25 +192,6 @@ class SqliteWalTests {
                 var r = s.executeQuery("SELECT count(*) FROM t")) {
             r.next();
             return r.getLong(1);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
+import org.supportdesk.MovableClock;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
@@ -56,8 +58,8 @@ class WebhookDeliveryTests {
     static class Setup {
         @Bean
         @Primary
-        ManualClock manualClock() {
-            return new ManualClock();
+        MovableClock manualClock() {
+            return new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
         }
 
         @Bean
@@ -89,7 +91,7 @@ class WebhookDeliveryTests {
     int port;
 
     @Autowired
-    ManualClock clock;
+    MovableClock clock;
 
     @Autowired
     MeterRegistry meters;
