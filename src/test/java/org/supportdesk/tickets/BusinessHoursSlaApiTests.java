@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,14 +12,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
 import org.supportdesk.MovableClock;
+import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -35,26 +33,15 @@ import tools.jackson.databind.JsonNode;
             "supportdesk.sla.business-end=17:00"
         })
 @Tag(TestDatabase.BOTH)
+@Import(OnMovableClock.class)
 class BusinessHoursSlaApiTests {
 
     /** Friday 2026-11-27, 16:00 in Berlin. */
     static final Instant FRIDAY_FOUR = Instant.parse("2026-11-27T15:00:00Z");
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(FRIDAY_FOUR);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("supportdesk-business-hours");
-        registry.add("supportdesk.data-dir", dir::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        TestDatabase.register(registry);
+        OnMovableClock.register(registry, "supportdesk-business-hours", FRIDAY_FOUR);
     }
 
     @LocalServerPort

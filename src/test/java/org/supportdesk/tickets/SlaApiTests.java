@@ -6,7 +6,6 @@ import static org.supportdesk.CommentBody.aReply;
 import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,14 +17,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
 import org.supportdesk.MovableClock;
+import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -36,25 +34,14 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Tag(TestDatabase.BOTH)
+@Import(OnMovableClock.class)
 class SlaApiTests {
 
     static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(T);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("supportdesk-sla");
-        registry.add("supportdesk.data-dir", dir::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        TestDatabase.register(registry);
+        OnMovableClock.register(registry, "supportdesk-sla", T);
     }
 
     @LocalServerPort

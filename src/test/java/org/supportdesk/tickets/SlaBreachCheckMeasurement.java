@@ -3,22 +3,20 @@ package org.supportdesk.tickets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
 import org.supportdesk.MovableClock;
+import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.system.Timestamps;
 
@@ -34,23 +32,13 @@ import org.supportdesk.system.Timestamps;
  * ({@code -Dn=} another number of tickets); it prints lines starting with MEASURE.
  */
 @Tag(TestDatabase.BOTH)
+@Import(OnMovableClock.class)
 class SlaBreachCheckMeasurement {
     static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(T);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("supportdesk.data-dir", Files.createTempDirectory("sla-measure")::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        TestDatabase.register(registry);
+        OnMovableClock.register(registry, "sla-measure", T);
     }
 
     @LocalServerPort

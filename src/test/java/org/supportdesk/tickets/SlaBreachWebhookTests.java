@@ -6,7 +6,6 @@ import static org.supportdesk.TicketBody.aTicket;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -22,14 +21,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
 import org.supportdesk.MovableClock;
+import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.system.Timestamps;
 import org.supportdesk.webhooks.Receiver;
@@ -50,26 +48,15 @@ import tools.jackson.databind.JsonNode;
             "supportdesk.sla.breach-check-interval=100ms"
         })
 @Tag(TestDatabase.BOTH)
+@Import(OnMovableClock.class)
 class SlaBreachWebhookTests {
 
     static final String SECRET = "a-secret-of-the-receiver-0123456789";
     static final String BREACHED = "sla.breached";
 
-    @TestConfiguration
-    static class Time {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("supportdesk-sla-breaches");
-        registry.add("supportdesk.data-dir", dir::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        TestDatabase.register(registry);
+        OnMovableClock.register(registry, "supportdesk-sla-breaches", Instant.parse("2026-11-23T10:00:00Z"));
     }
 
     @LocalServerPort

@@ -7,7 +7,6 @@ import static org.supportdesk.webhooks.Receiver.types;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
 import org.supportdesk.MovableClock;
+import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.system.DomainEvent;
 import org.supportdesk.system.InvalidRequest;
@@ -48,6 +48,7 @@ import tools.jackson.databind.JsonNode;
             "supportdesk.webhooks.poll-interval=50ms"
         })
 @Tag(TestDatabase.BOTH)
+@Import(OnMovableClock.class)
 class WebhookDeliveryTests {
 
     static final String SECRET = "a-secret-of-the-receiver-0123456789";
@@ -56,12 +57,6 @@ class WebhookDeliveryTests {
 
     @TestConfiguration
     static class Setup {
-        @Bean
-        @Primary
-        MovableClock manualClock() {
-            return new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
-        }
-
         @Bean
         FailingListener failingListener() {
             return new FailingListener();
@@ -81,10 +76,7 @@ class WebhookDeliveryTests {
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        var dir = Files.createTempDirectory("supportdesk-webhooks");
-        registry.add("supportdesk.data-dir", dir::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        TestDatabase.register(registry);
+        OnMovableClock.register(registry, "supportdesk-webhooks", Instant.parse("2026-11-25T10:00:00Z"));
     }
 
     @LocalServerPort
