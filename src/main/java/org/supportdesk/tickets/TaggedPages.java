@@ -32,20 +32,18 @@ class TaggedPages {
         this.clock = clock;
     }
 
+    /** The tag's rows, each joined to its ticket; the tag's own columns renamed beside the ticket's. */
+    private static final String TAG_ROWS =
+            " FROM (SELECT tag AS tag_name, created_at AS tag_created, ticket_id AS tag_ticket FROM ticket_tags) tt"
+                    + " JOIN tickets ON tickets.id = tt.tag_ticket";
+
     static boolean serves(TicketQuery query, TicketFilter filter) {
         return query.sort() == TicketQuery.Sort.CREATED_AT && counts(filter);
     }
 
-    /**
-     * Whether {@link #count} serves these filters. A tag holding NUL matches nothing, as Where
-     * makes every such filter (PostgreSQL refuses NUL as a parameter): not for the walk, which
-     * binds the tag itself.
-     */
+    /** Whether {@link #count} serves these filters. */
     static boolean counts(TicketFilter filter) {
-        return filter.tag() != null
-                && filter.tag().indexOf('\0') < 0
-                && filter.customerId() == null
-                && filter.assignedTo() == null;
+        return filter.tag() != null && filter.customerId() == null && filter.assignedTo() == null;
     }
 
     /**
@@ -55,17 +53,14 @@ class TaggedPages {
      * ticket.
      */
     long count(TicketFilter filter, Consumer<Where> more, long cap) {
-        var where = new Where();
-        filter.withTag(null).addTo(where, search);
-        more.accept(where);
-        var args = new ArrayList<Object>();
-        args.add(filter.tag());
-        args.addAll(where.args());
+        var others = new Where();
+        filter.withTag(null).addTo(others, search);
+        more.accept(others);
+        boolean alone = others.sql().isEmpty();
+        Where where = alone ? new Where().and("tag = ?", filter.tag()) : conditions(filter, more);
+        var args = new ArrayList<>(where.args());
         args.add(cap + 1);
-        String rows = where.sql().isEmpty()
-                ? "SELECT 1 FROM ticket_tags WHERE tag = ?"
-                : "SELECT 1 FROM (SELECT ticket_id AS tag_ticket FROM ticket_tags WHERE tag = ?) tt"
-                        + " JOIN tickets ON tickets.id = tt.tag_ticket" + where.sql();
+        String rows = "SELECT 1" + (alone ? " FROM ticket_tags" : TAG_ROWS) + where.sql();
         return jdbc.sql("SELECT COUNT(*) FROM (" + rows + " LIMIT ?) AS matched")
                 .params(args)
                 .query(Long.class)
@@ -74,27 +69,32 @@ class TaggedPages {
 
     /** A page as TicketStore.page reads it (one row more than the limit), for a query it {@link #serves}. */
     List<Ticket> page(TicketQuery query, TicketFilter filter, Consumer<Where> more) {
-        var where = new Where();
-        filter.withTag(null).addTo(where, search);
-        more.accept(where);
+        Where where = conditions(filter, more);
         TicketQuery.Cursor after = query.after();
         if (after != null) {
             where.andAll(
                     "(tt.tag_created, tt.tag_ticket) " + (query.descending() ? "<" : ">") + " (?, ?)",
                     List.of(after.key(), after.id()));
         }
-        var args = new ArrayList<Object>();
-        args.add(filter.tag());
-        args.addAll(where.args());
+        var args = new ArrayList<>(where.args());
         args.add(query.limit() + 1);
         String direction = query.descending() ? " DESC" : " ASC";
         Instant now = clock.instant();
-        return jdbc.sql("SELECT " + TicketColumn.LIST
-                        + " FROM (SELECT created_at AS tag_created, ticket_id AS tag_ticket FROM ticket_tags"
-                        + " WHERE tag = ?) tt JOIN tickets ON tickets.id = tt.tag_ticket" + where.sql()
-                        + " ORDER BY tt.tag_created" + direction + ", tt.tag_ticket" + direction + " LIMIT ?")
+        return jdbc.sql("SELECT " + TicketColumn.LIST + TAG_ROWS + where.sql() + " ORDER BY tt.tag_created" + direction
+                        + ", tt.tag_ticket" + direction + " LIMIT ?")
                 .params(args)
                 .query((rs, n) -> TicketColumn.read(rs, json, now))
                 .list();
+    }
+
+    /**
+     * The tag's condition, through Where like every filter (a tag holding NUL matches nothing
+     * there), then the other filters and the workspace's own, over {@link #TAG_ROWS}.
+     */
+    private Where conditions(TicketFilter filter, Consumer<Where> more) {
+        var where = new Where().and("tt.tag_name = ?", filter.tag());
+        filter.withTag(null).addTo(where, search);
+        more.accept(where);
+        return where;
     }
 }
