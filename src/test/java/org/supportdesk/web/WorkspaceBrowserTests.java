@@ -42,6 +42,12 @@ import org.supportdesk.Api;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTests {
 
+    /**
+     * Labels on the inbox matched exactly: each row's checkbox is labelled with its ticket's
+     * subject ("Select: Sorting by priority is wrong"), which a substring match also finds.
+     */
+    private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
     private static final Path DATA_DIR;
     private static final String ADMIN_EMAIL = "lead@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery";
@@ -192,7 +198,7 @@ class WorkspaceBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next →"))
                 .click();
         assertThat(page.locator("a[rel=prev]")).isVisible();
-        page.getByLabel("Priority").selectOption("urgent");
+        page.getByLabel("Priority", EXACT).selectOption("urgent");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*priority=urgent.*"));
         assertThat(page.locator("td[data-label=Priority]").first()).hasText("urgent");
         assertThat(page.evaluate("window.notReloaded === true")).isEqualTo(true);
@@ -205,8 +211,8 @@ class WorkspaceBrowserTests {
         var boxes = page.locator("tr[data-row] input[name=ids]");
         boxes.nth(0).check();
         boxes.nth(1).check();
-        page.getByLabel("Selected:").selectOption("priority");
-        page.getByLabel("Value").fill("low");
+        page.getByLabel("Selected:", EXACT).selectOption("priority");
+        page.getByLabel("Value", EXACT).fill("low");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply"))
                 .click();
         assertThat(page.locator("#results .notice")).hasText("2 tickets updated");
