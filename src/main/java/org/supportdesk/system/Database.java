@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
@@ -25,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does not undo its neighbours. A caller's answer waits for the commit, so nothing acknowledged is
  * lost; under load a commit carries dozens of requests instead of one. PostgreSQL handles
  * concurrent writers itself and gets a plain transaction per call.
+ *
+ * <p>Work of one kind that many requests send at once (new tickets) can go further: {@link
+ * #writeBatched} items queued next to each other are written by one call of their {@link Batched},
+ * so they share its statements (one multi-row insert instead of one insert per request).
  */
 public class Database implements AutoCloseable {
 
@@ -34,7 +37,7 @@ public class Database implements AutoCloseable {
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
     private final String product;
-    private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<QueuedWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     /** SQLite's write-ahead log, kept bounded by the writer between commits; null on PostgreSQL. */
     private final SqliteWal wal;
@@ -73,10 +76,46 @@ public class Database implements AutoCloseable {
         if (writer == null || Thread.currentThread() == writer) {
             return tx.execute(status -> work.get());
         }
+        return await(new QueuedWrite<>(work, null, null));
+    }
+
+    /** Writes items of one kind, several at a time: see {@link #writeBatched}. */
+    @FunctionalInterface
+    public interface Batched<I> {
+        /** Writes the items in the current transaction; throws to undo them all. */
+        void writeAll(List<I> items);
+    }
+
+    /**
+     * Writes {@code item} in a transaction and returns once it is committed, like {@link #write}.
+     * On SQLite, the items of {@code writer} that queued up together are written by one call of it.
+     * When that call fails, they are undone and written one at a time, each in a savepoint of its
+     * own, so that only a failing item fails: what a caller sees does not depend on its
+     * neighbours. PostgreSQL writes each item in a transaction of its own.
+     */
+    public <I> void writeBatched(Batched<I> writer, I item) {
+        if (this.writer == null || Thread.currentThread() == this.writer) {
+            tx.executeWithoutResult(status -> writer.writeAll(List.of(item)));
+            return;
+        }
+        await(new QueuedWrite<Void>(
+                () -> {
+                    writer.writeAll(List.of(item));
+                    return null;
+                },
+                writer,
+                item));
+    }
+
+    /** Writes waiting for the writer thread. */
+    int queued() {
+        return queue.size();
+    }
+
+    private <T> T await(QueuedWrite<T> task) {
         if (closed) {
             throw new IllegalStateException("Database is shutting down");
         }
-        var task = new Task<T>(work);
         queue.add(task);
         try {
             return task.result.get();
@@ -94,36 +133,8 @@ public class Database implements AutoCloseable {
         }
     }
 
-    private static final class Task<T> {
-        final Supplier<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        T value;
-        RuntimeException failure;
-
-        Task(Supplier<T> work) {
-            this.work = work;
-        }
-
-        void run() {
-            try {
-                value = work.get();
-            } catch (RuntimeException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        void finish() {
-            if (failure != null) {
-                result.completeExceptionally(failure);
-            } else {
-                result.complete(value);
-            }
-        }
-    }
-
     private void writeLoop() {
-        var batch = new ArrayList<Task<?>>();
+        var batch = new ArrayList<QueuedWrite<?>>();
         while (!closed || !queue.isEmpty()) {
             try {
                 batch.add(queue.take());
@@ -142,10 +153,10 @@ public class Database implements AutoCloseable {
         }
     }
 
-    private void commit(List<Task<?>> batch) {
+    private void commit(List<QueuedWrite<?>> batch) {
         try {
             if (batch.size() == 1) {
-                Task<?> only = batch.get(0);
+                QueuedWrite<?> only = batch.get(0);
                 try {
                     tx.executeWithoutResult(status -> only.run());
                 } catch (RuntimeException e) {
@@ -153,31 +164,70 @@ public class Database implements AutoCloseable {
                 }
             } else {
                 tx.executeWithoutResult(status -> {
-                    for (Task<?> task : batch) {
-                        try {
-                            savepoint.executeWithoutResult(s -> task.run());
-                        } catch (RuntimeException e) {
-                            // Rolled back to its savepoint; the others go on.
-                            task.failure = e;
+                    int from = 0;
+                    while (from < batch.size()) {
+                        int to = sameBatched(batch, from);
+                        if (to - from < 2 || !runTogether(batch.subList(from, to))) {
+                            for (QueuedWrite<?> task : batch.subList(from, to)) {
+                                runAlone(task);
+                            }
                         }
+                        from = to;
                     }
                 });
             }
         } catch (RuntimeException commitFailed) {
             log.warn("Commit of {} writes failed: {}", batch.size(), commitFailed.toString());
-            for (Task<?> task : batch) {
+            for (QueuedWrite<?> task : batch) {
                 if (task.failure == null) {
                     task.failure = commitFailed;
                 }
             }
         } catch (Error e) {
-            for (Task<?> task : batch) {
+            for (QueuedWrite<?> task : batch) {
                 task.result.completeExceptionally(e);
             }
             throw e;
         }
-        for (Task<?> task : batch) {
+        for (QueuedWrite<?> task : batch) {
             task.finish();
+        }
+    }
+
+    /** The end of the run of tasks from {@code from} that one {@link Batched} writes together. */
+    private static int sameBatched(List<QueuedWrite<?>> batch, int from) {
+        Batched<?> batched = batch.get(from).batched;
+        int to = from + 1;
+        while (batched != null && to < batch.size() && batch.get(to).batched == batched) {
+            to++;
+        }
+        return to;
+    }
+
+    /** Writes the tasks' items in one call and one savepoint; false (and undone) when that failed. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean runTogether(List<QueuedWrite<?>> tasks) {
+        var items = new ArrayList<>(tasks.size());
+        for (QueuedWrite<?> task : tasks) {
+            items.add(task.item);
+        }
+        Batched writer = tasks.get(0).batched;
+        try {
+            savepoint.executeWithoutResult(s -> writer.writeAll(items));
+            return true;
+        } catch (RuntimeException e) {
+            // Undone to its savepoint: each item again on its own, so only the failing ones fail.
+            log.debug("Writing {} items together failed, writing them one by one: {}", items.size(), e.toString());
+            return false;
+        }
+    }
+
+    private void runAlone(QueuedWrite<?> task) {
+        try {
+            savepoint.executeWithoutResult(s -> task.run());
+        } catch (RuntimeException e) {
+            // Rolled back to its savepoint; the others go on.
+            task.failure = e;
         }
     }
 

@@ -137,12 +137,4 @@ class NewTickets {
         tally.counted.forEach(counts::addNew);
         tally.counted.clear();
     }
-
-    void insert(Ticket t, HistoryEvent classified) {
-        Batch one = batch();
-        one.add(t, classified);
-        Tally tally = new Tally();
-        insertAll(one, tally);
-        count(tally);
-    }
 }

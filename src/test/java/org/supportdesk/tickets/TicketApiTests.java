@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aRefundRequest;
 import static org.supportdesk.TicketBody.aTicket;
 import static org.supportdesk.tickets.Status.CLOSED;
 
@@ -332,6 +333,43 @@ class TicketApiTests extends ApiTest {
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
         assertThat(api.get(path).json().get("version").asInt()).isEqualTo(2);
         assertThat(api.get(path + "/history").json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void postsSentAtOnceAreEachStoredWithTheirTagsHistoryCountsAndSearchIndex() throws Exception {
+        // On SQLite the POSTs that wait for the writer together are stored by one batch of statements.
+        String customer = "cust-" + UUID.randomUUID();
+        String word = "zq" + Long.toString(System.nanoTime(), 36);
+
+        List<JsonNode> created = Concurrently.run(
+                24,
+                12,
+                i -> create(aRefundRequest()
+                        .withCustomer(customer)
+                        .withSubject("Refund " + word + " number " + i)
+                        .withTags("batch", "n" + i)
+                        .build()));
+
+        assertThat(created).extracting(t -> t.get("id").asString()).doesNotHaveDuplicates();
+        for (int i = 0; i < created.size(); i++) {
+            String path = "/tickets/" + created.get(i).get("id").asString();
+            JsonNode stored = api.get(path).json();
+            assertThat(stored.get("subject").asString()).isEqualTo("Refund " + word + " number " + i);
+            assertThat(stored.get("tags").toString()).isEqualTo("[\"batch\",\"n" + i + "\"]");
+            assertThat(api.get("/tickets?tag=n" + i + "&customer_id=" + customer)
+                            .json()
+                            .get("total")
+                            .asInt())
+                    .isEqualTo(1);
+            JsonNode history = api.get(path + "/history").json();
+            assertThat(history).extracting(e -> e.get("action").asString()).containsExactly("created", "classified");
+        }
+        assertThat(api.get("/tickets/stats?customer_id=" + customer)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(24);
+        assertThat(api.get("/tickets?q=" + word).json().get("total").asInt()).isEqualTo(24);
     }
 
     @Test
