@@ -2,6 +2,7 @@ package org.supportdesk.learning;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +44,8 @@ class ModelController {
      *
      * @param enabled false with {@code supportdesk.classifier.model=off}: the rules decide alone
      * @param newExamples examples that arrived or changed since the model in use (an upper bound)
+     * @param retrainNotBefore when a training may start by itself ({@code retrain-interval} after the
+     *     model in use was trained); null before the first model
      * @param training the training queued or running now, on any instance
      * @param model the model in use (null before the first): version, when trained, examples per
      *     label, and the cross-validated accuracy of the rules, the model and both combined
@@ -52,6 +55,7 @@ class ModelController {
             int minExamples,
             int retrainAfter,
             Long newExamples,
+            Instant retrainNotBefore,
             TrainingJob training,
             Map<String, Object> model) {}
 
@@ -59,15 +63,17 @@ class ModelController {
     @GetMapping("/classification/model")
     ModelStatus status() {
         if (!settings.model()) {
-            return new ModelStatus(false, settings.minExamples(), settings.retrainAfter(), null, null, null);
+            return new ModelStatus(false, settings.minExamples(), settings.retrainAfter(), null, null, null, null);
         }
+        CurrentModel.Loaded loaded = current.loaded();
         return new ModelStatus(
                 true,
                 settings.minExamples(),
                 settings.retrainAfter(),
                 poller.newExamples(),
+                settings.retrainNotBefore(loaded.trainedAt()),
                 jobs.active().orElse(null),
-                model(current.loaded()));
+                model(loaded));
     }
 
     @Operation(summary = "Train the model in the background; answers 202 with the job (or the one already running)")

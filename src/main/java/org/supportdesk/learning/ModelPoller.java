@@ -16,7 +16,8 @@ import org.supportdesk.tickets.LabelledTickets;
 /**
  * What each instance does every {@code poll-interval}: picks up a newer model, keeps its own
  * training's heartbeat, marks abandoned a training whose instance went silent, and starts a
- * training once {@code retrain-after} examples arrived or changed since the last model.
+ * training once {@code retrain-after} examples arrived or changed since the last model, and
+ * {@code retrain-interval} has passed since it was trained.
  *
  * <p>New examples are counted cheaply: only the tickets changed since the previous poll are read
  * (a range of the updated_at index), and their count is added to the running total since the
@@ -93,7 +94,11 @@ class ModelPoller {
                 jobs.abandonSilent(now.minus(settings.abandonedAfter()), now);
             }
             count();
-            if (active.isEmpty() && settings.retrainAfter() > 0 && newExamples >= settings.retrainAfter()) {
+            Instant notBefore = settings.retrainNotBefore(current.loaded().trainedAt());
+            if (active.isEmpty()
+                    && settings.retrainAfter() > 0
+                    && newExamples >= settings.retrainAfter()
+                    && (notBefore == null || !now.isBefore(notBefore))) {
                 training.start(TrainingJob.NEW_EXAMPLES, null);
             }
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.supportdesk.learning;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minExamples the model decides a field only once it learned it from this many examples
  * @param retrainAfter a training starts by itself once this many tickets with a person's category
  *     or priority arrived or changed since the last model; 0 never starts one
+ * @param retrainInterval a training starts by itself no sooner than this after the model in use
+ *     was trained (the first one, with no model yet, at once): a stream of labelled tickets, such as
+ *     an integration posting thousands, would otherwise keep one core training back to back
  * @param pollInterval how often each instance looks for a newer model and counts new examples
  * @param maxExamples the newest examples a training reads at most: bounds its memory and time
  */
@@ -21,6 +25,7 @@ record ModelSettings(
         @DefaultValue("on") boolean model,
         @DefaultValue("100") int minExamples,
         @DefaultValue("200") int retrainAfter,
+        @DefaultValue("10m") Duration retrainInterval,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("100000") int maxExamples) {
 
@@ -31,12 +36,20 @@ record ModelSettings(
         if (retrainAfter < 0) {
             throw new IllegalArgumentException("supportdesk.classifier.retrain-after must be 0 (never) or more");
         }
+        if (retrainInterval.isNegative()) {
+            throw new IllegalArgumentException("supportdesk.classifier.retrain-interval must not be negative");
+        }
         if (pollInterval.toMillis() < 10) {
             throw new IllegalArgumentException("supportdesk.classifier.poll-interval must be at least 10ms");
         }
         if (maxExamples < 10) {
             throw new IllegalArgumentException("supportdesk.classifier.max-examples must be at least 10");
         }
+    }
+
+    /** When a training may start by itself after a model trained at {@code trainedAt} (null: none yet). */
+    Instant retrainNotBefore(Instant trainedAt) {
+        return trainedAt == null ? null : trainedAt.plus(retrainInterval);
     }
 
     /** A running job whose instance has not said it is alive for this long is taken as abandoned. */

@@ -9,6 +9,8 @@ import static org.supportdesk.learning.ModelServer.version;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,8 @@ class ModelLifecycleTests {
         if (instance != null) {
             instance.close();
         }
-        var all = new java.util.HashMap<>(Map.of("supportdesk.classifier.retrain-after", "200"));
+        var all = new java.util.HashMap<>(
+                Map.of("supportdesk.classifier.retrain-after", "200", "supportdesk.classifier.retrain-interval", "0s"));
         all.putAll(settings);
         instance = server.start(all);
         api = instance.api();
@@ -259,10 +262,33 @@ class ModelLifecycleTests {
 
     @Test
     @Order(6)
+    void noTrainingStartsByItselfWithinTheRetrainIntervalOfTheLastModel() {
+        restart(Map.of("supportdesk.classifier.retrain-interval", "1h"));
+        JsonNode model = model(api).get("model");
+        int before = model.get("version").asInt();
+        assertThat(model(api).get("retrain_not_before").asString())
+                .isEqualTo(Instant.parse(model.get("trained_at").asString())
+                        .plus(Duration.ofHours(1))
+                        .toString());
+
+        importCsv(api, LabelledHistory.csv(FIRST_IMPORT, SECOND_IMPORT));
+        Eventually.await(
+                "the new examples counted", () -> model(api).get("new_examples").asLong(), n -> n >= 200);
+        // A poll of the test's own, after the count: the one that would start a training.
+        instance.context().getBean(ModelPoller.class).poll();
+
+        JsonNode status = model(api);
+        assertThat(status.get("training").isNull()).isTrue();
+        assertThat(status.get("model").get("version").asInt()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(7)
     void enoughNewLabelsRetrainTheModelInTheBackground() {
         int before = version(api);
 
-        importCsv(api, LabelledHistory.csv(FIRST_IMPORT, SECOND_IMPORT));
+        // The labelled tickets imported in order 6 are waiting; with no interval the next poll trains.
+        restart(Map.of());
 
         int after = Eventually.await("a retrained model", () -> version(api), v -> v > before);
         JsonNode model = model(api).get("model");
@@ -283,7 +309,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anAdminAsksForATrainingAndGetsItsJobAtOnce() {
         int before = version(api);
 
@@ -306,7 +332,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aTrainingAlreadyRunningIsAnsweredInsteadOfASecondAndASilentOneIsAbandoned() throws Exception {
         String running = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
@@ -328,7 +354,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aFailedTrainingKeepsTheModelInUse() throws Exception {
         int before = version(api);
         server.refuseNewModels();
@@ -368,7 +394,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void jobsAreFoundByTheirIdOnly() {
         Api.Response unknown = api.get("/classification/model/jobs/" + UUID.randomUUID());
         Api.Response malformed = api.get("/classification/model/jobs/not-a-job");
@@ -380,7 +406,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void badRequestsToTheModelEndpointsGetAJsonDetail() {
         var answers = List.of(
                 api.get("/classification/model/jobs/" + "9".repeat(5000)),
@@ -409,7 +435,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aRestartKeepsTheModel() {
         int before = version(api);
 
@@ -421,7 +447,7 @@ class ModelLifecycleTests {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void withTheModelOffTheRulesDecideAloneExactlyAsBefore() {
         restart(Map.of("supportdesk.classifier.model", "off"));
 
