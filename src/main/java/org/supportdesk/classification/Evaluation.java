@@ -29,13 +29,18 @@ public record Evaluation(Map<Field, FieldEvaluation> fields) {
         }
         ModelOrRules combined = new ModelOrRules(rules, model, minExamples);
         for (Example example : examples) {
+            // The model alone, without the words behind it (not scored), read before decide reuses the buffers.
+            TrainedModel.Scored alone = model.score(example.subject(), example.description());
+            String[] labels = new String[Field.values().length];
+            for (Field field : Field.values()) {
+                labels[field.ordinal()] = alone.has(field) ? alone.label(field) : null;
+            }
             Decision decision = combined.decide(example.subject(), example.description());
-            TicketPrediction predicted = model.predict(example.subject(), example.description());
             for (Field field : Field.values()) {
                 String given = example.label(field);
-                Prediction prediction = predicted.get(field);
-                if (given != null && prediction != null) {
-                    fields.get(field).add(given, field.of(decision.rules()), prediction.label(), decision.get(field));
+                String predicted = labels[field.ordinal()];
+                if (given != null && predicted != null) {
+                    fields.get(field).add(given, field.of(decision.rules()), predicted, decision.get(field));
                 }
             }
         }

@@ -27,19 +27,19 @@ public final class ModelOrRules {
 
     public Decision decide(String subject, String description) {
         Classification c = rules.classify(subject, description);
-        TicketPrediction predicted = model == null ? null : model.predict(subject, description);
-        return new Decision(c, choose(Field.CATEGORY, c, predicted), choose(Field.PRIORITY, c, predicted));
+        TrainedModel.Scored scored = model == null ? null : model.score(subject, description);
+        return new Decision(c, choose(Field.CATEGORY, c, scored), choose(Field.PRIORITY, c, scored));
     }
 
-    private FieldDecision choose(Field field, Classification c, TicketPrediction predicted) {
+    /** The model's choice when it may decide and is surer than the rules; its words are found only then. */
+    private FieldDecision choose(Field field, Classification c, TrainedModel.Scored scored) {
         if (model == null) {
             return new FieldDecision(field.of(c), FieldDecision.RULES, c.confidence(), c.keywordsFound());
         }
         double rulesConfidence = model.rulesConfidence(field, c);
-        Prediction prediction = predicted.get(field);
-        if (prediction != null && model.examples(field) >= minExamples && prediction.probability() > rulesConfidence) {
+        if (scored.has(field) && model.examples(field) >= minExamples && scored.probability(field) > rulesConfidence) {
             return new FieldDecision(
-                    prediction.label(), FieldDecision.MODEL, prediction.probability(), prediction.topWords());
+                    scored.label(field), FieldDecision.MODEL, scored.probability(field), scored.topWords(field));
         }
         return new FieldDecision(field.of(c), FieldDecision.RULES, rulesConfidence, c.keywordsFound());
     }

@@ -48,20 +48,61 @@ public final class TrainedModel {
 
     /** Predicts both fields of a ticket; {@code null} subject or description count as empty text. */
     public TicketPrediction predict(String subject, String description) {
+        Scored scored = score(subject, description);
+        return new TicketPrediction(scored.prediction(Field.CATEGORY), scored.prediction(Field.PRIORITY));
+    }
+
+    /**
+     * Predicts both fields and finds the words behind a field only when asked: naming them is about a fifth of a
+     * prediction, and the service names them only for a field the model decides. They are found in this thread's
+     * buffers, so ask for them before the next prediction on the same thread.
+     */
+    Scored score(String subject, String description) {
         Features f = buffers.get();
         reader.extract(subject == null ? "" : subject, description == null ? "" : description, f);
         table.weigh(f);
-        return new TicketPrediction(predict(Field.CATEGORY, f), predict(Field.PRIORITY, f));
+        return new Scored(f);
     }
 
-    private Prediction predict(Field field, Features f) {
-        if (!table.has(field)) {
-            return null;
+    /** The labels and probabilities of one ticket, and the words behind them on demand (see {@link #score}). */
+    final class Scored {
+        private final Features features;
+        private final int[] best = new int[Field.values().length];
+        private final double[] probability = new double[Field.values().length];
+
+        private Scored(Features features) {
+            this.features = features;
+            for (Field field : Field.values()) {
+                if (table.has(field)) {
+                    double[] p = new double[table.model(field).labels.size()];
+                    best[field.ordinal()] = table.probabilities(field, features, p);
+                    probability[field.ordinal()] = p[best[field.ordinal()]];
+                }
+            }
         }
-        List<String> labels = table.model(field).labels;
-        double[] p = new double[labels.size()];
-        int best = table.probabilities(field, f, p);
-        return new Prediction(labels.get(best), p[best], Reasons.top(f, table, field, best));
+
+        /** False when the model had no example of the field. */
+        boolean has(Field field) {
+            return table.has(field);
+        }
+
+        String label(Field field) {
+            return table.model(field).labels.get(best[field.ordinal()]);
+        }
+
+        double probability(Field field) {
+            return probability[field.ordinal()];
+        }
+
+        /** The words that pulled most towards the field's label, strongest first. */
+        List<String> topWords(Field field) {
+            return Reasons.top(features, table, field, best[field.ordinal()]);
+        }
+
+        /** The field's prediction with its words; null when the model had no example of it. */
+        Prediction prediction(Field field) {
+            return has(field) ? new Prediction(label(field), probability(field), topWords(field)) : null;
+        }
     }
 
     /** How many examples the model learned the field from. */
