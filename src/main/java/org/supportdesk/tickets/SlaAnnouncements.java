@@ -1,11 +1,15 @@
 package org.supportdesk.tickets;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.supportdesk.system.DomainEvent;
 
 /**
@@ -24,10 +28,21 @@ class SlaAnnouncements {
 
     private final SlaBreaches breaches;
     private final ApplicationEventPublisher publisher;
+    private final MeterRegistry meters;
 
-    SlaAnnouncements(SlaBreaches breaches, ApplicationEventPublisher publisher) {
+    SlaAnnouncements(SlaBreaches breaches, ApplicationEventPublisher publisher, MeterRegistry meters) {
         this.breaches = breaches;
         this.publisher = publisher;
+        this.meters = meters;
+        // Registered up front: a dashboard shows zero rather than no data before the first breach.
+        for (String target : new String[] {Sla.FIRST_RESPONSE, Sla.RESOLUTION}) {
+            announced(target);
+        }
+    }
+
+    /** `supportdesk_sla_breaches_announced_total{target}`: breaches announced by this instance. */
+    private Counter announced(String target) {
+        return meters.counter("supportdesk.sla.breaches.announced", "target", target);
     }
 
     /**
@@ -62,7 +77,22 @@ class SlaAnnouncements {
                 data.put("due_at", due.at());
                 // No one's doing: the clock passed the due time.
                 publisher.publishEvent(new DomainEvent(BREACHED, t.id(), now, null, data));
+                countOnCommit(announced(due.target()));
             }
         }
+    }
+
+    /** Counted once the claim is committed: a rolled-back claim announced nothing. */
+    private static void countOnCommit(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 }

@@ -142,6 +142,7 @@ class SlaBreachWebhookTests {
         JsonNode created = ticket("urgent", "new");
         String id = created.get("id").asString();
         Instant due = at(created.get("sla").get("first_response_due_at"));
+        double announcedBefore = announced("first_response");
 
         clock.set(due.plusSeconds(1));
         Receiver.Request got = receiver.await(1, breachOf(id)).get(0);
@@ -162,6 +163,19 @@ class SlaBreachWebhookTests {
         check.run();
         settle();
         assertThat(receiver.received(breachOf(id))).hasSize(1);
+        // Other tests' tickets may breach meanwhile (the clock moved): at least this one, counted once.
+        assertThat(announced("first_response")).isGreaterThanOrEqualTo(announcedBefore + 1);
+    }
+
+    /** `supportdesk_sla_breaches_announced_total{target}` from the Prometheus scrape. */
+    private double announced(String target) {
+        Api.Response r = api.get("/metrics");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile(
+                        "(?m)^supportdesk_sla_breaches_announced_total\\{target=\"" + target + "\"\\} (\\S+)$")
+                .matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
