@@ -1,6 +1,5 @@
 package org.supportdesk.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.validator.routines.EmailValidator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,10 +27,6 @@ import org.supportdesk.system.Problem;
 @Service
 class AgentService {
 
-    static final int MIN_PASSWORD = 12;
-    // BCrypt reads at most 72 bytes; Spring Security refuses longer ones rather than cut them.
-    static final int MAX_PASSWORD_BYTES = 72;
-    static final int MAX_NAME = 100;
     static final Duration LINK_VALID = Duration.ofDays(7);
     // Sessions are checked against the agent on every request; a deactivation or a new password
     // reaches other instances within this time.
@@ -111,10 +105,10 @@ class AgentService {
     /** The first admin, with a password, from the setup page. */
     Agent createWithPassword(String email, String name, Role role, String password) {
         var problems = new ArrayList<Problem>();
-        String cleanEmail = email(email, problems);
-        String cleanName = name(name, problems);
-        checkPassword(password, problems);
-        fail(problems);
+        String cleanEmail = AgentInput.email(email, problems);
+        String cleanName = AgentInput.name(name, problems);
+        AgentInput.checkPassword(password, problems);
+        AgentInput.fail(problems);
         var agent = new Agent(UUID.randomUUID(), cleanEmail, cleanName, role, encoder.encode(password), 0, now(), null);
         insert(agent);
         return agent;
@@ -123,12 +117,12 @@ class AgentService {
     /** A new agent without a password, and their one-time link. */
     Invited invite(String email, String name, Role role) {
         var problems = new ArrayList<Problem>();
-        String cleanEmail = email(email, problems);
-        String cleanName = name(name, problems);
+        String cleanEmail = AgentInput.email(email, problems);
+        String cleanName = AgentInput.name(name, problems);
         if (role == null) {
             problems.add(Problem.body("Input should be 'viewer', 'agent' or 'admin'", "enum", "role"));
         }
-        fail(problems);
+        AgentInput.fail(problems);
         var agent = new Agent(UUID.randomUUID(), cleanEmail, cleanName, role, null, 0, now(), null);
         String token = newToken();
         db.write(() -> {
@@ -171,8 +165,8 @@ class AgentService {
     Agent setPassword(String token, String password) {
         Agent agent = linkOwner(token).orElseThrow(AgentNotFound::new);
         var problems = new ArrayList<Problem>();
-        checkPassword(password, problems);
-        fail(problems);
+        AgentInput.checkPassword(password, problems);
+        AgentInput.fail(problems);
         String hash = encoder.encode(password);
         boolean used = db.write(() -> {
             if (!agents.useLink(AdminTokens.hash(token), now())) {
@@ -215,50 +209,11 @@ class AgentService {
         if (agents.nameTaken(agent.name())) {
             problems.add(Problem.body("An agent with this name exists already", "value_error", "name"));
         }
-        fail(problems);
+        AgentInput.fail(problems);
         try {
             agents.insert(agent);
         } catch (DuplicateKeyException e) {
             throw new InvalidRequest(Problem.body("An agent with this email or name exists already", "value_error"));
-        }
-    }
-
-    private static String email(String email, List<Problem> problems) {
-        String clean = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        if (clean.isEmpty()) {
-            problems.add(Problem.body("Field required", "missing", "email"));
-        } else if (clean.length() > 254 || !EmailValidator.getInstance().isValid(clean)) {
-            problems.add(Problem.body("value is not a valid email address", "value_error", "email"));
-        }
-        return clean;
-    }
-
-    private static String name(String name, List<Problem> problems) {
-        String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty()) {
-            problems.add(Problem.body("Field required", "missing", "name"));
-        } else if (clean.length() > MAX_NAME) {
-            problems.add(
-                    Problem.body("String should have at most " + MAX_NAME + " characters", "string_too_long", "name"));
-        }
-        return clean;
-    }
-
-    static void checkPassword(String password, List<Problem> problems) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            problems.add(Problem.body(
-                    "Password should have at least " + MIN_PASSWORD + " characters", "string_too_short", "password"));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            problems.add(Problem.body(
-                    "Password should have at most " + MAX_PASSWORD_BYTES + " bytes (about 72 letters)",
-                    "string_too_long",
-                    "password"));
-        }
-    }
-
-    private static void fail(List<Problem> problems) {
-        if (!problems.isEmpty()) {
-            throw new InvalidRequest(problems);
         }
     }
 

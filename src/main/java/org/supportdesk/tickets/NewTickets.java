@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.Actor;
+import org.supportdesk.system.Database;
 import org.supportdesk.system.Dialect;
 import org.supportdesk.system.DriverBatch;
 
@@ -31,6 +33,7 @@ class NewTickets {
     private final TicketCounts counts;
     private final TicketSearchIndex index;
     private final ChangeLog changes;
+    private final TicketEvents events;
     private final Dialect dialect;
 
     NewTickets(
@@ -41,6 +44,7 @@ class NewTickets {
             TicketCounts counts,
             TicketSearchIndex index,
             ChangeLog changes,
+            TicketEvents events,
             Dialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -49,6 +53,7 @@ class NewTickets {
         this.counts = counts;
         this.index = index;
         this.changes = changes;
+        this.events = events;
         this.dialect = dialect;
     }
 
@@ -136,5 +141,29 @@ class NewTickets {
     void count(Tally tally) {
         tally.counted.forEach(counts::addNew);
         tally.counted.clear();
+    }
+
+    /** A new ticket from a POST, the classifier's history event for it (or null), and who posted it. */
+    record Posted(Ticket ticket, HistoryEvent classified, Actor actor) {}
+
+    /**
+     * Stores the tickets of the POSTs that wait for the database together, as an import stores a
+     * batch: a statement per table for all of them instead of one per ticket and table (on SQLite
+     * that was most of a POST's time in the single writer: 370-490 µs a ticket, docs/BENCHMARKS.md).
+     * One instance, so that the database sees the POSTs' items as one kind.
+     */
+    final Database.Batched<Posted> posts = this::storePosted;
+
+    private void storePosted(List<Posted> all) {
+        Batch batch = batch();
+        for (Posted p : all) {
+            batch.add(p.ticket(), p.classified());
+        }
+        var tally = new Tally();
+        insertAll(batch, tally);
+        count(tally);
+        for (Posted p : all) {
+            events.created(p.ticket(), p.actor());
+        }
     }
 }

@@ -59,35 +59,12 @@ class TicketService {
     Ticket create(JsonNode body, boolean autoClassify, Actor actor) {
         TicketInput input = binder.bindNew(body);
         Created created = newTicket(input, ImportedFields.NONE, autoClassify, actor, now());
-        db.writeBatched(posted, new Posted(created, actor));
+        db.writeBatched(newTickets.posts, new NewTickets.Posted(created.ticket(), created.classified(), actor));
         return created.ticket();
     }
 
     /** A new ticket and, when the classifier decided something, its history event. */
     record Created(Ticket ticket, HistoryEvent classified) {}
-
-    private record Posted(Created created, Actor actor) {}
-
-    /**
-     * Stores the tickets of the POSTs that wait for the database together, as an import stores a
-     * batch: a statement per table for all of them instead of one per ticket and table (on SQLite
-     * that was most of a POST's time in the single writer: 360 µs a ticket, docs/BENCHMARKS.md).
-     * One instance, so that the database sees the POSTs' items as one kind.
-     */
-    private final Database.Batched<Posted> posted = this::storeAll;
-
-    private void storeAll(List<Posted> all) {
-        NewTickets.Batch batch = newTickets.batch();
-        for (Posted p : all) {
-            batch.add(p.created().ticket(), p.created().classified());
-        }
-        var tally = new NewTickets.Tally();
-        newTickets.insertAll(batch, tally);
-        newTickets.count(tally);
-        for (Posted p : all) {
-            events.created(p.created().ticket(), p.actor());
-        }
-    }
 
     /**
      * Builds a new ticket from valid input; imports use it too, with what the record gave of the

@@ -1,0 +1,59 @@
+package org.supportdesk.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.validator.routines.EmailValidator;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Problem;
+
+/** What an agent's email, name and password must be: each check adds its problem, {@link #fail} reports them all. */
+final class AgentInput {
+
+    static final int MIN_PASSWORD = 12;
+    // BCrypt reads at most 72 bytes; Spring Security refuses longer ones rather than cut them.
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static final int MAX_NAME = 100;
+
+    private AgentInput() {}
+
+    static String email(String email, List<Problem> problems) {
+        String clean = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (clean.isEmpty()) {
+            problems.add(Problem.body("Field required", "missing", "email"));
+        } else if (clean.length() > 254 || !EmailValidator.getInstance().isValid(clean)) {
+            problems.add(Problem.body("value is not a valid email address", "value_error", "email"));
+        }
+        return clean;
+    }
+
+    static String name(String name, List<Problem> problems) {
+        String clean = name == null ? "" : name.trim();
+        if (clean.isEmpty()) {
+            problems.add(Problem.body("Field required", "missing", "name"));
+        } else if (clean.length() > MAX_NAME) {
+            problems.add(
+                    Problem.body("String should have at most " + MAX_NAME + " characters", "string_too_long", "name"));
+        }
+        return clean;
+    }
+
+    static void checkPassword(String password, List<Problem> problems) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            problems.add(Problem.body(
+                    "Password should have at least " + MIN_PASSWORD + " characters", "string_too_short", "password"));
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(Problem.body(
+                    "Password should have at most " + MAX_PASSWORD_BYTES + " bytes (about 72 letters)",
+                    "string_too_long",
+                    "password"));
+        }
+    }
+
+    static void fail(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+    }
+}
