@@ -17,7 +17,8 @@ import org.supportdesk.tickets.LabelledTickets;
  * What each instance does every {@code poll-interval}: picks up a newer model, keeps its own
  * training's heartbeat, marks abandoned a training whose instance went silent, and starts a
  * training once {@code retrain-after} examples arrived or changed since the last model, and
- * {@code retrain-interval} has passed since it was trained.
+ * {@code retrain-interval} has passed since it was trained or the new examples are as many as it
+ * learned from.
  *
  * <p>New examples are counted cheaply: only the tickets changed since the previous poll are read
  * (a range of the updated_at index), and their count is added to the running total since the
@@ -94,11 +95,11 @@ class ModelPoller {
                 jobs.abandonSilent(now.minus(settings.abandonedAfter()), now);
             }
             count();
-            Instant notBefore = settings.retrainNotBefore(current.loaded().trainedAt());
+            CurrentModel.Loaded model = current.loaded();
             if (active.isEmpty()
                     && settings.retrainAfter() > 0
                     && newExamples >= settings.retrainAfter()
-                    && (notBefore == null || !now.isBefore(notBefore))) {
+                    && settings.mayRetrain(now, model.trainedAt(), model.examples(), newExamples)) {
                 training.start(TrainingJob.NEW_EXAMPLES, null);
             }
         } catch (RuntimeException e) {

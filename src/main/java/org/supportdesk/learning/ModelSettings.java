@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retrainAfter a training starts by itself once this many tickets with a person's category
  *     or priority arrived or changed since the last model; 0 never starts one
  * @param retrainInterval a training starts by itself no sooner than this after the model in use
- *     was trained (the first one, with no model yet, at once): a stream of labelled tickets, such as
- *     an integration posting thousands, would otherwise keep one core training back to back
+ *     was trained, unless as many new examples arrived as that model learned from (the first one,
+ *     with no model yet, at once): a stream of labelled tickets, such as an integration posting
+ *     thousands, would otherwise keep one core training back to back
  * @param pollInterval how often each instance looks for a newer model and counts new examples
  * @param maxExamples the newest examples a training reads at most: bounds its memory and time
  */
@@ -47,7 +48,18 @@ record ModelSettings(
         }
     }
 
-    /** When a training may start by itself after a model trained at {@code trainedAt} (null: none yet). */
+    /**
+     * Whether a training may start by itself now, given the model in use (trained at {@code trainedAt}, null when
+     * there is none, from {@code modelExamples}) and the examples that arrived since: no model yet, the interval has
+     * passed, or the new examples are as many as the model learned from. A model that would learn from twice the
+     * examples is worth not waiting for (a large history imported while the first model trained on its start); one
+     * that would learn from a few more is not worth a core.
+     */
+    boolean mayRetrain(Instant now, Instant trainedAt, long modelExamples, long newExamples) {
+        return trainedAt == null || !now.isBefore(retrainNotBefore(trainedAt)) || newExamples >= modelExamples;
+    }
+
+    /** When a training may start by itself after a model trained at {@code trainedAt} (null: none yet), whatever arrives. */
     Instant retrainNotBefore(Instant trainedAt) {
         return trainedAt == null ? null : trainedAt.plus(retrainInterval);
     }

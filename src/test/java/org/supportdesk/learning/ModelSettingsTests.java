@@ -31,9 +31,20 @@ class ModelSettingsTests {
     void aTrainingMayStartByItselfTheRetrainIntervalAfterTheModelInUseWasTrained() {
         var settings = new ModelSettings(true, 100, 200, Duration.ofMinutes(10), Duration.ofSeconds(5), 100_000);
 
+        Instant trained = Instant.parse("2026-11-27T10:00:00Z");
+
         assertThat(settings.retrainNotBefore(null)).as("no model yet: at once").isNull();
-        assertThat(settings.retrainNotBefore(Instant.parse("2026-11-27T10:00:00Z")))
-                .isEqualTo(Instant.parse("2026-11-27T10:10:00Z"));
+        assertThat(settings.retrainNotBefore(trained)).isEqualTo(Instant.parse("2026-11-27T10:10:00Z"));
+        assertThat(settings.mayRetrain(trained.plusSeconds(60), null, 0, 200))
+                .as("no model yet")
+                .isTrue();
+        assertThat(settings.mayRetrain(trained.plusSeconds(599), trained, 1_000, 999))
+                .isFalse();
+        assertThat(settings.mayRetrain(trained.plusSeconds(600), trained, 1_000, 200))
+                .isTrue();
+        assertThat(settings.mayRetrain(trained.plusSeconds(60), trained, 1_000, 1_000))
+                .as("as many new examples as the model learned from: at once")
+                .isTrue();
     }
 
     @Test
