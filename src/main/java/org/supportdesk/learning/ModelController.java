@@ -45,7 +45,8 @@ class ModelController {
      * @param enabled false with {@code supportdesk.classifier.model=off}: the rules decide alone
      * @param newExamples examples that arrived or changed since the model in use (an upper bound)
      * @param retrainNotBefore when a training may start by itself ({@code retrain-interval} after the
-     *     model in use was trained); null before the first model
+     *     model in use was trained), or sooner once as many new examples arrived as that model learned
+     *     from; null before the first model
      * @param training the training queued or running now, on any instance
      * @param model the model in use (null before the first): version, when trained, examples per
      *     label, and the cross-validated accuracy of the rules, the model and both combined
