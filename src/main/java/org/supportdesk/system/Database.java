@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -213,7 +215,7 @@ public class Database implements AutoCloseable {
         }
         Batched writer = tasks.get(0).batched;
         try {
-            savepoint.executeWithoutResult(s -> writer.writeAll(items));
+            inSavepoint(() -> writer.writeAll(items));
             return true;
         } catch (RuntimeException e) {
             // Undone to its savepoint: each item again on its own, so only the failing ones fail.
@@ -224,10 +226,27 @@ public class Database implements AutoCloseable {
 
     private void runAlone(QueuedWrite<?> task) {
         try {
-            savepoint.executeWithoutResult(s -> task.run());
+            inSavepoint(task::run);
         } catch (RuntimeException e) {
             // Rolled back to its savepoint; the others go on.
             task.failure = e;
+        }
+    }
+
+    /**
+     * Runs work in a savepoint. When it fails, what it registered to run after the commit goes with
+     * it: the transaction still commits its neighbours, and a webhook wake-up or a counted SLA breach
+     * of work that was undone must not follow.
+     */
+    private void inSavepoint(Runnable work) {
+        List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
+        try {
+            savepoint.executeWithoutResult(s -> work.run());
+        } catch (RuntimeException e) {
+            TransactionSynchronizationManager.clearSynchronization();
+            TransactionSynchronizationManager.initSynchronization();
+            before.forEach(TransactionSynchronizationManager::registerSynchronization);
+            throw e;
         }
     }
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sqlite.SQLiteDataSource;
 
@@ -37,9 +39,18 @@ class BatchedWritesTests {
     /** The lists each call of {@link #insert} was given, in the order of the calls. */
     private final List<List<String>> calls = new CopyOnWriteArrayList<>();
 
+    /** The items whose after-commit work ran, in order. */
+    private final List<String> committed = new CopyOnWriteArrayList<>();
+
     private final Database.Batched<String> insert = items -> {
         calls.add(List.copyOf(items));
         for (String item : items) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed.add(item);
+                }
+            });
             jdbc.update("INSERT INTO t (item) VALUES (?)", item);
         }
     };
@@ -68,6 +79,7 @@ class BatchedWritesTests {
             f.get(30, TimeUnit.SECONDS);
         }
         assertThat(calls).containsExactly(List.of("a", "b", "c", "d"));
+        assertThat(committed).containsExactly("a", "b", "c", "d");
         assertThat(rows()).containsExactlyInAnyOrder("a", "b", "c", "d");
     }
 
@@ -87,6 +99,9 @@ class BatchedWritesTests {
                 .as("together first, undone, then one by one")
                 .containsExactly(List.of("a", "taken", "b"), List.of("a"), List.of("taken"), List.of("b"));
         assertThat(rows()).containsExactlyInAnyOrder("taken", "a", "b");
+        assertThat(committed)
+                .as("what undone work registered to run after the commit went with it")
+                .containsExactly("a", "b");
     }
 
     @Test
