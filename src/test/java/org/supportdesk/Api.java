@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,6 +91,23 @@ public final class Api {
 
     public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /**
+     * The value of one series of the Prometheus scrape, named as it is written there (with its
+     * labels, e.g. {@code supportdesk_x_total{target="a"}}); fails when the scrape lacks it.
+     */
+    public double metric(String series) {
+        Response r = get("/metrics");
+        if (r.status() != 200) {
+            throw new AssertionError("GET /metrics answered " + r.status() + ": " + r.body());
+        }
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(r.body());
+        if (!m.find()) {
+            throw new AssertionError("no " + series + " in " + r.body());
+        }
+        return Double.parseDouble(m.group(1));
     }
 
     public Response delete(String path) {
