@@ -95,18 +95,16 @@ public class Database implements AutoCloseable {
      * own, so that only a failing item fails: what a caller sees does not depend on its
      * neighbours. PostgreSQL writes each item in a transaction of its own.
      */
-    public <I> void writeBatched(Batched<I> writer, I item) {
-        if (this.writer == null || Thread.currentThread() == this.writer) {
-            tx.executeWithoutResult(status -> writer.writeAll(List.of(item)));
+    public <I> void writeBatched(Batched<I> batched, I item) {
+        Supplier<Void> alone = () -> {
+            batched.writeAll(List.of(item));
+            return null;
+        };
+        if (writer == null || Thread.currentThread() == writer) {
+            write(alone);
             return;
         }
-        await(new QueuedWrite<Void>(
-                () -> {
-                    writer.writeAll(List.of(item));
-                    return null;
-                },
-                writer,
-                item));
+        await(new QueuedWrite<>(alone, batched, item));
     }
 
     /** Writes waiting for the writer thread. */
