@@ -29,18 +29,13 @@ public record Evaluation(Map<Field, FieldEvaluation> fields) {
         }
         ModelOrRules combined = new ModelOrRules(rules, model, minExamples);
         for (Example example : examples) {
-            // The model alone, without the words behind it (not scored), read before decide reuses the buffers.
-            TrainedModel.Scored alone = model.score(example.subject(), example.description());
-            String[] labels = new String[Field.values().length];
-            for (Field field : Field.values()) {
-                labels[field.ordinal()] = alone.has(field) ? alone.label(field) : null;
-            }
-            Decision decision = combined.decide(example.subject(), example.description());
+            // Scored once: the model alone is scored on its labels, and the combination decides from the same scores.
+            TrainedModel.Scored scored = model.score(example.subject(), example.description());
+            Decision decision = combined.decide(example.subject(), example.description(), scored);
             for (Field field : Field.values()) {
                 String given = example.label(field);
-                String predicted = labels[field.ordinal()];
-                if (given != null && predicted != null) {
-                    fields.get(field).add(given, field.of(decision.rules()), predicted, decision.get(field));
+                if (given != null && scored.has(field)) {
+                    fields.get(field).add(given, field.of(decision.rules()), scored.label(field), decision.get(field));
                 }
             }
         }

@@ -26,8 +26,12 @@ public final class ModelOrRules {
     }
 
     public Decision decide(String subject, String description) {
+        return decide(subject, description, model == null ? null : model.score(subject, description));
+    }
+
+    /** The decision for a ticket the model has just scored ({@code null} without a model). */
+    Decision decide(String subject, String description, TrainedModel.Scored scored) {
         Classification c = rules.classify(subject, description);
-        TrainedModel.Scored scored = model == null ? null : model.score(subject, description);
         return new Decision(c, choose(Field.CATEGORY, c, scored), choose(Field.PRIORITY, c, scored));
     }
 
