@@ -73,6 +73,7 @@ class ArchitectureTests {
             "org.supportdesk.tickets.Metadata",
             "org.supportdesk.tickets.HistoryEvent",
             "org.supportdesk.tickets.ClassificationInfo",
+            "org.supportdesk.tickets.TicketClassification",
             "org.supportdesk.tickets.ClassificationResult",
             "org.supportdesk.tickets.Category",
             "org.supportdesk.tickets.Priority",

@@ -190,13 +190,16 @@ class ClassifyService {
             // A row changed since we read it (by a request, or another instance) keeps its change;
             // ours is dropped and reported as not applied.
             Ticket logged = updated[i] ? next : null;
-            events.add(
-                    new TicketHistory.Entry(next.id(), event(before.get(i), logged, next.classification(), actor, at)));
+            events.add(new TicketHistory.Entry(
+                    next.id(),
+                    event(before.get(i), logged, next.classification().info(), actor, at)));
             if (updated[i]) {
                 changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
             } else {
                 int index = indexOf(results, next.id());
-                results.set(index, ClassificationResult.of(next.id(), next.classification(), false));
+                results.set(
+                        index,
+                        ClassificationResult.of(next.id(), next.classification().info(), false));
             }
         }
         history.appendAll(events);
@@ -211,7 +214,9 @@ class ClassifyService {
                 && before.priority() == next.priority()
                 && before.categoryBy() == next.categoryBy()
                 && before.priorityBy() == next.priorityBy()
-                && Triage.sameDecision(before.classification(), next.classification());
+                && before.classification() != null
+                && Triage.sameDecision(
+                        before.classification().info(), next.classification().info());
     }
 
     private static int indexOf(List<ClassificationResult> results, UUID id) {
@@ -239,7 +244,7 @@ class ClassifyService {
                 category ? Origin.CLASSIFIER : t.categoryBy(),
                 nextPriority,
                 priority ? Origin.CLASSIFIER : t.priorityBy(),
-                info,
+                TicketClassification.of(info),
                 sla.next(t, nextPriority, t.status(), t.firstResponseAt(), t.resolvedAt(), at),
                 at,
                 t.version() + 1);

@@ -45,7 +45,8 @@ public record ExportedTicket(
             Instant classifiedAt) {}
 
     static ExportedTicket of(Ticket t) {
-        ClassificationInfo c = t.classification();
+        ClassificationInfo c =
+                t.classification() == null ? null : t.classification().info();
         return new ExportedTicket(
                 t.id(),
                 t.customerId(),

@@ -32,7 +32,7 @@ public record Ticket(
         int commentCount,
         UUID mergedInto,
         Sla sla,
-        ClassificationInfo classification,
+        TicketClassification classification,
         int version,
         @JsonIgnore Origin categoryBy,
         @JsonIgnore Origin priorityBy,
@@ -72,7 +72,7 @@ public record Ticket(
             Origin categoryBy,
             Priority priority,
             Origin priorityBy,
-            ClassificationInfo classification,
+            TicketClassification classification,
             Sla sla,
             Instant updatedAt,
             int version) {
@@ -111,7 +111,7 @@ public record Ticket(
             Origin categoryBy,
             Priority priority,
             Origin priorityBy,
-            ClassificationInfo classification,
+            TicketClassification classification,
             Instant resolvedAt,
             Sla sla,
             Instant updatedAt) {

@@ -56,8 +56,9 @@ class TicketJson {
         }
     }
 
-    ClassificationInfo classification(String text) {
-        return text == null ? null : classification.readValue(text);
+    /** A classification column, kept as its text and parsed when its fields are read. */
+    TicketClassification classification(String text) {
+        return TicketClassification.stored(text, classification::readValue);
     }
 
     Map<String, HistoryEvent.Change> changes(String text) {

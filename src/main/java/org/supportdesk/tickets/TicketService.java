@@ -101,7 +101,7 @@ class TicketService {
                 0,
                 null,
                 sla.start(decision.priority(), status, created, resolved),
-                classified ? decision.info() : given.classification(),
+                TicketClassification.of(classified ? decision.info() : given.classification()),
                 given.version() != null ? given.version() : 1,
                 !classified && given.categoryBy() != null ? given.categoryBy() : decision.categoryBy(),
                 !classified && given.priorityBy() != null ? given.priorityBy() : decision.priorityBy(),
@@ -202,7 +202,9 @@ class TicketService {
                     categoryBy,
                     priority,
                     priorityBy,
-                    decision != null && decision.info() != null ? decision.info() : current.classification(),
+                    decision != null && decision.info() != null
+                            ? TicketClassification.of(decision.info())
+                            : current.classification(),
                     resolvedAt,
                     sla.next(current, priority, in.status(), current.firstResponseAt(), resolvedAt, at),
                     at);

@@ -2,13 +2,15 @@ package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class TicketJsonTests {
 
-    private final TicketJson json = new TicketJson(JsonMapper.builder().build());
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final TicketJson json = new TicketJson(mapper);
 
     @Test
     void tagsAreReadBackAsTheyWereWritten() {
@@ -29,5 +31,29 @@ class TicketJsonTests {
         tags.add("c");
 
         assertThat(tags).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aStoredClassificationIsSentAsTheTextItWasStoredAsWhichIsWhatTheDecisionItselfWrites() {
+        var decided = new ClassificationInfo(
+                Category.BILLING_QUESTION,
+                Priority.HIGH,
+                0.87,
+                "Matched \"refund\" – café, 日本語, tab\there",
+                List.of("refund", "charged"),
+                "model",
+                Instant.parse("2026-11-27T14:39:23.921Z"));
+        String stored = json.write(TicketClassification.of(decided));
+
+        TicketClassification read = json.classification(stored);
+
+        record Page(String id, TicketClassification classification) {}
+        assertThat(mapper.writeValueAsString(new Page("a", read)))
+                .isEqualTo(mapper.writeValueAsString(new Page("a", TicketClassification.of(decided))))
+                .isEqualTo("{\"id\":\"a\",\"classification\":" + stored + "}");
+        assertThat(json.write(read)).isEqualTo(stored);
+        assertThat(read.info()).isEqualTo(decided);
+        assertThat(read).isEqualTo(TicketClassification.of(decided));
+        assertThat(json.classification(null)).isNull();
     }
 }

@@ -83,6 +83,7 @@ class TicketsBoundaryTests {
             "TicketChanges",
             "HistoryEvent",
             "ClassificationInfo",
+            "TicketClassification",
             "ClassificationResult",
             "TriageModel",
             "Metadata",
