@@ -1,10 +1,12 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 class TicketJsonTests {
@@ -19,9 +21,20 @@ class TicketJsonTests {
                 List.of("vip"),
                 List.of("vip", "export", "n1"),
                 List.of("café", "日本語", "emoji 🎫"),
+                List.of("", "a,b", "c]", "[d", "\",\"", "e\""),
                 List.of("quote \" inside", "back\\slash", "tab\there", "new\nline", "nul\u0000byte"))) {
             assertThat(json.tags(json.write(tags))).as("%s", tags).isEqualTo(tags);
         }
+    }
+
+    @Test
+    void tagsWrittenWithSpacesOrAsOtherJsonAreReadAsJson() {
+        assertThat(json.tags("[ \"a\" , \"b\" ]")).containsExactly("a", "b");
+        assertThat(json.tags("[\"a\",\n\"b\"]")).containsExactly("a", "b");
+        assertThat(json.tags("[]")).isEmpty();
+        assertThat(json.tags(" [] ")).isEmpty();
+        assertThatThrownBy(() -> json.tags("[\"a\",]")).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> json.tags("[\"a\"")).isInstanceOf(JacksonException.class);
     }
 
     @Test
