@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.supportdesk.system.Actor;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A stored ticket, as the API shows it. Besides the fields of SPEC §1 it carries its conversation
  * (how many comments, the last one's time, the first public answer of an agent), the ticket it was
- * merged into, and its SLA clocks (docs/CONVERSATIONS.md).
+ * merged into, and its SLA clocks (docs/CONVERSATIONS.md). Its JSON is written by {@link
+ * TicketSerializer}, in the order of the components below.
  */
+@JsonSerialize(using = TicketSerializer.class)
 public record Ticket(
         UUID id,
         String customerId,

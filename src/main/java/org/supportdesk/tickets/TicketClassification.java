@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Function;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.util.RawValue;
 
 /**
@@ -53,6 +55,15 @@ public final class TicketClassification {
     @JsonValue
     Object json() {
         return json != null ? new RawValue(new Utf8(json)) : info;
+    }
+
+    /** Writes it as {@link #json()} shows it, without going through a serializer's lookup. */
+    void write(JsonGenerator g, SerializationContext ctx) {
+        if (json != null) {
+            g.writeRawValue(new Utf8(json));
+        } else {
+            ctx.writeValue(g, info);
+        }
     }
 
     /**
