@@ -84,6 +84,7 @@ class TicketsBoundaryTests {
             "HistoryEvent",
             "ClassificationInfo",
             "TicketClassification",
+            "TicketSerializer",
             "ClassificationResult",
             "TriageModel",
             "Metadata",
