@@ -87,55 +87,50 @@ class ClassifyService {
      * batch's updates touch a few pages instead of one page per ticket (ids are random), which on
      * SQLite is most of what a commit writes.
      *
-     * <p>The next batch is read and classified, on every core, while this one is written: with the
-     * team's model a decision costs about four times the rules' CPU, and this way it costs no wall
-     * time as long as the database takes longer to write a batch than the cores take to decide it.
+     * <p>The next batch is read and classified, on every core, while this one is written and its
+     * results sent: reading a batch took about as long as writing one, and with the team's model a
+     * decision costs about four times the rules' CPU; this way neither adds wall time as long as the
+     * database takes longer to write a batch. At most two batches are in memory.
      */
     void classifyAll(TicketFilter filter, boolean force, Actor actor, Consumer<ClassificationResult> out) {
-        Page page = read(filter, null);
-        Future<Decided> deciding = decideAsync(page);
+        Future<Decided> deciding = readAndDecide(filter, null);
         while (true) {
             Decided decided = join(deciding);
-            boolean more = page.next() != null;
-            if (more) {
-                page = read(filter, page.next());
-                deciding = decideAsync(page);
+            if (decided.next() != null) {
+                deciding = readAndDecide(filter, decided.next());
             }
             db.write(() -> apply(decided, force, actor)).forEach(out);
-            if (!more) {
+            if (decided.next() == null) {
                 return;
             }
         }
     }
 
-    /** A batch of tickets, and where the next batch starts (null after the last). */
-    private record Page(List<Ticket> tickets, TicketQuery.Cursor next) {}
+    /** A batch's tickets, each with its decision, when they were decided, and where the next batch starts (null after the last). */
+    private record Decided(List<Ticket> tickets, List<ClassificationInfo> infos, Instant at, TicketQuery.Cursor next) {}
 
-    /** A batch's tickets, each with its decision, and when they were decided. */
-    private record Decided(List<Ticket> tickets, List<ClassificationInfo> infos, Instant at) {}
-
-    private Page read(TicketFilter filter, TicketQuery.Cursor after) {
-        // One row more than the batch tells whether another batch follows. Read outside the write:
-        // applying compares versions, so a ticket changed meanwhile keeps its change (not applied).
-        // Walks all matches in creation order, a batch at a time: the order's index, never a sort of
-        // them all (an sla filter included: see TicketStore.page).
-        List<Ticket> page =
-                tickets.page(new TicketQuery(filter, TicketQuery.Sort.CREATED_AT, false, BATCH, after), Long.MAX_VALUE);
-        if (page.size() <= BATCH) {
-            return new Page(page, null);
-        }
-        page = page.subList(0, BATCH);
-        return new Page(page, new TicketQuery.Cursor(TicketQuery.Sort.CREATED_AT, false, page.get(BATCH - 1)));
-    }
-
-    private Future<Decided> decideAsync(Page page) {
-        Instant at = service.now();
-        return deciders.submit(() -> new Decided(
-                page.tickets(),
-                page.tickets().parallelStream()
-                        .map(t -> triage.classify(t.subject(), t.description(), at))
-                        .toList(),
-                at));
+    /**
+     * Reads the batch after {@code after} and decides it, in the deciders' pool. Read outside the
+     * write: applying compares versions, so a ticket changed meanwhile keeps its change (not
+     * applied). Walks all matches in creation order, a batch at a time: the order's index, never a
+     * sort of them all (an sla filter included: see TicketStore.page). One row more than the batch
+     * tells whether another batch follows.
+     */
+    private Future<Decided> readAndDecide(TicketFilter filter, TicketQuery.Cursor after) {
+        return deciders.submit(() -> {
+            List<Ticket> page = tickets.page(
+                    new TicketQuery(filter, TicketQuery.Sort.CREATED_AT, false, BATCH, after), Long.MAX_VALUE);
+            TicketQuery.Cursor next = null;
+            if (page.size() > BATCH) {
+                page = page.subList(0, BATCH);
+                next = new TicketQuery.Cursor(TicketQuery.Sort.CREATED_AT, false, page.get(BATCH - 1));
+            }
+            Instant at = service.now();
+            List<ClassificationInfo> infos = page.parallelStream()
+                    .map(t -> triage.classify(t.subject(), t.description(), at))
+                    .toList();
+            return new Decided(page, infos, at, next);
+        });
     }
 
     private static Decided join(Future<Decided> deciding) {
