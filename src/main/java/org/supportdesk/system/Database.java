@@ -232,6 +232,25 @@ public class Database implements AutoCloseable {
     }
 
     /**
+     * Runs {@code action} once the current transaction has committed, or at once when there is none
+     * (what was written is then already stored). Undone work never triggers it: a rolled-back
+     * transaction drops it, and so does a failed savepoint of {@link #writeBatched} or of the
+     * writer's group commit.
+     */
+    public static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /**
      * Runs work in a savepoint. When it fails, what it registered to run after the commit goes with
      * it: the transaction still commits its neighbours, and a webhook wake-up or a counted SLA breach
      * of work that was undone must not follow.

@@ -8,8 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.supportdesk.system.Database;
 import org.supportdesk.system.DomainEvent;
 
 /**
@@ -77,22 +76,10 @@ class SlaAnnouncements {
                 data.put("due_at", due.at());
                 // No one's doing: the clock passed the due time.
                 publisher.publishEvent(new DomainEvent(BREACHED, t.id(), now, null, data));
-                countOnCommit(announced(due.target()));
+                // Counted once the claim is committed: a rolled-back claim announced nothing.
+                Counter counter = announced(due.target());
+                Database.afterCommit(counter::increment);
             }
         }
-    }
-
-    /** Counted once the claim is committed: a rolled-back claim announced nothing. */
-    private static void countOnCommit(Counter counter) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            counter.increment();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                counter.increment();
-            }
-        });
     }
 }

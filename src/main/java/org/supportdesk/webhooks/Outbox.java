@@ -9,8 +9,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.supportdesk.system.Database;
 import org.supportdesk.system.DomainEvent;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,13 +58,6 @@ class Outbox {
         for (String webhook : subscribers) {
             deliveries.add(webhook, id, event.ticketId(), event.at());
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    dispatcher.wake();
-                }
-            });
-        }
+        Database.afterCommit(dispatcher::wake);
     }
 }
