@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ClassifyController {
 
     private final ClassifyService classify;
+    private final ClassifyAll all;
     private final JsonMapper json;
 
-    ClassifyController(ClassifyService classify, JsonMapper json) {
+    ClassifyController(ClassifyService classify, ClassifyAll all, JsonMapper json) {
         this.classify = classify;
+        this.all = all;
         this.json = json;
     }
 
@@ -44,7 +46,7 @@ class ClassifyController {
         StreamingResponseBody body = (OutputStream out) -> {
             try (JsonGenerator gen = json.createGenerator(out)) {
                 gen.writeStartArray();
-                classify.classifyAll(filter, forced, actor, result -> json.writeValue(gen, result));
+                all.classifyAll(filter, forced, actor, result -> json.writeValue(gen, result));
                 gen.writeEndArray();
             }
         };

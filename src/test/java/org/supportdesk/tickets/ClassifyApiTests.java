@@ -150,7 +150,7 @@ class ClassifyApiTests extends ApiTest {
     void classifyAllWalksMoreThanOneBatch() {
         String customer = "cls-" + UUID.randomUUID();
         var csv = new StringBuilder("customer_id,customer_email,customer_name,subject,description\n");
-        int count = ClassifyService.BATCH + 7;
+        int count = ClassifyAll.BATCH + 7;
         for (int i = 0; i < count; i++) {
             csv.append(customer).append(",a@example.com,Ann,Refund,Please refund the duplicate payment\n");
         }
@@ -163,6 +163,51 @@ class ClassifyApiTests extends ApiTest {
         var ids = new ArrayList<String>();
         results.forEach(r -> ids.add(r.get("ticket_id").asString()));
         assertThat(ids).hasSize(count).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void classifyAllLogsADecisionForEveryPersonsTicketAcrossBatchesOnceOnly() {
+        // Every batch writes (a decision logged per ticket), so batches share a transaction.
+        String customer = "cls-" + UUID.randomUUID();
+        var csv = new StringBuilder("customer_id,customer_email,customer_name,subject,description,category,priority\n");
+        int count = 2 * ClassifyAll.BATCH + 3;
+        for (int i = 0; i < count; i++) {
+            csv.append(customer)
+                    .append(",a@example.com,Ann,Refund ")
+                    .append(i)
+                    .append(",Please refund the duplicate payment,other,low\n");
+        }
+        api.sendBytes(
+                "POST", "/import/csv", "text/csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        JsonNode results = api.post("/tickets/classify-all?customer_id=" + customer, Map.of())
+                .json();
+
+        var ids = new ArrayList<String>();
+        results.forEach(r -> {
+            ids.add(r.get("ticket_id").asString());
+            assertThat(r.get("applied").asBoolean()).isFalse();
+        });
+        assertThat(ids).hasSize(count).doesNotHaveDuplicates();
+        for (String id : List.of(ids.get(0), ids.get(ClassifyAll.BATCH), ids.get(count - 1))) {
+            JsonNode history = api.get("/tickets/" + id + "/history").json();
+            assertThat(classifiedEvents(history)).as(id).isEqualTo(1);
+            assertThat(api.get("/tickets/" + id).json().get("category").asString())
+                    .isEqualTo("other");
+        }
+        api.post("/tickets/classify-all?customer_id=" + customer, Map.of());
+        JsonNode last = api.get("/tickets/" + ids.get(count - 1) + "/history").json();
+        assertThat(classifiedEvents(last)).isEqualTo(1);
+    }
+
+    private static long classifiedEvents(JsonNode history) {
+        long n = 0;
+        for (JsonNode event : history) {
+            if ("classified".equals(event.path("action").asString())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test

@@ -30,6 +30,7 @@ class TicketsBoundaryTests {
     private static final Set<String> RULES = Set.of(
             "TicketService",
             "ClassifyService",
+            "ClassifyAll",
             "Triage",
             "ClassifierRules",
             "TicketBinder",
