@@ -52,6 +52,16 @@ public enum Dialect {
         return this == POSTGRESQL;
     }
 
+    /**
+     * True when a page is read in the order of its sort keys alone and the tickets that share keys
+     * are put in id order by the service: SQLite's list indexes end with the rowid, not the id, and
+     * ORDER BY the keys and id copied every row of a page into a sorter (tickets.SortedPages).
+     * PostgreSQL's list indexes end with the id.
+     */
+    public boolean ordersTiesByIdInTheService() {
+        return this == SQLITE;
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Detection {
         @Bean

@@ -152,6 +152,12 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         return orderBy(null);
     }
 
+    /** " ORDER BY" the sort columns alone, without the id: see SortedPages. */
+    String orderByKeys() {
+        String direction = descending ? " DESC" : " ASC";
+        return " ORDER BY " + String.join(direction + ", ", sort.columns) + direction;
+    }
+
     /** The same, where a ranked page's {@code score} is that SQL expression: best first, then by id. */
     String orderBy(String score) {
         if (sort == Sort.RELEVANCE) {

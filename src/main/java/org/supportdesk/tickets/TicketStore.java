@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ class TicketStore {
     private final Clock clock;
     private final TaggedPages tagged;
     private final TicketCounts counts;
+    private final SortedPages sorted;
 
     TicketStore(
             JdbcClient jdbc,
@@ -48,7 +50,8 @@ class TicketStore {
             ChangeLog changes,
             Clock clock,
             TaggedPages tagged,
-            TicketCounts counts) {
+            TicketCounts counts,
+            SortedPages sorted) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -58,6 +61,7 @@ class TicketStore {
         this.clock = clock;
         this.tagged = tagged;
         this.counts = counts;
+        this.sorted = sorted;
     }
 
     /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
@@ -203,16 +207,15 @@ class TicketStore {
         if (TaggedPages.serves(query, filter)) {
             return tagged.page(query, filter, more);
         }
-        var where = new Where();
-        filter.addTo(where, search);
-        more.accept(where);
-        query.addPositionTo(where);
-        var args = new ArrayList<>(where.args());
-        args.add(query.limit() + 1);
-        return jdbc.sql(SELECT + where.sql() + query.orderBy() + " LIMIT ?")
-                .params(args)
-                .query(rows())
-                .list();
+        TicketFilter filters = filter;
+        Supplier<Where> conditions = () -> {
+            var where = new Where();
+            filters.addTo(where, search);
+            more.accept(where);
+            query.addPositionTo(where);
+            return where;
+        };
+        return sorted.page(SELECT, conditions, query, rows());
     }
 
     /**

@@ -56,6 +56,7 @@ class TicketsBoundaryTests {
             "TicketSearchIndex",
             "SimilarTickets",
             "RankWindows",
+            "SortedPages",
             "TaggedPages",
             "ChangeLog",
             "LabelledTickets",
