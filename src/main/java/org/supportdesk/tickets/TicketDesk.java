@@ -27,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class TicketDesk {
 
     private final TicketService tickets;
+    private final TicketEdits edits;
     private final ClassifyService classify;
     private final TicketStore store;
     private final TicketCounts counts;
@@ -36,6 +37,7 @@ public class TicketDesk {
 
     TicketDesk(
             TicketService tickets,
+            TicketEdits edits,
             ClassifyService classify,
             TicketStore store,
             TicketCounts counts,
@@ -43,6 +45,7 @@ public class TicketDesk {
             java.time.Clock clock,
             TicketSla sla) {
         this.tickets = tickets;
+        this.edits = edits;
         this.classify = classify;
         this.store = store;
         this.counts = counts;
@@ -222,7 +225,7 @@ public class TicketDesk {
      */
     public Ticket patch(UUID id, JsonNode body, Integer version, Actor actor) {
         IfMatch ifMatch = IfMatch.parse(version == null ? null : "\"" + version + "\"");
-        return tickets.patch(id, body, ifMatch, actor);
+        return edits.patch(id, body, ifMatch, actor);
     }
 
     /** As `POST /tickets/{id}/classify?apply=...`: logged in history, applied or not. */
@@ -248,7 +251,7 @@ public class TicketDesk {
             var array = body.putArray("tags");
             next.forEach(array::add);
             try {
-                return tickets.patch(id, body, IfMatch.parse("\"" + current.version() + "\""), actor);
+                return edits.patch(id, body, IfMatch.parse("\"" + current.version() + "\""), actor);
             } catch (StaleVersion e) {
                 // Changed between our read and our write: once more, from what it is now.
             }
