@@ -40,6 +40,7 @@ class TicketsBoundaryTests {
             "TicketConversations",
             "TicketSla",
             "TicketDesk",
+            "InboxLists",
             "ImportedFields",
             "TicketSearches",
             "TicketExport",
