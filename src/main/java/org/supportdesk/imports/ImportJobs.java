@@ -13,9 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,7 +20,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
-import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.SupportdeskProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +42,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private final ImportJobRecords records;
     private final Clock clock;
     private final ImportJobFiles files;
-    private final ConcurrentHashMap<UUID, Live> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, ImportJobRun> live = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Spooled> spooled = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "import-jobs");
@@ -56,25 +52,6 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** An upload on disk, waiting for a preview or a job. */
     public record Spooled(UUID id, String fileName, String contentType, long size) {}
-
-    private final class Live {
-        volatile ImportJob job;
-        final ImportProgress progress;
-        final Actor actor;
-        volatile Future<?> run;
-
-        Live(ImportJob job, Actor actor) {
-            this.job = job;
-            this.actor = actor;
-            this.progress = new ImportProgress() {
-                @Override
-                void beforeCommit(ImportResult result) {
-                    // In the import's transaction: the record and the tickets commit together.
-                    records.insert(Live.this.job.id(), clock.instant(), result);
-                }
-            };
-        }
-    }
 
     ImportJobs(ImportService imports, JdbcClient jdbc, JsonMapper json, Clock clock, SupportdeskProperties properties) {
         this.imports = imports;
@@ -166,17 +143,16 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 null,
                 null);
         files.save(job);
-        var entry = new Live(job, actor);
-        live.put(job.id(), entry);
-        entry.run = runner.submit(() -> run(entry, upload));
+        var run = new ImportJobRun(job, upload, actor, imports, files, records, clock);
+        live.put(job.id(), run);
+        run.submit(runner, () -> live.remove(job.id()));
         return job;
     }
 
     public Optional<ImportJob> find(UUID id) {
-        Live entry = live.get(id);
-        if (entry != null) {
-            ImportJob job = entry.job;
-            return Optional.of(job.done() ? job : job.progressed(entry.progress));
+        ImportJobRun run = live.get(id);
+        if (run != null) {
+            return Optional.of(run.job());
         }
         Optional<ImportJob> recorded = files.load(id);
         if (recorded.isPresent()) {
@@ -195,68 +171,17 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         if (job.state().equals(ImportJob.CANCELLED)) {
             return job;
         }
-        Live entry = live.get(id);
-        if (job.done() || entry == null) {
+        ImportJobRun run = live.get(id);
+        if (job.done() || run == null) {
             throw new ImportJobOver(job.state());
         }
-        entry.progress.cancel();
-        try {
-            entry.run.get(60, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            // Still rolling back; GET shows "cancelled" once done.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // Recorded by run().
-        }
+        run.cancel();
         ImportJob after = find(id).orElseThrow(ImportJobNotFound::new);
         if (after.state().equals(ImportJob.FINISHED)) {
             // It committed before the cancellation reached it.
             throw new ImportJobOver(after.state());
         }
         return after;
-    }
-
-    private void run(Live entry, Spooled upload) {
-        UUID id = upload.id();
-        try {
-            if (entry.progress.cancelled()) {
-                finish(entry, ImportJob.CANCELLED, null, "Cancelled before it started; nothing was stored");
-                return;
-            }
-            entry.job = entry.job.with(ImportJob.RUNNING, null, null, null);
-            files.save(entry.job);
-            try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), entry.progress)) {
-                ImportResult result = imports.importFile(
-                        null,
-                        new ImportService.Upload(upload.fileName(), upload.contentType(), in),
-                        entry.job.dryRun(),
-                        entry.job.autoClassify(),
-                        entry.actor,
-                        entry.progress);
-                finish(entry, ImportJob.FINISHED, result, null);
-            }
-        } catch (ImportProgress.Cancelled e) {
-            finish(entry, ImportJob.CANCELLED, null, "Cancelled; nothing was stored");
-        } catch (MalformedRequest | InvalidRequest e) {
-            finish(entry, ImportJob.FAILED, null, e.getMessage() + "; nothing was stored");
-        } catch (IOException | RuntimeException e) {
-            log.warn("Import job {} failed", id, e);
-            finish(
-                    entry,
-                    ImportJob.FAILED,
-                    null,
-                    "The import failed (" + e.getClass().getSimpleName() + "); nothing was stored");
-        } finally {
-            files.deleteUpload(id);
-        }
-    }
-
-    private void finish(Live entry, String state, ImportResult result, String detail) {
-        ImportJob done = entry.job.progressed(entry.progress).with(state, clock.instant(), result, detail);
-        files.save(done);
-        entry.job = done;
-        live.remove(done.id());
     }
 
     private Optional<ImportResult> committed(UUID id) {

@@ -8,7 +8,7 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * The JDK's own StAX parser, locked down: no DTD support, no external entities, no external DTD or
- * schema access. A DOCTYPE still shows up as an event, which {@link XmlTicketReader} refuses, so no
+ * schema access. A DOCTYPE still shows up as an event, which {@link XmlCursor} refuses, so no
  * entity is ever declared and none can be expanded (no XXE, no billion laughs).
  */
 final class XmlInput {

@@ -51,7 +51,7 @@ class DatabaseConfig {
                 config.addDataSourceProperty("reWriteBatchedInserts", "true");
                 config.addDataSourceProperty("ApplicationName", "supportdesk");
                 // Whatever the server's default: an update that lost a race re-reads the winner's
-                // commit in the same transaction (TicketService), which needs READ COMMITTED.
+                // commit in the same transaction (TicketEdits), which needs READ COMMITTED.
                 config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
             }
             return new HikariDataSource(config);

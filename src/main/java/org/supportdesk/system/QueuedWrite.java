@@ -3,7 +3,7 @@ package org.supportdesk.system;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** A write waiting for {@link Database}'s writer thread, and the caller's answer once it is committed. */
+/** A write waiting for {@link GroupCommit}'s writer thread, and the caller's answer once it is committed. */
 final class QueuedWrite<T> {
     final Supplier<T> work;
     /** For {@link Database#writeBatched}: who writes the item with its neighbours; null otherwise. */

@@ -9,13 +9,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * SQLite with one writer: the writer thread of {@link Database} gets its own connection, with a
+ * SQLite with one writer: the writer thread of {@link GroupCommit} gets its own connection, with a
  * page cache large enough to keep the random-keyed indexes of a big import in memory; every other
  * thread reads through a pool of small-cache connections side by side (WAL mode).
  */
 final class SqliteDataSource implements DataSource, AutoCloseable {
 
-    /** The one thread that writes; see {@link Database}. */
+    /** The one thread that writes; see {@link GroupCommit}. */
     static final class WriterThread extends Thread {
         WriterThread(Runnable loop) {
             super(loop, "sqlite-writer");

@@ -30,9 +30,11 @@ class TicketController {
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final TicketService service;
+    private final TicketEdits edits;
 
-    TicketController(TicketService service) {
+    TicketController(TicketService service, TicketEdits edits) {
         this.service = service;
+        this.edits = edits;
     }
 
     @Operation(summary = "Create a ticket; category and priority left out are decided by the classifier")
@@ -74,7 +76,7 @@ class TicketController {
                     @RequestBody(required = false)
                     JsonNode body,
             Actor actor) {
-        Ticket ticket = service.patch(Params.id(id), body, IfMatch.parse(ifMatch), actor);
+        Ticket ticket = edits.patch(Params.id(id), body, IfMatch.parse(ifMatch), actor);
         return ResponseEntity.ok().eTag(etag(ticket)).body(ticket);
     }
 
@@ -89,7 +91,7 @@ class TicketController {
                     @RequestBody(required = false)
                     JsonNode body,
             Actor actor) {
-        Ticket ticket = service.replace(
+        Ticket ticket = edits.replace(
                 Params.id(id), body, IfMatch.parse(ifMatch), Params.bool("auto_classify", autoClassify), actor);
         return ResponseEntity.ok().eTag(etag(ticket)).body(ticket);
     }

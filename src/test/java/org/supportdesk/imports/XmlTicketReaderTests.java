@@ -154,7 +154,7 @@ class XmlTicketReaderTests {
 
     @Test
     void refusesATicketLargerThanTheCapBeforeItFillsMemory() {
-        String huge = "<tickets><ticket><description>" + "x".repeat(XmlTicketReader.MAX_RECORD_CHARS + 10)
+        String huge = "<tickets><ticket><description>" + "x".repeat(XmlCursor.MAX_RECORD_CHARS + 10)
                 + "</description></ticket></tickets>";
 
         assertThat(failure(XML, huge)).hasMessageContaining("the ticket is longer than 1000000 characters");

@@ -14,9 +14,9 @@ class OpenTicketsPlanTests {
 
     @Test
     void openTicketsAreCommonFromATwentiethOfAll() {
-        assertThat(TicketDesk.openIsCommon(counts(600_000, 400_000))).isTrue();
-        assertThat(TicketDesk.openIsCommon(counts(50, 950))).isTrue();
-        assertThat(TicketDesk.openIsCommon(counts(49, 951))).isFalse();
-        assertThat(TicketDesk.openIsCommon(counts(0, 0))).isTrue();
+        assertThat(InboxLists.openIsCommon(counts(600_000, 400_000))).isTrue();
+        assertThat(InboxLists.openIsCommon(counts(50, 950))).isTrue();
+        assertThat(InboxLists.openIsCommon(counts(49, 951))).isFalse();
+        assertThat(InboxLists.openIsCommon(counts(0, 0))).isTrue();
     }
 }

@@ -1,0 +1,126 @@
+package org.supportdesk.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.supportdesk.system.Actor;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.MalformedRequest;
+
+/**
+ * One background import of {@link ImportJobs} while it waits or runs on this instance: its state as
+ * it goes, its progress, and the work its thread does, recorded in its file at each step.
+ */
+final class ImportJobRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobRun.class);
+
+    private final ImportService imports;
+    private final ImportJobFiles files;
+    private final Clock clock;
+    private final ImportJobs.Spooled upload;
+    private final Actor actor;
+    private final ImportProgress progress;
+    private volatile ImportJob job;
+    private volatile Future<?> run;
+
+    ImportJobRun(
+            ImportJob job,
+            ImportJobs.Spooled upload,
+            Actor actor,
+            ImportService imports,
+            ImportJobFiles files,
+            ImportJobRecords records,
+            Clock clock) {
+        this.job = job;
+        this.upload = upload;
+        this.actor = actor;
+        this.imports = imports;
+        this.files = files;
+        this.clock = clock;
+        this.progress = new ImportProgress() {
+            @Override
+            void beforeCommit(ImportResult result) {
+                // In the import's transaction: the record and the tickets commit together.
+                records.insert(ImportJobRun.this.job.id(), clock.instant(), result);
+            }
+        };
+    }
+
+    /** The job as it stands; while it is not done, with the progress made so far. */
+    ImportJob job() {
+        ImportJob current = job;
+        return current.done() ? current : current.progressed(progress);
+    }
+
+    /** Queues the import on {@code runner}; {@code whenDone} runs on its thread once the job is done. */
+    void submit(ExecutorService runner, Runnable whenDone) {
+        run = runner.submit(() -> {
+            run();
+            whenDone.run();
+        });
+    }
+
+    /** Asks the import to stop and waits (a minute at most) for its rollback. */
+    void cancel() {
+        progress.cancel();
+        try {
+            run.get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // Still rolling back; GET shows "cancelled" once done.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // Recorded by run().
+        }
+    }
+
+    private void run() {
+        UUID id = upload.id();
+        try {
+            if (progress.cancelled()) {
+                finish(ImportJob.CANCELLED, null, "Cancelled before it started; nothing was stored");
+                return;
+            }
+            job = job.with(ImportJob.RUNNING, null, null, null);
+            files.save(job);
+            try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), progress)) {
+                ImportResult result = imports.importFile(
+                        null,
+                        new ImportService.Upload(upload.fileName(), upload.contentType(), in),
+                        job.dryRun(),
+                        job.autoClassify(),
+                        actor,
+                        progress);
+                finish(ImportJob.FINISHED, result, null);
+            }
+        } catch (ImportProgress.Cancelled e) {
+            finish(ImportJob.CANCELLED, null, "Cancelled; nothing was stored");
+        } catch (MalformedRequest | InvalidRequest e) {
+            finish(ImportJob.FAILED, null, e.getMessage() + "; nothing was stored");
+        } catch (IOException | RuntimeException e) {
+            log.warn("Import job {} failed", id, e);
+            finish(
+                    ImportJob.FAILED,
+                    null,
+                    "The import failed (" + e.getClass().getSimpleName() + "); nothing was stored");
+        } finally {
+            files.deleteUpload(id);
+        }
+    }
+
+    private void finish(String state, ImportResult result, String detail) {
+        ImportJob done = job.progressed(progress).with(state, clock.instant(), result, detail);
+        files.save(done);
+        job = done;
+    }
+}
