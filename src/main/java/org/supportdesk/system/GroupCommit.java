@@ -36,6 +36,8 @@ final class GroupCommit implements AutoCloseable {
     private final SqliteWal wal;
 
     private volatile boolean closed;
+    /** Set when the writer thread has left its loop: from then on a queued write is failed at once. */
+    private volatile boolean stopped;
 
     GroupCommit(TransactionTemplate tx, SqliteWal wal) {
         this.tx = tx;
@@ -62,6 +64,10 @@ final class GroupCommit implements AutoCloseable {
             throw new IllegalStateException("Database is shutting down");
         }
         queue.add(task);
+        if (stopped) {
+            // Closed while this was being queued, and the writer has left: nobody will write it.
+            failQueued();
+        }
         try {
             return task.result.get();
         } catch (InterruptedException e) {
@@ -79,22 +85,47 @@ final class GroupCommit implements AutoCloseable {
     }
 
     private void writeLoop() {
-        var batch = new ArrayList<QueuedWrite<?>>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                if (closed) {
-                    break;
+        try {
+            var batch = new ArrayList<QueuedWrite<?>>();
+            for (QueuedWrite<?> first = next(); first != null; first = next()) {
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+                batch.clear();
+                if (wal != null) {
+                    wal.afterCommit();
                 }
-                continue;
             }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            commit(batch);
-            batch.clear();
-            if (wal != null) {
-                wal.afterCommit();
+        } finally {
+            stopped = true;
+            failQueued();
+        }
+    }
+
+    /**
+     * The next write: waited for while open; once closed, what is still queued, without waiting,
+     * and null when nothing is left. Writes queued before the close are written, not dropped.
+     */
+    private QueuedWrite<?> next() {
+        while (true) {
+            if (closed) {
+                // The interrupt only woke the thread up: cleared, so that it cannot fail the writes
+                // still to come (a connection pool refuses an interrupted thread).
+                Thread.interrupted();
+                return queue.poll();
             }
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                // Closing: the loop above takes what is left.
+            }
+        }
+    }
+
+    /** Fails the writes nobody will write any more, so that no caller waits for ever. */
+    private void failQueued() {
+        for (QueuedWrite<?> task = queue.poll(); task != null; task = queue.poll()) {
+            task.result.completeExceptionally(new IllegalStateException("Database is shutting down"));
         }
     }
 
@@ -193,7 +224,10 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Stops taking writes and waits (10 s at most) for the writer thread to end. */
+    /**
+     * Stops taking writes and waits (10 s at most) for the writer thread to write what was queued
+     * before and to end.
+     */
     @Override
     public void close() {
         closed = true;
