@@ -1,37 +1,6 @@
 #!/bin/bash
 # The harness's filtered list (issue 10): its 10,000-row CSV imported as it is, then wrk on
 # GET /tickets?category=…&priority=…&limit=1000 over the 24 pairs (about 400 tickets a page, as
-# shared/bench/servers/supportdesk.conf asks): 30 s of warm-up, three rounds of 8 s, req/s and the server's CPU per page.
-# usage: bench/ab/filtered-list.sh JAR [PORT] [ap]   (needs wrk, python3, curl; JAVA to pick the JDK)
-#   ap: then 10 s more under async-profiler (ASYNC_PROFILER=path/to/libasyncProfiler.so), its
-#   collapsed stacks to filtered-list.collapsed
-set -u
-JAR=$(readlink -f "$1"); P=${2:-39110}; HARNESS=$(cd "$(dirname "$0")/../../../shared/bench" && pwd)
-WORK=$(mktemp -d); trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-python3 - "$HARNESS" "$WORK" <<'PY'
-import csv, subprocess, sys
-harness, work = sys.argv[1], sys.argv[2]
-subprocess.run(["python3", harness + "/gen_data.py", "-n", "10000", "-o", work + "/d"], check=True, capture_output=True)
-rows = csv.reader(open(work + "/d/tickets.csv")); out = csv.writer(open(work + "/unlabelled.csv", "w", newline=""))
-head = next(rows); out.writerow(head)
-for row in rows:
-    out.writerow(row)
-PY
-SUPPORTDESK_DATA_DIR=$WORK/data SUPPORTDESK_AUTH=off SUPPORTDESK_RATE_LIMIT_ENABLED=false ${JAVA:-java} -Xmx512m \
-  -jar "$JAR" --server.port=$P --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
-PID=$!
-until curl -sf localhost:$P/health >/dev/null; do sleep 0.3; done
-curl -s -o /dev/null localhost:$P/import/csv -H 'Content-Type: text/csv' --data-binary @"$WORK/unlabelled.csv"
-for c in account_access technical_issue billing_question feature_request bug_report other; do for p in low medium high urgent; do echo "/tickets?category=$c&priority=$p&limit=1000"; done; done > "$WORK/paths"
-load() { wrk -t2 -c32 -d$1 -s "$HARNESS/lua/rotate.lua" http://localhost:$P -- GET "$WORK/paths"; }
-ticks() { awk '{print $14 + $15}' /proc/$PID/stat; }
-load 30s > /dev/null
-for r in 1 2 3; do
-  t0=$(ticks); out=$(load 8s); t1=$(ticks); n=$(echo "$out" | awk '/requests in/ {print $1}')
-  echo "round $r: $(echo "$out" | awk '/Requests\/sec/ {print $2}') req/s, $(( (t1 - t0) * 10000 / n )) µs of server CPU a page"
-done
-if [ "${3:-}" = ap ]; then
-  jcmd $PID JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=cpu,interval=1ms"' > /dev/null
-  load 10s > /dev/null
-  jcmd $PID JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$PWD/filtered-list.collapsed\"" > /dev/null
-fi
+# shared/bench/servers/supportdesk.conf asks), measured as bench/ab/classified-list.sh measures.
+# usage: bench/ab/filtered-list.sh JAR [PORT] [ap]
+LIST=filtered exec "$(dirname "$0")/classified-list.sh" "$@"
