@@ -186,7 +186,7 @@ class ClassifyAll {
         for (int i = 0; i < changed.size(); i++) {
             fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
         }
-        boolean[] updated = tickets.updateTriageAll(changed, fields, actor);
+        boolean[] updated = tickets.updateTriageAll(before, changed, fields, actor);
         for (int i = 0; i < changed.size(); i++) {
             Ticket next = changed.get(i);
             // A row changed since we read it (by a request, or another instance) keeps its change;

@@ -48,7 +48,7 @@ class ClassifyService {
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;
             var fields = next == null ? List.<String>of() : ChangeLog.fields(TicketChanges.between(ticket, next), true);
-            if (next != null && !tickets.update(next, ticket.version(), fields, actor)) {
+            if (next != null && !tickets.update(ticket, next, fields, actor)) {
                 // Changed by another writer since we read it: classify it as it is now.
                 return classifyOne(id, apply, actor);
             }

@@ -82,15 +82,7 @@ class NewTickets {
                 logged.add(changes.createdRow(t));
             }
             if (dialect.countsNewTicketsInTheService()) {
-                counted.merge(
-                        List.of(
-                                t.category().value(),
-                                t.priority().value(),
-                                t.status().value(),
-                                t.sla().firstResponseOutcome(t.firstResponseAt(), t.resolvedAt()),
-                                t.sla().resolutionOutcome(t.resolvedAt())),
-                        1,
-                        Integer::sum);
+                counted.merge(TicketCounts.group(t), 1, Integer::sum);
             }
         }
 
@@ -139,7 +131,7 @@ class NewTickets {
 
     /** Adds the tallied tickets to the stats' counts, where the service keeps them. */
     void count(Tally tally) {
-        tally.counted.forEach(counts::addNew);
+        tally.counted.forEach(counts::add);
         tally.counted.clear();
     }
 

@@ -93,7 +93,7 @@ public class TicketConversations {
         if (status != current.status() || !java.util.Objects.equals(firstResponse, current.firstResponseAt())) {
             Ticket next = changed(current, status, firstResponse, null, at);
             changes = TicketChanges.between(current, next);
-            if (!tickets.update(next, current.version(), changes.keySet(), actor)) {
+            if (!tickets.update(current, next, changes.keySet(), actor)) {
                 throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
             }
             // The workflow moved the ticket (reopen, first answer): webhooks hear it as any change.
@@ -160,8 +160,7 @@ public class TicketConversations {
             throw new TicketMerged(sourceId, source.mergedInto());
         }
         Ticket next = changed(source, Status.CLOSED, source.firstResponseAt(), targetId, at);
-        if (!tickets.update(
-                next, source.version(), TicketChanges.between(source, next).keySet(), actor)) {
+        if (!tickets.update(source, next, TicketChanges.between(source, next).keySet(), actor)) {
             // Changed by another instance between our read and our write: merge it as it is now.
             return closeAsMerged(sourceId, targetId, actor, at);
         }

@@ -130,8 +130,40 @@ public class TicketCounts {
         return java.util.Arrays.stream(Status.values()).map(Status::value).toList();
     }
 
-    /** Adds {@code n} new tickets to a group of the counts table (its columns in order); see Dialect. */
-    void addNew(List<Object> group, int n) {
+    /** The group of the counts table a ticket is counted in: its columns, in order. */
+    static List<Object> group(Ticket t) {
+        return List.of(
+                t.category().value(),
+                t.priority().value(),
+                t.status().value(),
+                t.sla().firstResponseOutcome(t.firstResponseAt(), t.resolvedAt()),
+                t.sla().resolutionOutcome(t.resolvedAt()));
+    }
+
+    /**
+     * Moves updated tickets from the group each was counted in to the one it is counted in now,
+     * where the service keeps the counts (Dialect.countsUpdatesInTheService): {@code before} and
+     * {@code after} pair up by position, each an update that took effect.
+     */
+    void moved(List<Ticket> before, List<Ticket> after) {
+        var changes = new java.util.HashMap<List<Object>, Integer>();
+        for (int i = 0; i < before.size(); i++) {
+            List<Object> from = group(before.get(i));
+            List<Object> to = group(after.get(i));
+            if (!from.equals(to)) {
+                changes.merge(from, -1, Integer::sum);
+                changes.merge(to, 1, Integer::sum);
+            }
+        }
+        changes.forEach((group, n) -> {
+            if (n != 0) {
+                add(group, n);
+            }
+        });
+    }
+
+    /** Adds {@code n} tickets (fewer when negative) to a group of the counts table; see Dialect. */
+    void add(List<Object> group, int n) {
         jdbc.sql("UPDATE ticket_counts SET n = n + ? WHERE category = ? AND priority = ? AND status = ?"
                         + " AND first_response_outcome = ? AND resolution_outcome = ?")
                 .params(n, group.get(0), group.get(1), group.get(2), group.get(3), group.get(4))

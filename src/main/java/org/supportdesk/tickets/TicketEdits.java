@@ -120,14 +120,14 @@ class TicketEdits {
                         current.updatedAt(),
                         current.version());
                 // Nothing anyone sees changed, so the change feed has nothing to say.
-                if (!tickets.update(confirmed, current.version(), List.of(), actor)) {
+                if (!tickets.update(current, confirmed, List.of(), actor)) {
                     return update(id, ifMatch, actor, editor);
                 }
                 return confirmed;
             }
             boolean classified = decision != null && decision.info() != null;
             List<String> fields = ChangeLog.fields(changes, classified);
-            if (!tickets.update(next, current.version(), fields, actor)) {
+            if (!tickets.update(current, next, fields, actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Dialect;
 
 /**
  * The tickets table, and the tag rows that make the tags filterable, in plain SQL that SQLite and
@@ -40,6 +41,7 @@ class TicketStore {
     private final TaggedPages tagged;
     private final TicketCounts counts;
     private final SortedPages sorted;
+    private final Dialect dialect;
 
     TicketStore(
             JdbcClient jdbc,
@@ -51,7 +53,8 @@ class TicketStore {
             Clock clock,
             TaggedPages tagged,
             TicketCounts counts,
-            SortedPages sorted) {
+            SortedPages sorted,
+            Dialect dialect) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -62,6 +65,7 @@ class TicketStore {
         this.tagged = tagged;
         this.counts = counts;
         this.sorted = sorted;
+        this.dialect = dialect;
     }
 
     /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
@@ -107,41 +111,52 @@ class TicketStore {
     }
 
     /**
-     * Compare-and-set on the version: false when someone else changed the ticket first. When it is
-     * set, the change of {@code fields} (the API's names; none for a change nobody sees) is logged.
+     * Compare-and-set on the version of {@code before}, the ticket as it was read: false when someone
+     * else changed it first. When it is set, the change of {@code fields} (the API's names; none for
+     * a change nobody sees) is logged.
      */
-    boolean update(Ticket t, int expectedVersion, Collection<String> fields, Actor actor) {
+    boolean update(Ticket before, Ticket t, Collection<String> fields, Actor actor) {
         boolean updated = jdbc.sql(UPDATE)
-                        .params(TicketColumn.values(t, json, TicketColumn.EDITED, t.id().toString(), expectedVersion))
+                        .params(TicketColumn.values(t, json, TicketColumn.EDITED, t.id().toString(), before.version()))
                         .update()
                 == 1;
         if (updated) {
             changes.updated(t, fields, actor);
+            if (dialect.countsUpdatesInTheService()) {
+                counts.moved(List.of(before), List.of(t));
+            }
         }
         return updated;
     }
 
     /**
      * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them, one
-     * version up); each entry true when its row was still at the version before.
+     * version up from the ticket in {@code before} at the same place); each entry true when its row
+     * was still at the version before.
      */
-    boolean[] updateTriageAll(List<Ticket> next, List<? extends Collection<String>> fields, Actor actor) {
+    boolean[] updateTriageAll(
+            List<Ticket> before, List<Ticket> next, List<? extends Collection<String>> fields, Actor actor) {
         var params = new ArrayList<Object[]>(next.size());
         for (Ticket t : next) {
             params.add(TicketColumn.values(t, json, TicketColumn.TRIAGED, t.id().toString(), t.version() - 1));
         }
-        int[] counts = batch.batchUpdate(UPDATE_TRIAGE, params);
-        boolean[] updated = new boolean[counts.length];
+        int[] rows = batch.batchUpdate(UPDATE_TRIAGE, params);
+        boolean[] updated = new boolean[rows.length];
+        var was = new ArrayList<Ticket>();
         var changed = new ArrayList<Ticket>();
         var changedFields = new ArrayList<Collection<String>>();
-        for (int i = 0; i < counts.length; i++) {
-            updated[i] = counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO;
+        for (int i = 0; i < rows.length; i++) {
+            updated[i] = rows[i] == 1 || rows[i] == Statement.SUCCESS_NO_INFO;
             if (updated[i]) {
+                was.add(before.get(i));
                 changed.add(next.get(i));
                 changedFields.add(fields.get(i));
             }
         }
         changes.updatedAll(changed, changedFields, actor);
+        if (dialect.countsUpdatesInTheService()) {
+            counts.moved(was, changed);
+        }
         return updated;
     }
 
