@@ -28,7 +28,7 @@ public enum Dialect {
      * SQLite's row trigger, an UPDATE that changed a counted column cost 27 µs a row against 5 µs
      * without (a statement with a trigger journals the original of each page it changes, here four
      * 16 KiB pages, and spills that to a temporary file), docs/BENCHMARKS.md. Only two statements
-     * change counted columns (TicketStore's update and classification's), and both know the ticket
+     * change counted columns (tickets.TicketUpdates: edits and classification), and both know the ticket
      * as it was. PostgreSQL's statement triggers cost little per row.
      */
     public boolean countsUpdatesInTheService() {

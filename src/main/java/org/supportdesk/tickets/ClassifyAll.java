@@ -39,6 +39,7 @@ class ClassifyAll {
     static final long COMMIT_AFTER_NANOS = 500_000_000L;
 
     private final TicketStore tickets;
+    private final TicketUpdates updates;
     private final TicketHistory history;
     private final Triage triage;
     private final ClassifyService one;
@@ -50,6 +51,7 @@ class ClassifyAll {
 
     ClassifyAll(
             TicketStore tickets,
+            TicketUpdates updates,
             TicketHistory history,
             Triage triage,
             ClassifyService one,
@@ -57,6 +59,7 @@ class ClassifyAll {
             TicketEvents changes,
             Database db) {
         this.tickets = tickets;
+        this.updates = updates;
         this.history = history;
         this.triage = triage;
         this.one = one;
@@ -186,7 +189,7 @@ class ClassifyAll {
         for (int i = 0; i < changed.size(); i++) {
             fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
         }
-        boolean[] updated = tickets.updateTriageAll(before, changed, fields, actor);
+        boolean[] updated = updates.updateTriageAll(before, changed, fields, actor);
         for (int i = 0; i < changed.size(); i++) {
             Ticket next = changed.get(i);
             // A row changed since we read it (by a request, or another instance) keeps its change;

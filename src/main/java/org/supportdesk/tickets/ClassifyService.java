@@ -17,6 +17,7 @@ import org.supportdesk.system.Database;
 class ClassifyService {
 
     private final TicketStore tickets;
+    private final TicketUpdates updates;
     private final TicketHistory history;
     private final Triage triage;
     private final TicketSla sla;
@@ -26,6 +27,7 @@ class ClassifyService {
 
     ClassifyService(
             TicketStore tickets,
+            TicketUpdates updates,
             TicketHistory history,
             Triage triage,
             TicketSla sla,
@@ -33,6 +35,7 @@ class ClassifyService {
             TicketEvents changes,
             Database db) {
         this.tickets = tickets;
+        this.updates = updates;
         this.history = history;
         this.triage = triage;
         this.sla = sla;
@@ -48,7 +51,7 @@ class ClassifyService {
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;
             var fields = next == null ? List.<String>of() : ChangeLog.fields(TicketChanges.between(ticket, next), true);
-            if (next != null && !tickets.update(ticket, next, fields, actor)) {
+            if (next != null && !updates.update(ticket, next, fields, actor)) {
                 // Changed by another writer since we read it: classify it as it is now.
                 return classifyOne(id, apply, actor);
             }

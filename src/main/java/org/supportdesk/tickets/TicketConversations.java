@@ -25,6 +25,7 @@ import org.supportdesk.system.Actor;
 public class TicketConversations {
 
     private final TicketStore tickets;
+    private final TicketUpdates updates;
     private final TicketHistory history;
     private final TicketSla sla;
     private final Clock clock;
@@ -33,6 +34,7 @@ public class TicketConversations {
 
     TicketConversations(
             TicketStore tickets,
+            TicketUpdates updates,
             TicketHistory history,
             TicketSla sla,
             Clock clock,
@@ -40,6 +42,7 @@ public class TicketConversations {
             TicketSearchIndex index) {
         this.index = index;
         this.tickets = tickets;
+        this.updates = updates;
         this.history = history;
         this.sla = sla;
         this.clock = clock;
@@ -93,7 +96,7 @@ public class TicketConversations {
         if (status != current.status() || !java.util.Objects.equals(firstResponse, current.firstResponseAt())) {
             Ticket next = changed(current, status, firstResponse, null, at);
             changes = TicketChanges.between(current, next);
-            if (!tickets.update(current, next, changes.keySet(), actor)) {
+            if (!updates.update(current, next, changes.keySet(), actor)) {
                 throw new IllegalStateException("Ticket " + ticketId + " changed while its row was locked");
             }
             // The workflow moved the ticket (reopen, first answer): webhooks hear it as any change.
@@ -160,7 +163,7 @@ public class TicketConversations {
             throw new TicketMerged(sourceId, source.mergedInto());
         }
         Ticket next = changed(source, Status.CLOSED, source.firstResponseAt(), targetId, at);
-        if (!tickets.update(source, next, TicketChanges.between(source, next).keySet(), actor)) {
+        if (!updates.update(source, next, TicketChanges.between(source, next).keySet(), actor)) {
             // Changed by another instance between our read and our write: merge it as it is now.
             return closeAsMerged(sourceId, targetId, actor, at);
         }

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 class TicketEdits {
 
     private final TicketStore tickets;
+    private final TicketUpdates updates;
     private final TicketHistory history;
     private final TicketBinder binder;
     private final Triage triage;
@@ -28,6 +29,7 @@ class TicketEdits {
 
     TicketEdits(
             TicketStore tickets,
+            TicketUpdates updates,
             TicketHistory history,
             TicketBinder binder,
             Triage triage,
@@ -36,6 +38,7 @@ class TicketEdits {
             TicketEvents events,
             Database db) {
         this.tickets = tickets;
+        this.updates = updates;
         this.history = history;
         this.binder = binder;
         this.triage = triage;
@@ -120,14 +123,14 @@ class TicketEdits {
                         current.updatedAt(),
                         current.version());
                 // Nothing anyone sees changed, so the change feed has nothing to say.
-                if (!tickets.update(current, confirmed, List.of(), actor)) {
+                if (!updates.update(current, confirmed, List.of(), actor)) {
                     return update(id, ifMatch, actor, editor);
                 }
                 return confirmed;
             }
             boolean classified = decision != null && decision.info() != null;
             List<String> fields = ChangeLog.fields(changes, classified);
-            if (!tickets.update(current, next, fields, actor)) {
+            if (!updates.update(current, next, fields, actor)) {
                 // Another writer (another instance, on PostgreSQL) won the race between our read
                 // and our write. Start over, in the same transaction, from the ticket as it is now:
                 // a conditional update then fails its If-Match (412), an unconditional one applies

@@ -1,25 +1,20 @@
 package org.supportdesk.tickets;
 
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
-import org.supportdesk.system.Dialect;
 
 /**
  * The tickets table, and the tag rows that make the tags filterable, in plain SQL that SQLite and
  * PostgreSQL both run. The columns are listed in {@link TicketColumn}; new tickets are written by
- * {@link NewTickets}, history by {@link TicketHistory}.
+ * {@link NewTickets}, changes by {@link TicketUpdates}, history by {@link TicketHistory}.
  */
 @Component
 class TicketStore {
@@ -28,11 +23,8 @@ class TicketStore {
     private static final String DELETE_TAG =
             "DELETE FROM ticket_tags WHERE tag = ? AND created_at = ? AND ticket_id = ?";
     private static final String SELECT = "SELECT " + TicketColumn.LIST + " FROM tickets";
-    private static final String UPDATE = TicketColumn.update(TicketColumn.EDITED);
-    private static final String UPDATE_TRIAGE = TicketColumn.update(TicketColumn.TRIAGED);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final TicketJson json;
     private final TicketHistory history;
     private final SearchSql search;
@@ -41,11 +33,9 @@ class TicketStore {
     private final TaggedPages tagged;
     private final TicketCounts counts;
     private final SortedPages sorted;
-    private final Dialect dialect;
 
     TicketStore(
             JdbcClient jdbc,
-            JdbcTemplate batch,
             TicketJson json,
             TicketHistory history,
             SearchSql search,
@@ -53,10 +43,8 @@ class TicketStore {
             Clock clock,
             TaggedPages tagged,
             TicketCounts counts,
-            SortedPages sorted,
-            Dialect dialect) {
+            SortedPages sorted) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
         this.history = history;
         this.search = search;
@@ -65,7 +53,6 @@ class TicketStore {
         this.tagged = tagged;
         this.counts = counts;
         this.sorted = sorted;
-        this.dialect = dialect;
     }
 
     /** Reads tickets with their SLA as seen now: which targets are breached depends on the clock. */
@@ -108,56 +95,6 @@ class TicketStore {
         jdbc.sql("UPDATE tickets SET comment_count = ?, last_comment_at = ? WHERE id = ?")
                 .params(commentCount, lastCommentAt == null ? null : lastCommentAt.toEpochMilli(), id.toString())
                 .update();
-    }
-
-    /**
-     * Compare-and-set on the version of {@code before}, the ticket as it was read: false when someone
-     * else changed it first. When it is set, the change of {@code fields} (the API's names; none for
-     * a change nobody sees) is logged.
-     */
-    boolean update(Ticket before, Ticket t, Collection<String> fields, Actor actor) {
-        boolean updated = jdbc.sql(UPDATE)
-                        .params(TicketColumn.values(t, json, TicketColumn.EDITED, t.id().toString(), before.version()))
-                        .update()
-                == 1;
-        if (updated) {
-            changes.updated(t, fields, actor);
-            if (dialect.countsUpdatesInTheService()) {
-                counts.moved(List.of(before), List.of(t));
-            }
-        }
-        return updated;
-    }
-
-    /**
-     * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them, one
-     * version up from the ticket in {@code before} at the same place); each entry true when its row
-     * was still at the version before.
-     */
-    boolean[] updateTriageAll(
-            List<Ticket> before, List<Ticket> next, List<? extends Collection<String>> fields, Actor actor) {
-        var params = new ArrayList<Object[]>(next.size());
-        for (Ticket t : next) {
-            params.add(TicketColumn.values(t, json, TicketColumn.TRIAGED, t.id().toString(), t.version() - 1));
-        }
-        int[] rows = batch.batchUpdate(UPDATE_TRIAGE, params);
-        boolean[] updated = new boolean[rows.length];
-        var was = new ArrayList<Ticket>();
-        var changed = new ArrayList<Ticket>();
-        var changedFields = new ArrayList<Collection<String>>();
-        for (int i = 0; i < rows.length; i++) {
-            updated[i] = rows[i] == 1 || rows[i] == Statement.SUCCESS_NO_INFO;
-            if (updated[i]) {
-                was.add(before.get(i));
-                changed.add(next.get(i));
-                changedFields.add(fields.get(i));
-            }
-        }
-        changes.updatedAll(changed, changedFields, actor);
-        if (dialect.countsUpdatesInTheService()) {
-            counts.moved(was, changed);
-        }
-        return updated;
     }
 
     /** Replaces a ticket's tag rows: those of {@code before} go, those of {@code after} come. */
