@@ -61,7 +61,7 @@ final class GroupCommit implements AutoCloseable {
     /** Queues {@code task} for the writer thread and returns its answer once it is committed. */
     <T> T await(QueuedWrite<T> task) {
         if (closed) {
-            throw new IllegalStateException("Database is shutting down");
+            throw shuttingDown();
         }
         queue.add(task);
         if (stopped) {
@@ -125,8 +125,12 @@ final class GroupCommit implements AutoCloseable {
     /** Fails the writes nobody will write any more, so that no caller waits for ever. */
     private void failQueued() {
         for (QueuedWrite<?> task = queue.poll(); task != null; task = queue.poll()) {
-            task.result.completeExceptionally(new IllegalStateException("Database is shutting down"));
+            task.result.completeExceptionally(shuttingDown());
         }
+    }
+
+    private static IllegalStateException shuttingDown() {
+        return new IllegalStateException("Database is shutting down");
     }
 
     private void commit(List<QueuedWrite<?>> batch) {

@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ public class TicketCounts {
      * {@code after} pair up by position, each an update that took effect.
      */
     void moved(List<Ticket> before, List<Ticket> after) {
-        var changes = new java.util.HashMap<List<Object>, Integer>();
+        var changes = new HashMap<List<Object>, Integer>();
         for (int i = 0; i < before.size(); i++) {
             List<Object> from = group(before.get(i));
             List<Object> to = group(after.get(i));

@@ -163,11 +163,6 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         if (sort == Sort.RELEVANCE) {
             return " ORDER BY " + score + " DESC, id ASC";
         }
-        String direction = descending ? " DESC" : " ASC";
-        var sql = new StringBuilder(" ORDER BY ");
-        for (String column : sort.columns) {
-            sql.append(column).append(direction).append(", ");
-        }
-        return sql.append("id").append(direction).toString();
+        return orderByKeys() + ", id" + (descending ? " DESC" : " ASC");
     }
 }

@@ -64,15 +64,21 @@ class TicketUpdates {
     }
 
     /**
-     * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them, one
-     * version up from the ticket in {@code before} at the same place); each entry true when its row
-     * was still at the version before.
+     * Batched compare-and-set of new classifications (as {@link Ticket#withTriage} makes them) on
+     * the versions of the tickets in {@code before} at the same places; each entry true when its row
+     * was still at that version.
      */
     boolean[] updateTriageAll(
             List<Ticket> before, List<Ticket> next, List<? extends Collection<String>> fields, Actor actor) {
         var params = new ArrayList<Object[]>(next.size());
-        for (Ticket t : next) {
-            params.add(TicketColumn.values(t, json, TicketColumn.TRIAGED, t.id().toString(), t.version() - 1));
+        for (int i = 0; i < next.size(); i++) {
+            Ticket t = next.get(i);
+            params.add(TicketColumn.values(
+                    t,
+                    json,
+                    TicketColumn.TRIAGED,
+                    t.id().toString(),
+                    before.get(i).version()));
         }
         int[] rows = batch.batchUpdate(UPDATE_TRIAGE, params);
         boolean[] updated = new boolean[rows.length];
