@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.supportdesk.search.QuerySyntaxException;
 import org.supportdesk.search.SearchQuery;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
 
 /**
@@ -114,6 +116,17 @@ final class QueryValues {
         } catch (NumberFormatException e) {
             problem(name, "Input should be a valid integer", "int_parsing");
             return otherwise;
+        }
+    }
+
+    /** A boolean as FastAPI reads one (`true`, `1`, `yes`, `on` and their opposites); false when absent. */
+    boolean flag(String name) {
+        String value = get(name, "boolean", null);
+        try {
+            return Params.bool(name, value);
+        } catch (InvalidRequest e) {
+            problem(name, "Input should be a valid boolean, unable to interpret input", "bool_parsing");
+            return false;
         }
     }
 

@@ -22,7 +22,8 @@ import org.supportdesk.system.SupportdeskProperties;
  *
  * <p>Finding the first window counts its matches: when they are fewer than a window (a rare word,
  * a customer's name, a narrow filter), that count is the page's total and no other count is
- * needed, so such a search reads its matches twice, as it did before windows.
+ * needed, so such a search reads its matches twice, as it did before windows; when they fill it,
+ * the page's total is at least a window (TicketSearches).
  *
  * <p>On PostgreSQL every match is in one window (created before the first page): the GIN index
  * gives the matches in no order, so finding the newest thousand reads every match
@@ -53,16 +54,16 @@ class RankWindows {
 
     /**
      * A page of a ranked search: up to one hit more than the limit, best first within each window;
-     * and the number of matches when finding the first window counted them all (fewer than a
-     * window), which spares the page its count (null otherwise).
+     * the matches counted while finding the first window (0 when none was looked for), and whether
+     * that count is all of them (fewer than a window), which spares the page its count.
      */
-    record Page(List<Ranked> rows, Long total) {}
+    record Page(List<Ranked> rows, long counted, boolean all) {}
 
     Page page(TicketQuery query) {
         TicketQuery.Cursor after = query.after();
         long high;
         long low;
-        Long total = null;
+        long counted = 0;
         if (after != null) {
             high = after.high();
             low = after.low();
@@ -75,19 +76,20 @@ class RankWindows {
         } else {
             Span first = span(query, Long.MAX_VALUE);
             if (first.count() == 0) {
-                return new Page(List.of(), 0L);
+                return new Page(List.of(), 0, true);
             }
             high = first.newest() + 1;
             low = first.low(size);
-            total = low == NONE ? first.count() : null;
+            counted = first.count();
         }
+        boolean all = after == null && low == NONE && counted > 0;
         var rows = new ArrayList<Ranked>();
         long skip = after == null ? 0 : after.key();
         while (true) {
             rows.addAll(ranked(query, low, high, skip, query.limit() + 1 - rows.size()));
             skip = 0;
             if (rows.size() > query.limit() || low == NONE) {
-                return new Page(rows, total);
+                return new Page(rows, counted, all);
             }
             high = low;
             low = span(query, high).low(size);

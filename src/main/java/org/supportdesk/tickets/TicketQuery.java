@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A page request: filters, order, size, and where the previous page stopped. Bound from the query
- * string by {@link TicketQueryBinding}: a controller declares a TicketQuery parameter.
+ * A page request: filters, order, size, where the previous page stopped, and whether a search's
+ * total must be exact ({@code exact_total=true}; see TicketSearches). Bound from the query string
+ * by {@link TicketQueryBinding}: a controller declares a TicketQuery parameter.
  */
-record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit, Cursor after) {
+record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit, Cursor after, boolean exactTotal) {
+
+    /** A page read by the service itself, which has no use for a search's total. */
+    TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit, Cursor after) {
+        this(filter, sort, descending, limit, after, false);
+    }
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
@@ -124,7 +130,8 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                     "The cursor was made for another sort or order; repeat the same sort and order",
                     "value_error");
         }
-        return new TicketQuery(filter, sort, desc, limit, after);
+        boolean exactTotal = query.flag("exact_total");
+        return new TicketQuery(filter, sort, desc, limit, after, exactTotal);
     }
 
     /** Adds the keyset condition: after the previous page's last (sort keys, id), in this order. */

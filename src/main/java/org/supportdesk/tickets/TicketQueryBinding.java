@@ -1,6 +1,7 @@
 package org.supportdesk.tickets;
 
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -106,7 +107,11 @@ class TicketQueryBinding implements WebMvcConfigurer, HandlerMethodArgumentResol
     private static void prepend(Operation operation, List<QueryValues.Declared> declared) {
         var parameters = new ArrayList<Parameter>();
         for (QueryValues.Declared d : declared) {
-            Schema<?> schema = d.type().equals("integer") ? new IntegerSchema() : new StringSchema();
+            Schema<?> schema = switch (d.type()) {
+                case "integer" -> new IntegerSchema();
+                case "boolean" -> new BooleanSchema();
+                default -> new StringSchema();
+            };
             if (!d.allowed().isEmpty()) {
                 ((StringSchema) schema)._enum(d.allowed());
             }

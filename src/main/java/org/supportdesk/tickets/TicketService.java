@@ -1,5 +1,6 @@
 package org.supportdesk.tickets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -132,8 +133,20 @@ class TicketService {
         return new Page(rows, total, next);
     }
 
-    /** A page of tickets, or of hits when the list was a search with words. */
-    record Page(List<?> items, long total, String nextCursor) {}
+    /**
+     * A page of tickets, or of hits when the list was a search with words; a search's total may be
+     * a lower bound ({@code total_exact}, absent from lists without words: see TicketSearches).
+     */
+    record Page(
+            List<?> items,
+            long total,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean totalExact,
+            String nextCursor) {
+
+        Page(List<?> items, long total, String nextCursor) {
+            this(items, total, null, nextCursor);
+        }
+    }
 
     void delete(UUID id, Actor actor) {
         boolean deleted = db.write(() -> {

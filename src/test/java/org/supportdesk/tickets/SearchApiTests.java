@@ -262,10 +262,58 @@ class SearchApiTests extends ApiTest {
         for (int i = 0; i < 4; i++) {
             create(ticket("Keyboard " + i + " " + word, "Keys stick."));
         }
-        assertThat(search(word, "&customer_id=" + customer + "&limit=1")
-                        .get("total")
-                        .asLong())
-                .isEqualTo(7);
+        JsonNode page = search(word, "&customer_id=" + customer + "&limit=1");
+        assertThat(page.get("total").asLong()).isEqualTo(7);
+        assertThat(page.get("total_exact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSearchCountsUpToAThousandUnlessAskedForAnExactTotal() {
+        int stored = (int) TicketSearches.CAP + 3;
+        var csv = new StringBuilder("customer_id,customer_email,customer_name,subject,description,priority\n");
+        for (int i = 0; i < stored; i++) {
+            csv.append(customer)
+                    .append(",many@example.com,Many Tickets,Printer ")
+                    .append(word)
+                    .append(' ')
+                    .append(i)
+                    .append(",The printer jams again.,")
+                    .append(i < 2 ? "urgent" : "low")
+                    .append('\n');
+        }
+        Api.Response imported =
+                api.sendBytes("POST", "/import/csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        for (String order : new String[] {"", "&sort=created_at"}) {
+            JsonNode capped = search(word, "&customer_id=" + customer + "&limit=2" + order);
+            assertThat(capped.get("total").asLong()).as(order).isEqualTo(TicketSearches.CAP);
+            assertThat(capped.get("total_exact").asBoolean()).as(order).isFalse();
+            assertThat(capped.get("items")).hasSize(2);
+            // The next page says the same.
+            JsonNode next = search(
+                    word,
+                    "&customer_id=" + customer + "&limit=2" + order + "&cursor="
+                            + capped.get("next_cursor").asString());
+            assertThat(next.get("total").asLong()).isEqualTo(TicketSearches.CAP);
+            assertThat(next.get("total_exact").asBoolean()).isFalse();
+
+            JsonNode exact = search(word, "&customer_id=" + customer + "&limit=2&exact_total=true" + order);
+            assertThat(exact.get("total").asLong()).as(order).isEqualTo(stored);
+            assertThat(exact.get("total_exact").asBoolean()).isTrue();
+        }
+        // A filter that leaves few is counted exactly, as any total under the cap.
+        JsonNode urgent = search(word + " priority:urgent", "&customer_id=" + customer);
+        assertThat(urgent.get("total").asLong()).isEqualTo(2);
+        assertThat(urgent.get("total_exact").asBoolean()).isTrue();
+        // A list without words counts exactly and says nothing more.
+        JsonNode list = api.get("/tickets?customer_id=" + customer + "&limit=1").json();
+        assertThat(list.get("total").asLong()).isEqualTo(stored);
+        assertThat(list.has("total_exact")).isFalse();
+
+        Api.Response bad = api.get("/tickets?q=" + word + "&exact_total=maybe");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("exact_total").contains("valid boolean");
     }
 
     @Test
