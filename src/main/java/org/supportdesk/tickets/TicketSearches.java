@@ -64,9 +64,18 @@ class TicketSearches {
                             : new TicketQuery.Cursor(query.sort(), query.descending(), ticket));
         }
         List<Hit> hits = rows.stream().map(RankWindows.Ranked::hit).toList();
+        // A ranked page's hits lie in the windows they were ranked in.
+        Long low = null;
+        Long high = null;
+        if (relevance && !rows.isEmpty()) {
+            low = rows.stream().mapToLong(RankWindows.Ranked::low).min().getAsLong();
+            high = rows.stream().mapToLong(RankWindows.Ranked::high).max().getAsLong();
+        }
         Map<UUID, String> highlights = index.highlights(
                 query.filter().search().text(),
-                hits.stream().map(h -> h.ticket().id()).toList());
+                hits.stream().map(h -> h.ticket().id()).toList(),
+                low,
+                high);
         var items = new ArrayList<Hit>(hits.size());
         for (Hit h : hits) {
             items.add(h.withHighlight(highlights.get(h.ticket().id())));

@@ -224,6 +224,9 @@ class SearchApiTests extends ApiTest {
             List<JsonNode> hits = everyHit(word, limit);
             List<String> seen = hits.stream().map(h -> h.get("id").asString()).toList();
             assertThat(seen).as("limit " + limit).doesNotHaveDuplicates().hasSize(7);
+            // Every hit is highlighted, on pages that span two windows too.
+            assertThat(hits)
+                    .allSatisfy(h -> assertThat(h.get("highlight").asString()).contains("<mark>" + word + "</mark>"));
             assertThat(seen.subList(0, window)).containsExactlyInAnyOrderElementsOf(oldestFirst.subList(7 - window, 7));
             assertThat(scores(hits.subList(0, window))).isSortedAccordingTo((a, b) -> Double.compare(b, a));
             assertThat(scores(hits.subList(window, 7))).isSortedAccordingTo((a, b) -> Double.compare(b, a));
