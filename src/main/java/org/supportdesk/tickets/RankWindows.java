@@ -61,12 +61,15 @@ class RankWindows {
 
     Page page(TicketQuery query) {
         TicketQuery.Cursor after = query.after();
+        var rows = new ArrayList<Ranked>();
         long high;
         long low;
+        long skip = 0;
         long counted = 0;
         if (after != null) {
             high = after.high();
             low = after.low();
+            skip = after.key();
         } else if (!search.seeksByRecency()) {
             // PostgreSQL: one window of what was created before now (later tickets are created
             // later). Finding the newest match there could read the whole creation-time index
@@ -74,26 +77,71 @@ class RankWindows {
             high = clock.millis() + 1;
             low = NONE;
         } else {
-            Span first = span(query, Long.MAX_VALUE);
-            if (first.count() == 0) {
+            First first = first(query);
+            counted = first.span().count();
+            if (counted == 0) {
                 return new Page(List.of(), 0, true);
             }
-            high = first.newest() + 1;
-            low = first.low(size);
-            counted = first.count();
+            rows.addAll(first.rows());
+            low = first.span().low(size);
+            if (rows.size() > query.limit() || low == NONE) {
+                return new Page(rows, counted, low == NONE);
+            }
+            // The whole first window fits on the page: on to the next one.
+            high = low;
+            low = span(query, high).low(size);
         }
-        boolean all = after == null && low == NONE && counted > 0;
-        var rows = new ArrayList<Ranked>();
-        long skip = after == null ? 0 : after.key();
         while (true) {
             rows.addAll(ranked(query, low, high, skip, query.limit() + 1 - rows.size()));
             skip = 0;
             if (rows.size() > query.limit() || low == NONE) {
-                return new Page(rows, counted, all);
+                return new Page(rows, counted, false);
             }
             high = low;
             low = span(query, high).low(size);
         }
+    }
+
+    /** The first window's span, and its best hits: up to one more than the limit. */
+    private record First(Span span, List<Ranked> rows) {}
+
+    /**
+     * The first window found and ranked in one statement (SQLite): its matches are read once,
+     * rather than once to find it and again to rank it (10.5 ms instead of 13.5 for a two-word
+     * query with a field over a million tickets).
+     */
+    private First first(TicketQuery query) {
+        Instant now = clock.instant();
+        var window = search.window(true, words(query), NONE, Long.MAX_VALUE);
+        var where = where(query, window);
+        var args = new ArrayList<>(window.fromArgs());
+        args.addAll(where.args());
+        args.add(size);
+        args.add(query.limit() + 1);
+        int score = TicketColumn.values().length + 1;
+        var span = new Span[1];
+        var rows = new ArrayList<Ranked>();
+        jdbc.sql("WITH w AS MATERIALIZED (SELECT " + search.windowKey() + " AS k, " + search.score()
+                        + " AS score, tickets.id AS hit" + window.from() + where.sql() + " ORDER BY "
+                        + search.windowKey() + " DESC LIMIT ?)"
+                        + " SELECT " + TicketColumn.LIST + ", top.score, c.n, c.lo, c.hi"
+                        + " FROM (SELECT COUNT(*) AS n, MIN(k) AS lo, MAX(k) AS hi FROM w) AS c,"
+                        + " (SELECT k, score, hit FROM w ORDER BY score DESC, hit ASC LIMIT ?) AS top"
+                        + " JOIN tickets ON tickets.rowid = top.k ORDER BY top.score DESC, top.hit ASC")
+                .params(args)
+                .query(rs -> {
+                    if (span[0] == null) {
+                        span[0] = new Span(rs.getLong(score + 1), rs.getLong(score + 2), rs.getLong(score + 3));
+                    }
+                    long low = span[0].low(size);
+                    rows.add(new Ranked(
+                            new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)),
+                            low,
+                            span[0].newest() + 1,
+                            rows.size()));
+                });
+        // No row: no match (with one, the window's best is a row).
+        return new First(span[0] == null ? new Span(0, 0, 0) : span[0], rows);
     }
 
     /** The newest matches below a bound, up to a window of them: how many, and the oldest and newest keys. */
