@@ -90,6 +90,39 @@ public record TicketFilter(
                 && search == null;
     }
 
+    /**
+     * The category, priority and status this filter asks for, from its parameters and from the
+     * fields of `q`, without the words: a filter the counts table answers at once. Null when it
+     * filters anything else, or asks two values of one column (left to the search, which finds
+     * nothing).
+     */
+    TicketFilter counted() {
+        if (assignedTo != null
+                || customerId != null
+                || tag != null
+                || createdAfter != null
+                || createdBefore != null
+                || sla != null) {
+            return null;
+        }
+        Category c = category;
+        Priority p = priority;
+        Status s = status;
+        for (TicketSearch.Field field : search == null ? List.<TicketSearch.Field>of() : search.fields()) {
+            Labelled value = field.counted();
+            if (value instanceof Category v && (c == null || c == v)) {
+                c = v;
+            } else if (value instanceof Priority v && (p == null || p == v)) {
+                p = v;
+            } else if (value instanceof Status v && (s == null || s == v)) {
+                s = v;
+            } else {
+                return null;
+            }
+        }
+        return new TicketFilter(c, p, s, null, null, null, null, null, null, null);
+    }
+
     /** Adds the filters' conditions on the columns of table `tickets`. */
     void addTo(Where where, SearchSql sql) {
         addTo(where, sql, true);

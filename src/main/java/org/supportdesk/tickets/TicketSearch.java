@@ -20,8 +20,16 @@ import org.supportdesk.search.Text;
  */
 record TicketSearch(Text text, List<Field> fields) {
 
-    /** A field of the query as a condition: {@code sql} with its {@code args}, or a customer to look up. */
-    record Field(String sql, List<Object> args, String customer) {}
+    /**
+     * A field of the query as a condition: {@code sql} with its {@code args}, or a customer to look
+     * up; {@code counted} is the category, priority or status it asks for (null for other fields).
+     */
+    record Field(String sql, List<Object> args, String customer, Labelled counted) {
+
+        Field(String sql, List<Object> args, String customer) {
+            this(sql, args, customer, null);
+        }
+    }
 
     /** True when some words must match: the matches can be ranked and highlighted. */
     boolean ranked() {
@@ -44,11 +52,15 @@ record TicketSearch(Text text, List<Field> fields) {
     private static Field field(FieldTerm term, String caller, Instant now, Duration dueSoon) {
         String value = term.value();
         return switch (term.field()) {
-            case STATUS -> is("status = ?", label(Status.values(), value).value());
+            case STATUS -> counted("status = ?", label(Status.values(), value).value(), label(Status.values(), value));
             // By rank, as the priority filter: one index serves both.
             case PRIORITY ->
-                is("priority_rank = ?", label(Priority.values(), value).ordinal());
-            case CATEGORY -> is("category = ?", label(Category.values(), value).value());
+                counted(
+                        "priority_rank = ?",
+                        label(Priority.values(), value).ordinal(),
+                        label(Priority.values(), value));
+            case CATEGORY ->
+                counted("category = ?", label(Category.values(), value).value(), label(Category.values(), value));
             case ASSIGNEE -> assignee(value, caller);
             case TAG -> is("id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)", value);
             case CUSTOMER -> new Field(null, List.of(), value);
@@ -64,6 +76,10 @@ record TicketSearch(Text text, List<Field> fields) {
         return due.dueFrom() == null
                 ? new Field("sla_due_at < ?", List.of(due.dueBefore()), null)
                 : new Field("sla_due_at >= ? AND sla_due_at < ?", List.of(due.dueFrom(), due.dueBefore()), null);
+    }
+
+    private static Field counted(String sql, Object value, Labelled label) {
+        return new Field(sql, List.of(value), null, label);
     }
 
     private static Field is(String sql, Object value) {

@@ -40,6 +40,13 @@ class TicketSearches {
 
     /** A page of a search with words: hits with their highlights, and their scores in relevance order. */
     TicketService.Page page(TicketQuery query) {
+        TicketFilter counted = query.filter().counted();
+        if (counted != null && !counted.equals(TicketFilter.NONE) && tickets.count(counted) == 0) {
+            // No ticket has this category, priority and status (`dark mode status:in_progress`):
+            // the counts table says so at once, where the search would check every ticket that
+            // has the words (50 ms for 50,000 of them).
+            return new TicketService.Page(List.of(), 0, true, null);
+        }
         boolean relevance = query.sort() == TicketQuery.Sort.RELEVANCE;
         RankWindows.Page found = relevance
                 ? ranked.page(query)

@@ -101,4 +101,43 @@ class TicketRulesTests {
         assertThat(query.descending()).isFalse();
         assertThat(query.limit()).isEqualTo(100);
     }
+
+    @Test
+    void theCountedPartOfAFilterJoinsItsParametersWithTheFieldsOfQ() {
+        TicketFilter both = query(Map.of("q", "dark mode status:in_progress", "priority", "high"))
+                .filter();
+        assertThat(both.counted())
+                .isEqualTo(new TicketFilter(
+                        null, Priority.HIGH, Status.IN_PROGRESS, null, null, null, null, null, null, null));
+        // The same value twice is one condition.
+        assertThat(query(Map.of("q", "printer category:billing_question", "category", "billing_question"))
+                        .filter()
+                        .counted()
+                        .category())
+                .isEqualTo(Category.BILLING_QUESTION);
+        // Words alone: nothing counted.
+        assertThat(query(Map.of("q", "printer")).filter().counted()).isEqualTo(TicketFilter.NONE);
+    }
+
+    @Test
+    void aFilterBeyondTheCountsOrTwoValuesOfOneColumnHaveNoCountedPart() {
+        for (Map<String, String> params : java.util.List.of(
+                Map.of("q", "printer status:new status:closed"),
+                Map.of("q", "printer", "status", "new", "customer_id", "c-1"),
+                Map.of("q", "printer tag:vip status:new"),
+                Map.of("q", "printer created>2026-01-01"),
+                Map.of("q", "printer assignee:none"),
+                Map.of("q", "printer priority:low", "priority", "high"))) {
+            assertThat(query(params).filter().counted()).as(params.toString()).isNull();
+        }
+    }
+
+    @Test
+    void exactTotalIsABooleanAndOffByDefault() {
+        assertThat(query(Map.of("q", "printer")).exactTotal()).isFalse();
+        assertThat(query(Map.of("q", "printer", "exact_total", "true")).exactTotal())
+                .isTrue();
+        assertThatThrownBy(() -> query(Map.of("q", "printer", "exact_total", "maybe")))
+                .isInstanceOf(InvalidRequest.class);
+    }
 }
