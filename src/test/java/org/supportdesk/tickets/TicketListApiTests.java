@@ -374,7 +374,7 @@ class TicketListApiTests extends ApiTest {
 
         assertThat(parameters(paths.get("/tickets").get("get")))
                 .containsExactlyElementsOf(
-                        Stream.concat(filters.stream(), Stream.of("sort", "order", "limit", "cursor"))
+                        Stream.concat(filters.stream(), Stream.of("sort", "order", "limit", "cursor", "exact_total"))
                                 .toList());
         assertThat(parameters(paths.get("/tickets/stats").get("get"))).containsExactlyElementsOf(filters);
         assertThat(parameters(paths.get("/tickets/classify-all").get("post")))
@@ -382,6 +382,8 @@ class TicketListApiTests extends ApiTest {
                         Stream.concat(filters.stream(), Stream.of("force")).toList());
         assertThat(parameters(paths.get("/search").get("get")))
                 .isEqualTo(parameters(paths.get("/tickets").get("get")));
+        JsonNode exactTotal = paths.get("/tickets").get("get").get("parameters").get(14);
+        assertThat(exactTotal.get("schema").get("type").asString()).isEqualTo("boolean");
         JsonNode priority = paths.get("/tickets").get("get").get("parameters").get(1);
         assertThat(priority.get("schema").get("enum").toString()).isEqualTo("[\"low\",\"medium\",\"high\",\"urgent\"]");
     }
