@@ -55,6 +55,25 @@ class WebhookDeliveryTests {
     /** Tickets whose subject says so fail after their event was written: the change rolls back. */
     static final String FAILING = "This change fails after its event";
 
+    @Test
+    void aWebhookWrittenInATransactionIsToldOfTheChangesThatFollowItThere() {
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        List<List<String>> seen = db.write(() -> {
+            List<String> before = webhooks.subscribers(EventType.TICKET_CREATED);
+            webhooks.insert(new Webhook(id, receiver.url(), List.of("ticket.created"), true, null, now, now), SECRET);
+            List<String> after = webhooks.subscribers(EventType.TICKET_CREATED);
+            webhooks.disable(id, "test", now);
+            return List.of(before, after, webhooks.subscribers(EventType.TICKET_CREATED));
+        });
+        assertThat(seen.get(0)).doesNotContain(id.toString());
+        assertThat(seen.get(1)).contains(id.toString());
+        assertThat(seen.get(2)).doesNotContain(id.toString());
+        // Outside a transaction it is read each time, and the next transaction reads it afresh.
+        assertThat(webhooks.subscribers(EventType.TICKET_CREATED)).doesNotContain(id.toString());
+        assertThat(webhooks.delete(id)).isTrue();
+    }
+
     @TestConfiguration
     static class Setup {
         @Bean
@@ -87,6 +106,12 @@ class WebhookDeliveryTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    org.supportdesk.system.Database db;
 
     Api api;
     Receiver receiver;
