@@ -50,7 +50,11 @@ class RankWindows {
     }
 
     /** A hit of a ranked page, with the window [low, high) it was ranked in and its place there (from 0). */
-    record Ranked(Hit hit, long low, long high, long place) {}
+    /**
+     * A hit of a ranked page, with the window [low, high) it was ranked in, its place there (from
+     * 0) and its own key in the newest-first order (SearchSql.windowKey).
+     */
+    record Ranked(Hit hit, long low, long high, long place, long key) {}
 
     /**
      * A page of a ranked search: up to one hit more than the limit, best first within each window;
@@ -61,6 +65,7 @@ class RankWindows {
 
     Page page(TicketQuery query) {
         TicketQuery.Cursor after = query.after();
+        Where among = among(query);
         var rows = new ArrayList<Ranked>();
         long high;
         long low;
@@ -77,7 +82,7 @@ class RankWindows {
             high = clock.millis() + 1;
             low = NONE;
         } else {
-            First first = first(query);
+            First first = first(query, among);
             counted = first.span().count();
             if (counted == 0) {
                 return new Page(List.of(), 0, true);
@@ -89,17 +94,42 @@ class RankWindows {
             }
             // The whole first window fits on the page: on to the next one.
             high = low;
-            low = span(query, high).low(size);
+            low = span(query, high, among).low(size);
         }
         while (true) {
-            rows.addAll(ranked(query, low, high, skip, query.limit() + 1 - rows.size()));
+            rows.addAll(ranked(query, low, high, skip, query.limit() + 1 - rows.size(), among));
             skip = 0;
             if (rows.size() > query.limit() || low == NONE) {
                 return new Page(rows, counted, false);
             }
             high = low;
-            low = span(query, high).low(size);
+            low = span(query, high, among).low(size);
         }
+    }
+
+    /**
+     * The other filters of a search (its fields and the list's parameters) when they leave at most
+     * a window of tickets, else null. FTS5's matches are then kept to those tickets (SearchSql.window)
+     * rather than the filters applied to each match's ticket row: for `password reset` and the
+     * newest 800 of a million tickets, 15 ms instead of 65, where the rows of all 68,000 word
+     * matches were read. Asking costs a count of up to a window + 1, through the filters' index.
+     */
+    private Where among(TicketQuery query) {
+        if (!search.seeksByRecency()) {
+            return null;
+        }
+        var where = new Where();
+        query.filter().addTo(where, search, false);
+        if (where.sql().isEmpty()) {
+            return null;
+        }
+        var args = new ArrayList<>(where.args());
+        args.add(size + 1);
+        long few = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM tickets" + where.sql() + " LIMIT ?) AS few")
+                .params(args)
+                .query(Long.class)
+                .single();
+        return few <= size ? where : null;
     }
 
     /** The first window's span, and its best hits: up to one more than the limit. */
@@ -110,9 +140,9 @@ class RankWindows {
      * rather than once to find it and again to rank it (10.5 ms instead of 13.5 for a two-word
      * query with a field over a million tickets).
      */
-    private First first(TicketQuery query) {
+    private First first(TicketQuery query, Where among) {
         Instant now = clock.instant();
-        var window = search.window(true, words(query), NONE, Long.MAX_VALUE);
+        var window = search.window(true, words(query), NONE, Long.MAX_VALUE, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
@@ -124,7 +154,7 @@ class RankWindows {
         jdbc.sql("WITH w AS MATERIALIZED (SELECT " + search.windowKey() + " AS k, " + search.score()
                         + " AS score, tickets.id AS hit" + window.from() + where.sql() + " ORDER BY "
                         + search.windowKey() + " DESC LIMIT ?)"
-                        + " SELECT " + TicketColumn.LIST + ", top.score, c.n, c.lo, c.hi"
+                        + " SELECT " + TicketColumn.LIST + ", top.score, c.n, c.lo, c.hi, top.k"
                         + " FROM (SELECT COUNT(*) AS n, MIN(k) AS lo, MAX(k) AS hi FROM w) AS c,"
                         + " (SELECT k, score, hit FROM w ORDER BY score DESC, hit ASC LIMIT ?) AS top"
                         + " JOIN tickets ON tickets.rowid = top.k ORDER BY top.score DESC, top.hit ASC")
@@ -138,7 +168,8 @@ class RankWindows {
                             new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)),
                             low,
                             span[0].newest() + 1,
-                            rows.size()));
+                            rows.size(),
+                            rs.getLong(score + 4)));
                 });
         // No row: no match (with one, the window's best is a row).
         return new First(span[0] == null ? new Span(0, 0, 0) : span[0], rows);
@@ -154,8 +185,8 @@ class RankWindows {
     }
 
     /** The newest {@code size} matches below {@code high} (SQLite: FTS5 gives them newest first and stops). */
-    private Span span(TicketQuery query, long high) {
-        var window = search.window(false, words(query), NONE, high);
+    private Span span(TicketQuery query, long high, Where among) {
+        var window = search.window(false, words(query), NONE, high, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
@@ -173,20 +204,24 @@ class RankWindows {
      * little (bm25 and ts_rank weigh a word by how rare it is in the whole store), but hardly the
      * order of a window's matches, so a page neither repeats nor skips hits when others write.
      */
-    private List<Ranked> ranked(TicketQuery query, long low, long high, long skip, int limit) {
+    private List<Ranked> ranked(TicketQuery query, long low, long high, long skip, int limit, Where among) {
         Instant now = clock.instant();
-        var window = search.window(true, words(query), low, high);
+        var window = search.window(true, words(query), low, high, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
         args.add(limit);
         args.add(skip);
         int score = TicketColumn.values().length + 1;
-        return jdbc.sql("SELECT " + TicketColumn.LIST + ", " + search.score() + window.from() + where.sql()
-                        + query.orderBy(search.score()) + " LIMIT ? OFFSET ?")
+        return jdbc.sql("SELECT " + TicketColumn.LIST + ", " + search.score() + ", " + search.windowKey()
+                        + window.from() + where.sql() + query.orderBy(search.score()) + " LIMIT ? OFFSET ?")
                 .params(args)
                 .query((rs, n) -> new Ranked(
-                        new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)), low, high, skip + n))
+                        new Hit(TicketColumn.read(rs, json, now), null, rs.getDouble(score)),
+                        low,
+                        high,
+                        skip + n,
+                        rs.getLong(score + 1)))
                 .list();
     }
 

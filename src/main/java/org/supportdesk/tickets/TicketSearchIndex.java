@@ -95,9 +95,9 @@ class TicketSearchIndex {
 
     /**
      * A short highlight of where {@code text} matched, per ticket (HTML, see Highlight). On SQLite,
-     * when the tickets' rowids are known to lie in [{@code low}, {@code high}) (the rank windows
-     * they came from; null when not), FTS5 reads the matches of that range once and keeps the
-     * tickets asked for; otherwise it seeks each ticket's rowid in every word's list of matches,
+     * when the tickets' rowids are known to lie in [{@code low}, {@code high}) (from a ranked page;
+     * null when not), FTS5 reads the matches of that range once and keeps the tickets asked for;
+     * otherwise it seeks each ticket's rowid in every word's list of matches,
      * which costs about 0.3 ms a ticket over a million tickets against 1 ms for a window's range
      * (docs/BENCHMARKS.md).
      */

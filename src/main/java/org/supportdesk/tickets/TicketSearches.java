@@ -52,7 +52,7 @@ class TicketSearches {
                 ? ranked.page(query)
                 : new RankWindows.Page(
                         tickets.page(query, Long.MAX_VALUE).stream()
-                                .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0))
+                                .map(t -> new RankWindows.Ranked(new Hit(t, null, null), 0, 0, 0, 0))
                                 .toList(),
                         0,
                         false);
@@ -71,12 +71,12 @@ class TicketSearches {
                             : new TicketQuery.Cursor(query.sort(), query.descending(), ticket));
         }
         List<Hit> hits = rows.stream().map(RankWindows.Ranked::hit).toList();
-        // A ranked page's hits lie in the windows they were ranked in.
+        // A ranked page knows where its hits lie in the newest-first order (their rowids on SQLite).
         Long low = null;
         Long high = null;
         if (relevance && !rows.isEmpty()) {
-            low = rows.stream().mapToLong(RankWindows.Ranked::low).min().getAsLong();
-            high = rows.stream().mapToLong(RankWindows.Ranked::high).max().getAsLong();
+            low = rows.stream().mapToLong(RankWindows.Ranked::key).min().getAsLong();
+            high = rows.stream().mapToLong(RankWindows.Ranked::key).max().getAsLong() + 1;
         }
         Map<UUID, String> highlights = index.highlights(
                 query.filter().search().text(),
