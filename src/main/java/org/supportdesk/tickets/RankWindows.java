@@ -49,7 +49,6 @@ class RankWindows {
         this.clock = clock;
     }
 
-    /** A hit of a ranked page, with the window [low, high) it was ranked in and its place there (from 0). */
     /**
      * A hit of a ranked page, with the window [low, high) it was ranked in, its place there (from
      * 0) and its own key in the newest-first order (SearchSql.windowKey).

@@ -52,15 +52,10 @@ record TicketSearch(Text text, List<Field> fields) {
     private static Field field(FieldTerm term, String caller, Instant now, Duration dueSoon) {
         String value = term.value();
         return switch (term.field()) {
-            case STATUS -> counted("status = ?", label(Status.values(), value).value(), label(Status.values(), value));
+            case STATUS -> counted("status = ?", label(Status.values(), value));
             // By rank, as the priority filter: one index serves both.
-            case PRIORITY ->
-                counted(
-                        "priority_rank = ?",
-                        label(Priority.values(), value).ordinal(),
-                        label(Priority.values(), value));
-            case CATEGORY ->
-                counted("category = ?", label(Category.values(), value).value(), label(Category.values(), value));
+            case PRIORITY -> counted("priority_rank = ?", label(Priority.values(), value));
+            case CATEGORY -> counted("category = ?", label(Category.values(), value));
             case ASSIGNEE -> assignee(value, caller);
             case TAG -> is("id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)", value);
             case CUSTOMER -> new Field(null, List.of(), value);
@@ -78,8 +73,10 @@ record TicketSearch(Text text, List<Field> fields) {
                 : new Field("sla_due_at >= ? AND sla_due_at < ?", List.of(due.dueFrom(), due.dueBefore()), null);
     }
 
-    private static Field counted(String sql, Object value, Labelled label) {
-        return new Field(sql, List.of(value), null, label);
+    /** A field on a column of the counts table: its label, or a priority's rank. */
+    private static Field counted(String sql, Labelled value) {
+        Object bound = value instanceof Priority p ? p.ordinal() : value.value();
+        return new Field(sql, List.of(bound), null, value);
     }
 
     private static Field is(String sql, Object value) {
