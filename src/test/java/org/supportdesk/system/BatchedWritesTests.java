@@ -21,11 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.sqlite.SQLiteDataSource;
 
 /** {@link Database#writeBatched} on a real SQLite file: the items that queue up together share one call. */
 class BatchedWritesTests {
@@ -57,12 +54,9 @@ class BatchedWritesTests {
 
     @BeforeEach
     void open() {
-        var source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("test.db"));
-        jdbc = new JdbcTemplate(source);
-        jdbc.execute("PRAGMA journal_mode=WAL");
-        jdbc.execute("CREATE TABLE t (item TEXT NOT NULL UNIQUE)");
-        db = new Database(source, new TransactionTemplate(new DataSourceTransactionManager(source)));
+        var writer = SqliteWriter.open(dir, "CREATE TABLE t (item TEXT NOT NULL UNIQUE)");
+        jdbc = writer.jdbc();
+        db = writer.db();
     }
 
     @AfterEach

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.sqlite.SQLiteDataSource;
 
 /** Closing SQLite's writer ({@link GroupCommit}) while writes wait for it: none is dropped, no caller waits for ever. */
 class GroupCommitCloseTests {
@@ -32,12 +29,9 @@ class GroupCommitCloseTests {
 
     @BeforeEach
     void open() {
-        var source = new SQLiteDataSource();
-        source.setUrl("jdbc:sqlite:" + dir.resolve("test.db"));
-        jdbc = new JdbcTemplate(source);
-        jdbc.execute("PRAGMA journal_mode=WAL");
-        jdbc.execute("CREATE TABLE t (item TEXT NOT NULL)");
-        db = new Database(source, new TransactionTemplate(new DataSourceTransactionManager(source)));
+        var writer = SqliteWriter.open(dir, "CREATE TABLE t (item TEXT NOT NULL)");
+        jdbc = writer.jdbc();
+        db = writer.db();
     }
 
     @AfterEach

@@ -1,11 +1,12 @@
 package org.supportdesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.TicketBody.aTicket;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,19 +43,20 @@ class TiedTicketsPagingTests extends ApiTest {
             String updated = i % 2 == 0 ? "2025-06-01T00:00:00.000Z" : "2025-06-02T00:00:00.000Z";
             imported.add(new Imported(ids.get(i), created, updated, i % 3 == 0 ? "high" : "low"));
         }
-        var records = new ArrayList<String>();
+        var records = new ArrayList<Map<String, Object>>();
         for (Imported t : imported) {
-            records.add("{\"id\":\"" + t.id() + "\",\"customer_id\":\"" + customer
-                    + "\",\"customer_email\":\"a@example.com\",\"customer_name\":\"Ann\","
-                    + "\"subject\":\"Tied\",\"description\":\"A ticket that shares its times\","
-                    + "\"category\":\"other\",\"priority\":\"" + t.priority() + "\",\"created_at\":\""
-                    + t.createdAt() + "\",\"updated_at\":\"" + t.updatedAt() + "\"}");
+            records.add(aTicket()
+                    .withCustomer(customer)
+                    .withSubject("Tied")
+                    .withDescription("A ticket that shares its times")
+                    .withCategory(Category.OTHER)
+                    .with("id", t.id())
+                    .with("priority", t.priority())
+                    .with("created_at", t.createdAt())
+                    .with("updated_at", t.updatedAt())
+                    .build());
         }
-        Api.Response r = api.sendBytes(
-                "POST",
-                "/import/json",
-                "application/json",
-                ("[" + String.join(",", records) + "]").getBytes(StandardCharsets.UTF_8));
+        Api.Response r = api.post("/import/json", records);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("success_count").asInt()).isEqualTo(imported.size());
     }
