@@ -36,14 +36,22 @@ class RankWindows {
     static final long NONE = Long.MIN_VALUE;
 
     private final JdbcClient jdbc;
+    private final TicketStore tickets;
     private final SearchSql search;
     private final TicketJson json;
     private final Clock clock;
     private final int size;
 
-    RankWindows(JdbcClient jdbc, SearchSql search, TicketJson json, Clock clock, SupportdeskProperties properties) {
+    RankWindows(
+            JdbcClient jdbc,
+            TicketStore tickets,
+            SearchSql search,
+            TicketJson json,
+            Clock clock,
+            SupportdeskProperties properties) {
         this.size = properties.search().rankWindow();
         this.jdbc = jdbc;
+        this.tickets = tickets;
         this.search = search;
         this.json = json;
         this.clock = clock;
@@ -122,13 +130,7 @@ class RankWindows {
         if (where.sql().isEmpty()) {
             return null;
         }
-        var args = new ArrayList<>(where.args());
-        args.add(size + 1);
-        long few = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM tickets" + where.sql() + " LIMIT ?) AS few")
-                .params(args)
-                .query(Long.class)
-                .single();
-        return few <= size ? where : null;
+        return tickets.countUpTo(where, size) <= size ? where : null;
     }
 
     /** The first window's span, and its best hits: up to one more than the limit. */

@@ -81,13 +81,17 @@ public record TicketFilter(
 
     /** True when only the counted columns are filtered, so stats can read the counts table. */
     boolean onlyCountedColumns() {
+        return onlyCountedParameters() && search == null;
+    }
+
+    /** True when, of the list's parameters (not `q`), only the counted columns are filtered. */
+    private boolean onlyCountedParameters() {
         return assignedTo == null
                 && customerId == null
                 && tag == null
                 && createdAfter == null
                 && createdBefore == null
-                && sla == null
-                && search == null;
+                && sla == null;
     }
 
     /**
@@ -97,12 +101,7 @@ public record TicketFilter(
      * nothing).
      */
     TicketFilter counted() {
-        if (assignedTo != null
-                || customerId != null
-                || tag != null
-                || createdAfter != null
-                || createdBefore != null
-                || sla != null) {
+        if (!onlyCountedParameters()) {
             return null;
         }
         Category c = category;

@@ -186,6 +186,11 @@ class TicketStore {
         var where = new Where();
         filter.addTo(where, search);
         more.accept(where);
+        return countUpTo(where, cap);
+    }
+
+    /** The tickets under {@code where}, counted up to {@code cap + 1}. */
+    long countUpTo(Where where, long cap) {
         var args = new java.util.ArrayList<Object>(where.args());
         args.add(cap + 1);
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM tickets" + where.sql() + " LIMIT ?) AS matched")
