@@ -84,13 +84,17 @@ class ModelPoller {
 
     void poll() {
         try {
+            // Whether a training is active is read before the newest model: a training stores its
+            // model and then ends its job, so a job seen ended has its model in the refresh below.
+            // The other way round, a job that ended between the two reads left the model read
+            // before it, and the new examples it had just learned from started a second training.
+            Optional<TrainingJob> active = jobs.active();
             current.refresh();
             Instant now = clock.instant();
             String mine = training.runningHere();
             if (mine != null) {
                 jobs.heartbeat(mine, now);
             }
-            Optional<TrainingJob> active = jobs.active();
             if (active.isPresent() && !active.get().id().equals(mine)) {
                 jobs.abandonSilent(now.minus(settings.abandonedAfter()), now);
             }
