@@ -30,16 +30,23 @@ public final class Multipart {
     }
 
     public Multipart file(String name, String filename, String contentType, byte[] content) {
+        return raw(name, filename == null ? null : filename.getBytes(StandardCharsets.UTF_8), contentType, content);
+    }
+
+    /** A file whose name is raw bytes (e.g. not UTF-8). */
+    public Multipart fileNamedBytes(String name, byte[] filename, String contentType, byte[] content) {
         return raw(name, filename, contentType, content);
     }
 
-    private Multipart raw(String name, String filename, String contentType, byte[] content) {
-        var head = new StringBuilder("--").append(boundary).append("\r\n");
-        head.append("Content-Disposition: form-data; name=\"").append(name).append('"');
+    private Multipart raw(String name, byte[] filename, String contentType, byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + '"')
+                .getBytes(StandardCharsets.UTF_8));
         if (filename != null) {
-            head.append("; filename=\"").append(filename).append('"');
+            body.writeBytes("; filename=\"".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(filename);
+            body.writeBytes("\"".getBytes(StandardCharsets.UTF_8));
         }
-        head.append("\r\n");
+        var head = new StringBuilder("\r\n");
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
         }

@@ -12,6 +12,16 @@ final class FileNames {
 
     private FileNames() {}
 
+    /**
+     * Whether the container could not read the submitted name: it decodes a part's headers as
+     * UTF-8, with U+FFFD in place of bytes that are not, so the name the client meant is lost
+     * (and a `filename*` whose percent-escapes are not UTF-8 ends the same way). Refused rather
+     * than stored changed; a name that really holds U+FFFD is refused with them.
+     */
+    static boolean undecodable(String submitted) {
+        return submitted != null && submitted.indexOf('\uFFFD') >= 0;
+    }
+
     static String clean(String submitted) {
         if (submitted == null) {
             return DEFAULT;

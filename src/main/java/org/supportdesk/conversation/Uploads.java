@@ -53,6 +53,14 @@ class Uploads {
                 throw new TooLarge("The files are larger together than the limit of " + maxTotalSize
                         + " bytes for the attachments of one comment");
             }
+            if (FileNames.undecodable(part.getSubmittedFileName())) {
+                problems.add(Problem.body(
+                        "File name should be valid UTF-8: bytes of it could not be read as text",
+                        "string_unicode",
+                        "files",
+                        i));
+                continue;
+            }
             String type = FileTypes.declared(part.getContentType());
             if (type == null) {
                 problems.add(Problem.body("Content type is not a media type (type/subtype)", "file_type", "files", i));

@@ -161,6 +161,25 @@ class AttachmentApiTests extends ApiTest {
     }
 
     @Test
+    void aFileNameThatIsNotUtf8IsRefusedRatherThanStoredChanged() {
+        String id = ticket(api);
+        byte[] latin1 = {'r', (byte) 0xe9, 's', 'u', 'm', (byte) 0xe9, '.', 't', 'x', 't'};
+        byte[] loneSurrogate = {'a', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '.', 't', 'x', 't'};
+
+        Api.Response r = upload(
+                id,
+                Multipart.form()
+                        .field("body", "two files")
+                        .fileNamedBytes("files", latin1, "text/plain", "hello".getBytes(StandardCharsets.UTF_8))
+                        .fileNamedBytes(
+                                "files", loneSurrogate, "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(locsAndTypes(r))
+                .containsExactly("[\"body\",\"files\",0] string_unicode", "[\"body\",\"files\",1] string_unicode");
+        assertThat(ticketJson(api, id).get("comment_count").asInt()).isZero();
+    }
+
+    @Test
     void aFileOverTheLimitIs413AndSoAreFilesTooLargeTogether() {
         String id = ticket(api);
         byte[] eleven = new byte[10 * 1024 * 1024 + 1];
