@@ -178,8 +178,9 @@ class ErrorHandler {
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             // Spring's own client errors (405, 406, unknown path, missing part...): keep the status,
             // say it in the seed's shape and words ("Method Not Allowed", "Not Found").
+            // Its headers too: a 405's Allow, as RFC 9110 asks and AuthFilter's own 405 gives.
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
-            return ErrorResponses.entity(status, status.getReasonPhrase());
+            return ErrorResponses.entity(status, status.getReasonPhrase(), framework.getHeaders());
         }
         log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +22,12 @@ public final class ErrorResponses {
     private ErrorResponses() {}
 
     static ResponseEntity<Object> entity(HttpStatus status, Object detail) {
+        return entity(status, detail, HttpHeaders.EMPTY);
+    }
+
+    static ResponseEntity<Object> entity(HttpStatus status, Object detail, HttpHeaders headers) {
         return ResponseEntity.status(status)
+                .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body(detail));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -364,6 +365,16 @@ class AccessMatrixTests extends ApiTest {
             }
             default -> assertThat(detail).isEqualTo(AuthFilter.UNAUTHORIZED);
         }
+    }
+
+    @ParameterizedTest(name = "DELETE {0}")
+    @ValueSource(strings = {"/", "/health", "/openapi.json", "/docs"})
+    void aWrongMethodOnAnOpenPathSaysWhichMethodsItTakes(String path) {
+        Api.Response response = as(Caller.ADMIN).send("DELETE", path, null, null, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(405);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Method Not Allowed");
+        assertThat(response.header("Allow")).contains("GET");
     }
 
     @Test
