@@ -3,6 +3,7 @@ package org.supportdesk.system;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.CoyoteAdapter;
 import org.apache.catalina.connector.Request;
@@ -12,6 +13,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.coyote.http11.Http11InputBuffer;
+import org.apache.tomcat.util.http.MimeHeaders;
 import org.apache.tomcat.util.res.StringManager;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -59,6 +61,11 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
         // it refuses. Compared with the exception and the response's message to tell these apart.
         private static final String TOO_LARGE =
                 StringManager.getManager(Http11InputBuffer.class).getString("iib.requestheadertoolarge.error");
+        // "More than the maximum allowed number of headers, [100], were detected." in the JVM's
+        // locale: Tomcat's text with any number where the count goes.
+        private static final Pattern TOO_MANY_HEADERS = Pattern.compile(
+                Pattern.quote(StringManager.getManager(MimeHeaders.class).getString("headers.maxCountFail", "\u0000"))
+                        .replace("\u0000", "\\E[0-9]+\\Q"));
         private static final String INVALID_URI =
                 StringManager.getManager(CoyoteAdapter.class).getString("coyoteAdapter.invalidURI");
 
@@ -94,6 +101,12 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
 
         private record Answer(HttpStatus status, String detail) {}
 
+        private static int maxHeaderCount(Request request) {
+            return request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http
+                    ? http.getMaxHeaderCount()
+                    : -1;
+        }
+
         private static Answer answer(Request request, Response response, Throwable throwable) {
             HttpStatus status = HttpStatus.resolve(response.getStatus());
             if (status == null) {
@@ -113,11 +126,24 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
             }
             if (status == HttpStatus.BAD_REQUEST) {
                 String message = response.getMessage();
+                String path = lineRead
+                        ? InvalidPaths.why(
+                                request.getCoyoteRequest().requestURI().toString())
+                        : null;
+                if (path != null) {
+                    return new Answer(status, "Invalid path: " + path);
+                }
                 if (message != null && message.startsWith(INVALID_URI)) {
                     return new Answer(
                             status,
                             "Invalid path: an encoded '/' or '\\' (%2F, %5C), a NUL (%00) or a '..' above the"
                                     + " root is not accepted");
+                }
+                if (throwable != null
+                        && throwable.getMessage() != null
+                        && TOO_MANY_HEADERS.matcher(throwable.getMessage()).matches()) {
+                    return new Answer(
+                            status, "Too many request headers: at most " + maxHeaderCount(request) + " are accepted");
                 }
                 if (throwable != null && !lineRead) {
                     return new Answer(

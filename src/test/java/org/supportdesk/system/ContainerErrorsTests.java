@@ -44,6 +44,16 @@ class ContainerErrorsTests extends ApiTest {
     }
 
     @Test
+    void aPathThatIsNotUtf8OrHasABrokenEscapeSaysSo() {
+        for (String path : List.of("/tickets/%FF", "/tickets/%ED%A0%80", "/tickets/%C3/history")) {
+            assertJsonError(get(path), 400, "Invalid path: its percent-escapes must encode UTF-8 text");
+        }
+        for (String path : List.of("/tickets/%", "/tickets/%zz", "/tickets/a%4")) {
+            assertJsonError(get(path), 400, "Invalid path: a '%' must be followed by two hexadecimal digits");
+        }
+    }
+
+    @Test
     void characterThatMustBeEncodedInTheUrlAreAJson400() {
         for (String target : List.of("/tickets?status[]=new", "/tickets?q={x}", "/tickets?a|b")) {
             assertJsonError(get(target), 400, "must be percent-encoded");
@@ -62,5 +72,14 @@ class ContainerErrorsTests extends ApiTest {
     void headersThatAreNotHttpAreAJson400() {
         assertJsonError(get("/tickets", "X-Broken: a\u0001b"), 400, "Malformed request headers");
         assertJsonError(get("/tickets", "Host: twice.example"), 400, "Malformed request headers");
+    }
+
+    @Test
+    void moreHeadersThanTheLimitAreCountedInTheAnswer() {
+        String[] headers = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> "X-Many-" + i + ": " + i)
+                .toArray(String[]::new);
+
+        assertJsonError(get("/tickets", headers), 400, "Too many request headers: at most 100 are accepted");
     }
 }
