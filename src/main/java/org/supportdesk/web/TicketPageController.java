@@ -16,6 +16,7 @@ import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.NotFound;
 import org.supportdesk.system.Params;
+import org.supportdesk.system.Problem;
 import org.supportdesk.system.VersionConflict;
 import org.supportdesk.tickets.Category;
 import org.supportdesk.tickets.ClassificationResult;
@@ -106,6 +107,12 @@ class TicketPageController {
         TicketConversation comments = conversation.orElseThrow(NoConversations::new);
         boolean note = "note".equals(kind);
         try {
+            if (kind != null && !note && !kind.equals("reply")) {
+                // Neither a reply nor a note (or both sent, which Spring joins with a comma): which
+                // one the agent meant is unknown, and a reply cannot be taken back from the customer.
+                throw new InvalidRequest(
+                        List.of(Problem.body("Send as a public reply or an internal note", "enum", "kind")));
+            }
             comments.add(ticketId, body == null ? "" : body, note, Actor.of(request));
             show(desk.get(ticketId), model);
             model.addAttribute("notice", note ? "Note added." : "Reply sent.");

@@ -3,6 +3,7 @@ package org.supportdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,20 @@ class TicketConversationPageTests extends ApiTest {
                 .contains("at least 1 character");
         // The agent's choice of a note stays chosen.
         assertThat(empty.body()).containsPattern("value=\"note\"[^>]*checked");
+        assertThat(conversation.messages(UUID.fromString(id))).isEmpty();
+    }
+
+    @Test
+    void aMessageSentAsNeitherReplyNorNoteIsNotSent() {
+        Browser.Page bogus =
+                agent.htmxPost("/desk/tickets/" + id + "/comments", Map.of("kind", "bogus", "body", "Which one?"));
+        Browser.Page both = agent.htmxPost(
+                "/desk/tickets/" + id + "/comments?kind=reply", Map.of("kind", "note", "body", "Both at once"));
+
+        for (Browser.Page page : List.of(bogus, both)) {
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Not sent: see the message.").contains("id=\"error-kind\"");
+        }
         assertThat(conversation.messages(UUID.fromString(id))).isEmpty();
     }
 
