@@ -117,6 +117,22 @@ class TicketApiTests extends ApiTest {
     }
 
     @Test
+    void refusesACompressedBodyWith415RatherThanParsingItsBytes() {
+        Api.Response gzip =
+                api.send("POST", "/tickets", "application/json", "\u001f\u008b", Map.of("Content-Encoding", "gzip"));
+        Api.Response identity = api.send(
+                "POST",
+                "/tickets",
+                "application/json",
+                Api.toJson(aTicket().build()),
+                Map.of("Content-Encoding", "identity"));
+
+        assertThat(gzip.status()).isEqualTo(415);
+        assertThat(gzip.json().get("detail").asString()).contains("Content-Encoding");
+        assertThat(identity.status()).as(identity.body()).isEqualTo(201);
+    }
+
+    @Test
     void refusesOversizeBodyWith413() {
         String huge = "{\"description\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
 
