@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,16 +82,26 @@ class SortedPages {
                 .list());
     }
 
+    static int asText(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
     private static boolean sameKeys(TicketQuery.Sort sort, Ticket a, Ticket b) {
         return sort.keyOf(a) == sort.keyOf(b) && sort.secondKeyOf(a) == sort.secondKeyOf(b);
     }
 
-    /** The order SQL gives with the id: keys, then the id's text, all in the query's direction. */
+    /**
+     * The order SQL gives with the id: keys, then the id's text, all in the query's direction. The
+     * text of a UUID is its two halves in lowercase hex, fixed width, so comparing the halves as
+     * unsigned numbers orders as the text does, without making the text of each id at each
+     * comparison (2% of the CPU of the harness's filtered list).
+     */
     private static Comparator<Ticket> order(TicketQuery query) {
         TicketQuery.Sort sort = query.sort();
         Comparator<Ticket> ascending = Comparator.<Ticket>comparingLong(sort::keyOf)
                 .thenComparingLong(sort::secondKeyOf)
-                .thenComparing(t -> t.id().toString());
+                .thenComparing(Ticket::id, SortedPages::asText);
         return query.descending() ? ascending.reversed() : ascending;
     }
 }
