@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A parsed search query: the words ({@code null} when there are none) and the fields. Words and
- * fields combine with AND.
+ * fields combine with AND. {@code matchesNothing} when what must match was only words without a
+ * letter or digit ({@code 😀}): no ticket holds them (see WordlessWords).
  */
-public record SearchQuery(Text text, List<FieldTerm> fields) {
+public record SearchQuery(Text text, List<FieldTerm> fields, boolean matchesNothing) {
 
     public SearchQuery {
         fields = List.copyOf(fields);

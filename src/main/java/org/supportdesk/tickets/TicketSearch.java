@@ -46,6 +46,11 @@ record TicketSearch(Text text, List<Field> fields) {
                 problems.problem("q", term + " at position " + term.position() + ": " + e.getMessage(), "value_error");
             }
         }
+        if (query.matchesNothing()) {
+            // What must match was only words without letters (`😀`): no ticket, so that export,
+            // stats and classify-all act on none rather than on all (docs/SEARCH.md).
+            fields.add(new Field("1 = 0", List.of(), null));
+        }
         return new TicketSearch(query.text(), fields);
     }
 

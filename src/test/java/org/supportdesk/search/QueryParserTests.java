@@ -220,6 +220,7 @@ class QueryParserTests {
         assertThat(parse("'; DROP TABLE tickets;").text())
                 .isEqualTo(new All(List.of(word("DROP"), word("TABLE"), word("tickets;"))));
     }
+
     @Test
     void parenthesesNestAtMost20Deep() {
         assertThat(parse("(".repeat(20) + "a" + ")".repeat(20)).text()).isEqualTo(word("a"));
@@ -265,7 +266,10 @@ class QueryParserTests {
         assertThat(parse("refund OR 😀").text()).isEqualTo(word("refund"));
         assertThat(parse("refund -😀").text()).isEqualTo(word("refund"));
         assertThat(parse("refund (😀 OR card)").text()).isEqualTo(new All(List.of(word("refund"), word("card"))));
-        assertThat(parse("refund (😀 -card)").matchesNothing()).isTrue();
+        // AND is associative: the group's words stand beside refund.
+        assertThat(parse("refund (😀 -card)").text())
+                .isEqualTo(new All(List.of(word("refund"), new Not(word("card")))));
+        assertThat(parse("refund OR (😀 -card)").text()).isEqualTo(word("refund"));
         assertThat(parse("-😀").text()).isNull();
         assertThat(parse("-😀").matchesNothing()).isFalse();
         assertThat(parse("-😀 -spam").text()).isEqualTo(new Not(word("spam")));
