@@ -18,6 +18,15 @@ public record SearchQuery(Text text, List<FieldTerm> fields, boolean matchesNoth
         return text != null && Text.hasPositive(text);
     }
 
+    /**
+     * The query in one form for every way of writing it (spaces, AND written or not, the fields in
+     * any order): what a relevance cursor is bound to, so that it is good only for this query.
+     */
+    public String canonical() {
+        var written = fields.stream().map(FieldTerm::toString).sorted().toList();
+        return text + " " + written + (matchesNothing ? " none" : "");
+    }
+
     public static SearchQuery parse(String query) {
         return new QueryParser(query).parse();
     }
