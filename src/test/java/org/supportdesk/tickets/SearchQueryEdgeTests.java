@@ -90,6 +90,9 @@ class SearchQueryEdgeTests extends ApiTest {
         String id = create("Nested " + word, "high");
 
         assertThat(ids(list("(".repeat(20) + word + ")".repeat(20), ""))).containsExactly(id);
+        // As deep as it may go with OR and exclusions at every level: each engine reads it too.
+        String deep = ("(" + word + " OR (zzqq -(qqzz ").repeat(6) + word + ")))".repeat(6);
+        assertThat(ids(list(deep, ""))).containsExactly(id);
     }
 
     @Test
