@@ -51,10 +51,9 @@ final class QueryLexer {
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 at++;
             } else if (c == '"') {
-                String phrase = phrase();
-                if (hasWordCharacters(phrase)) {
-                    tokens.add(new Token(Kind.PHRASE, phrase, false, null, position(at)));
-                }
+                int start = at;
+                // A phrase without a letter or digit ("*") is kept for WordlessWords to judge.
+                tokens.add(new Token(Kind.PHRASE, phrase(), false, null, position(start)));
             } else if (c == '(') {
                 tokens.add(new Token(Kind.OPEN, "(", false, null, position(at++)));
             } else if (c == ')') {
@@ -122,10 +121,10 @@ final class QueryLexer {
                         position);
             }
             tokens.add(new Token(Kind.WORD, stem, true, null, position));
-        } else if (hasWordCharacters(word)) {
+        } else {
+            // A word without letters or digits (a lone '&', "...") is kept for WordlessWords to judge.
             tokens.add(new Token(Kind.WORD, word, false, null, position));
         }
-        // A word without letters or digits (a lone '&', "...") matches nothing in either engine: left out.
     }
 
     private void field(String word, int op, int position) {

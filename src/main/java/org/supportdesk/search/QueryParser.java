@@ -25,10 +25,18 @@ final class QueryParser {
     /** Enough for any query a person writes; bounds the work a query makes for the database. */
     static final int MAX_TERMS = 32;
 
+    /**
+     * Parentheses nest at most this deep: more than any query a person writes, and a bound on the
+     * recursion of this parser and of everything that walks the parsed tree (the engines'
+     * renderers), which 1,000 characters of '(' would otherwise drive into a stack overflow.
+     */
+    static final int MAX_DEPTH = 20;
+
     private final List<Token> tokens;
     private final List<FieldTerm> fields = new ArrayList<>();
     private int next;
     private int terms;
+    private int depth;
 
     QueryParser(String query) {
         this.tokens = QueryLexer.tokens(query);
@@ -41,7 +49,7 @@ final class QueryParser {
             throw new QuerySyntaxException(
                     "')' at position " + close.position() + " has no '(' to close", close.position());
         }
-        return new SearchQuery(all(parts), fields);
+        return WordlessWords.query(all(parts), fields);
     }
 
     /** Clauses up to the end, or up to the ')' of a group (left for the caller). */
@@ -164,7 +172,13 @@ final class QueryParser {
     }
 
     private Text group(Token open) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException(
+                    "The '(' at position " + open.position() + " nests parentheses more than " + MAX_DEPTH + " deep",
+                    open.position());
+        }
         List<Text> parts = sequence(false);
+        depth--;
         if (next >= tokens.size()) {
             throw new QuerySyntaxException(
                     "The '(' at position " + open.position() + " is never closed", open.position());

@@ -1,5 +1,10 @@
 package org.supportdesk.tickets;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,15 +16,17 @@ import org.supportdesk.system.SignedTokens;
  * Cursors as clients see them: the keyset position in plain text, signed (SignedTokens) with a
  * key every instance shares, so a cursor the server did not issue, or one whose digits were edited,
  * is refused (SPEC §6), while a cursor from one instance is good on any other and after a restart.
- * A relevance cursor holds its place in a rank window and the window's bounds. Cursors of the
- * previous version (v3) are still read, except relevance ones, which held a score instead: a
- * client that pages through a search across an upgrade starts the search again.
+ * A relevance cursor holds its place in a rank window, the window's bounds and a hash of the
+ * search's query and filters ({@link #scopeOf}), so that it is refused with another search. Cursors
+ * of previous versions (v4 and v3) are still read, except relevance ones, which held no scope (v4)
+ * or a score (v3): a client that pages through a search across an upgrade starts it again.
  */
 @Component
 class CursorCodec {
 
-    private static final String VERSION = "v4";
-    private static final String PREVIOUS = "v3";
+    private static final String VERSION = "v5";
+    private static final String PREVIOUS = "v4";
+    private static final String OLDEST = "v3";
 
     private final SignedTokens tokens;
 
@@ -42,7 +49,23 @@ class CursorCodec {
                 Long.toString(c.key()),
                 Long.toString(c.secondKey()),
                 c.id(),
-                Long.toString(c.high())));
+                Long.toString(c.high()),
+                c.scope()));
+    }
+
+    /**
+     * What a relevance cursor is bound to: a hash of the filters and the query as one text
+     * (TicketFilter.scope), short because the cursor travels in URLs. The cursor is signed, so the
+     * hash need not be secret; 96 bits make two searches of one client sharing one unthinkable.
+     */
+    String scopeOf(TicketFilter filter) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(filter.scope().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
     }
 
     /** The position a cursor of ours holds, or null when it is not one of ours. */
@@ -53,8 +76,10 @@ class CursorCodec {
         }
         try {
             String[] parts = payload.split("\\|", -1);
-            boolean current = parts.length == 7 && parts[0].equals(VERSION);
-            if (!current && !(parts.length == 6 && parts[0].equals(PREVIOUS))) {
+            boolean current = parts.length == 8 && parts[0].equals(VERSION);
+            boolean previous =
+                    (parts.length == 7 && parts[0].equals(PREVIOUS)) || (parts.length == 6 && parts[0].equals(OLDEST));
+            if (!current && !previous) {
                 return null;
             }
             TicketQuery.Sort sort = Labelled.parse(TicketQuery.Sort.values(), parts[1]);
@@ -68,7 +93,8 @@ class CursorCodec {
                     Long.parseLong(parts[3]),
                     Long.parseLong(parts[4]),
                     UUID.fromString(parts[5]).toString(),
-                    current ? Long.parseLong(parts[6]) : Long.MAX_VALUE);
+                    parts.length > 6 ? Long.parseLong(parts[6]) : Long.MAX_VALUE,
+                    current ? parts[7] : "");
         } catch (IllegalArgumentException notOurs) {
             return null;
         }

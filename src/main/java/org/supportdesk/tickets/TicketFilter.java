@@ -69,9 +69,30 @@ public record TicketFilter(
         SearchQuery q = query.search("q");
         if (q != null && query.raw("q").indexOf('\0') >= 0) {
             // As every other filter holding NUL: no stored text has one, so nothing matches.
-            return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)));
+            return new TicketSearch(null, List.of(new TicketSearch.Field("1 = 0", List.of(), null)), "NUL");
         }
         return q == null ? null : TicketSearch.bind(q, query, now, dueSoon);
+    }
+
+    /**
+     * These filters in one form, for the relevance cursors bound to them (CursorCodec): the list's
+     * parameters, the SLA filter by its kind (its bounds move with the clock) and `q` as
+     * SearchQuery.canonical writes it.
+     */
+    String scope() {
+        String slaKind = sla == null ? "" : sla.dueFrom() == null ? "breached" : "due_soon";
+        return String.join(
+                "\u0000",
+                String.valueOf(category),
+                String.valueOf(priority),
+                String.valueOf(status),
+                String.valueOf(assignedTo),
+                String.valueOf(customerId),
+                String.valueOf(tag),
+                String.valueOf(createdAfter),
+                String.valueOf(createdBefore),
+                slaKind,
+                search == null ? "" : search.canonical());
     }
 
     /** True when `q` has words that must match: the matches can be ranked and highlighted. */

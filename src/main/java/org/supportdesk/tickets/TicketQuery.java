@@ -74,13 +74,15 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
      * sort and order it was made for, so it cannot be replayed against another ordering; clients
      * see it signed, through {@link CursorCodec}. A relevance position is a place in a rank window
      * (RankWindows): how many of the window's hits were shown ({@code key}), the window's low bound
-     * ({@code secondKey}) and high bound ({@code high}), and the last hit's id; other sorts have no
-     * use for {@code high}.
+     * ({@code secondKey}) and high bound ({@code high}), the last hit's id, and the {@code scope}
+     * of the search it was issued for (CursorCodec.scopeOf): a place in one query's window means
+     * nothing in another's. Other sorts have no use for {@code high} and {@code scope} (""): a
+     * keyset position is the same place whatever the filters.
      */
-    record Cursor(Sort sort, boolean descending, long key, long secondKey, String id, long high) {
+    record Cursor(Sort sort, boolean descending, long key, long secondKey, String id, long high, String scope) {
 
         Cursor(Sort sort, boolean descending, long key, long secondKey, String id) {
-            this(sort, descending, key, secondKey, id, 0);
+            this(sort, descending, key, secondKey, id, 0, "");
         }
 
         Cursor(Sort sort, boolean descending, Ticket last) {
@@ -92,9 +94,12 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
                     last.id().toString());
         }
 
-        /** After the {@code shown} best hits of the rank window [low, high), the last of them {@code last}. */
-        static Cursor inWindow(long shown, Ticket last, long low, long high) {
-            return new Cursor(Sort.RELEVANCE, false, shown, low, last.id().toString(), high);
+        /**
+         * After the {@code shown} best hits of the rank window [low, high), the last of them
+         * {@code last}, of the search whose filters have this {@code scope}.
+         */
+        static Cursor inWindow(long shown, Ticket last, long low, long high, String scope) {
+            return new Cursor(Sort.RELEVANCE, false, shown, low, last.id().toString(), high, scope);
         }
 
         /** The low bound of a relevance position's rank window. */
@@ -128,6 +133,12 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
             query.problem(
                     "cursor",
                     "The cursor was made for another sort or order; repeat the same sort and order",
+                    "value_error");
+        } else if (after != null && sort == Sort.RELEVANCE && !after.scope().equals(cursors.scopeOf(filter))) {
+            query.problem(
+                    "cursor",
+                    "The cursor was made for another search; repeat the same q and filters,"
+                            + " or start again without a cursor",
                     "value_error");
         }
         boolean exactTotal = query.flag("exact_total");

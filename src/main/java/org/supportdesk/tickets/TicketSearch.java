@@ -17,8 +17,9 @@ import org.supportdesk.search.Text;
  *
  * @param text what the words must match; null when the query has only fields
  * @param fields the fields, as conditions on the tickets table
+ * @param canonical the query as SearchQuery.canonical writes it, for the cursors bound to it
  */
-record TicketSearch(Text text, List<Field> fields) {
+record TicketSearch(Text text, List<Field> fields, String canonical) {
 
     /**
      * A field of the query as a condition: {@code sql} with its {@code args}, or a customer to look
@@ -46,7 +47,12 @@ record TicketSearch(Text text, List<Field> fields) {
                 problems.problem("q", term + " at position " + term.position() + ": " + e.getMessage(), "value_error");
             }
         }
-        return new TicketSearch(query.text(), fields);
+        if (query.matchesNothing()) {
+            // What must match was only words without letters (`😀`): no ticket, so that export,
+            // stats and classify-all act on none rather than on all (docs/SEARCH.md).
+            fields.add(new Field("1 = 0", List.of(), null));
+        }
+        return new TicketSearch(query.text(), fields, query.canonical());
     }
 
     private static Field field(FieldTerm term, String caller, Instant now, Duration dueSoon) {

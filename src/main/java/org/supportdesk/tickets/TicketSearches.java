@@ -67,7 +67,8 @@ class TicketSearches {
             Ticket ticket = last.hit().ticket();
             next = cursors.encode(
                     relevance
-                            ? TicketQuery.Cursor.inWindow(last.place() + 1, ticket, last.low(), last.high())
+                            ? TicketQuery.Cursor.inWindow(
+                                    last.place() + 1, ticket, last.low(), last.high(), cursors.scopeOf(query.filter()))
                             : new TicketQuery.Cursor(query.sort(), query.descending(), ticket));
         }
         List<Hit> hits = rows.stream().map(RankWindows.Ranked::hit).toList();

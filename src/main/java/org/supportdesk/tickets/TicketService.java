@@ -130,12 +130,14 @@ class TicketService {
             Ticket last = rows.get(rows.size() - 1);
             next = cursors.encode(new TicketQuery.Cursor(query.sort(), query.descending(), last));
         }
-        return new Page(rows, total, next);
+        // A search without words (only fields or exclusions) is counted exactly: every page of a
+        // search says so (docs/SEARCH.md); a list without q leaves the field out, as the original.
+        return new Page(rows, total, query.filter().search() == null ? null : Boolean.TRUE, next);
     }
 
     /**
      * A page of tickets, or of hits when the list was a search with words; a search's total may be
-     * a lower bound ({@code total_exact}, absent from lists without words: see TicketSearches).
+     * a lower bound ({@code total_exact}, present on every page with q, absent without: see TicketSearches).
      */
     record Page(
             List<?> items,

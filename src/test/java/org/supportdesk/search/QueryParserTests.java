@@ -220,4 +220,60 @@ class QueryParserTests {
         assertThat(parse("'; DROP TABLE tickets;").text())
                 .isEqualTo(new All(List.of(word("DROP"), word("TABLE"), word("tickets;"))));
     }
+
+    @Test
+    void parenthesesNestAtMost20Deep() {
+        assertThat(parse("(".repeat(20) + "a" + ")".repeat(20)).text()).isEqualTo(word("a"));
+        assertThatThrownBy(() -> parse("x " + "(".repeat(21) + "a" + ")".repeat(21)))
+                .isInstanceOfSatisfying(
+                        QuerySyntaxException.class,
+                        e -> assertThat(e.position()).isEqualTo(23))
+                .hasMessage("The '(' at position 23 nests parentheses more than 20 deep");
+    }
+
+    @Test
+    void noQueryWithinTheLengthLimitOverflowsTheStack() {
+        // Each shape nests as deep as 1,000 characters allow; every one is refused, none overflows.
+        for (String q : List.of(
+                "(".repeat(1000),
+                "(".repeat(499) + ")".repeat(499),
+                "-(".repeat(333) + "a",
+                "a (".repeat(333),
+                "(a OR ".repeat(166) + "b",
+                "NOT (".repeat(200))) {
+            assertThatThrownBy(() -> parse(q)).as(q).isInstanceOf(QuerySyntaxException.class);
+        }
+        // What may nest is rendered for both engines as deep as it goes.
+        Text deep = parse("(a OR (b -(c ".repeat(6) + "d" + ")))".repeat(6)).text();
+        assertThat(Fts5Match.of(deep).expression()).contains("\"d\"");
+        assertThat(TsQueryText.of(deep)).contains("'d'");
+    }
+
+    @Test
+    void aQueryWhoseWordsHoldNoLetterOrDigitMatchesNothing() {
+        for (String q : List.of("😀", "&", "...", "\"*\"", "—", "& ... —", "(😀)", "😀 OR &", "😀 -refund")) {
+            assertThat(parse(q).matchesNothing()).as(q).isTrue();
+            assertThat(parse(q).text()).as(q).isNull();
+        }
+        SearchQuery filtered = parse("😀 priority:high");
+        assertThat(filtered.matchesNothing()).isTrue();
+        assertThat(filtered.fields()).hasSize(1);
+    }
+
+    @Test
+    void besideSearchableWordsAWordWithoutLettersIsLeftOutAndItsExclusionExcludesNothing() {
+        assertThat(parse("rock & roll").text()).isEqualTo(new All(List.of(word("rock"), word("roll"))));
+        assertThat(parse("refund OR 😀").text()).isEqualTo(word("refund"));
+        assertThat(parse("refund -😀").text()).isEqualTo(word("refund"));
+        assertThat(parse("refund (😀 OR card)").text()).isEqualTo(new All(List.of(word("refund"), word("card"))));
+        // AND is associative: the group's words stand beside refund.
+        assertThat(parse("refund (😀 -card)").text())
+                .isEqualTo(new All(List.of(word("refund"), new Not(word("card")))));
+        assertThat(parse("refund OR (😀 -card)").text()).isEqualTo(word("refund"));
+        assertThat(parse("-😀").text()).isNull();
+        assertThat(parse("-😀").matchesNothing()).isFalse();
+        assertThat(parse("-😀 -spam").text()).isEqualTo(new Not(word("spam")));
+        assertThat(parse("-(refund 😀)").text()).isEqualTo(new Not(word("refund")));
+        assertThat(parse("-😀 priority:high").matchesNothing()).isFalse();
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.SignedTokens;
 
 class TicketRulesTests {
 
@@ -91,6 +92,42 @@ class TicketRulesTests {
         assertThat(other.decode(issued)).isNull();
         assertThat(cursors.decode(edited)).isNull();
         assertThat(cursors.decode(issued.substring(0, issued.indexOf('.')))).isNull();
+    }
+
+    @Test
+    void aRelevanceCursorOfThePreviousVersionWhichHeldNoSearchIsRefusedAndOtherOrdersAreStillRead() {
+        var signer = new SignedTokens(() -> "a secret of 32 bytes, for tests.".getBytes());
+        String id = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+
+        assertThat(cursors.decode(signer.sign("v4|relevance|asc|3|10|" + id + "|20")))
+                .isNull();
+        assertThat(cursors.decode(signer.sign("v4|created_at|asc|1764000000000|0|" + id + "|0")))
+                .isEqualTo(new TicketQuery.Cursor(TicketQuery.Sort.CREATED_AT, false, 1_764_000_000_000L, 0, id));
+    }
+
+    @Test
+    void aRelevanceCursorHoldsTheScopeOfItsSearchWhichIgnoresTheOrderOfTheFieldsInQ() {
+        TicketFilter issued =
+                query(Map.of("q", "printer status:new priority:high")).filter();
+        TicketFilter reordered =
+                query(Map.of("q", "priority:high  printer AND status:new")).filter();
+        TicketFilter other =
+                query(Map.of("q", "printer status:new priority:low")).filter();
+        TicketFilter narrower = query(Map.of("q", "printer status:new priority:high", "tag", "vip"))
+                .filter();
+
+        assertThat(cursors.scopeOf(reordered)).isEqualTo(cursors.scopeOf(issued));
+        assertThat(cursors.scopeOf(other)).isNotEqualTo(cursors.scopeOf(issued));
+        assertThat(cursors.scopeOf(narrower)).isNotEqualTo(cursors.scopeOf(issued));
+        var cursor = new TicketQuery.Cursor(
+                TicketQuery.Sort.RELEVANCE,
+                false,
+                3,
+                10,
+                "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                20,
+                cursors.scopeOf(issued));
+        assertThat(cursors.decode(cursors.encode(cursor))).isEqualTo(cursor);
     }
 
     @Test
