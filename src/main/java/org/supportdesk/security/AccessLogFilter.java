@@ -17,20 +17,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.LoggedPath;
 import org.supportdesk.system.ResponseHeaders;
 
 /**
  * Security headers on every response, and one log line per request (logger `supportdesk.access`):
  * method, path, status, duration and key id; the request id is in the line's MDC (`requestId`), as
  * in every line of the request. In JSON logs these are fields of their own too. Never the query
- * string or the body, so no customer data reaches the log.
+ * string or the body, so no customer data reaches the log; nor the token of a set-password link
+ * (`/password/***`, {@link LoggedPath}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class AccessLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger("supportdesk.access");
-    private static final int MAX_PATH = 200;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -74,10 +75,7 @@ class AccessLogFilter extends OncePerRequestFilter {
             return;
         }
         UUID key = Actor.of(request).id();
-        String path = request.getRequestURI();
-        if (path.length() > MAX_PATH) {
-            path = path.substring(0, MAX_PATH) + "...";
-        }
+        String path = LoggedPath.of(request.getRequestURI());
         long nanos = System.nanoTime() - start;
         // The text line for people; the same facts as fields for JSON logs (SUPPORTDESK_LOG_FORMAT=json).
         var line = log.atInfo()

@@ -121,14 +121,9 @@ public class Admin {
 
     public NewKey createKey(String name, String role) {
         var problems = new ArrayList<Problem>();
-        String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty()) {
+        String clean = Names.clean(name == null ? "" : name, "name", problems);
+        if (clean.isEmpty() && problems.isEmpty()) {
             problems.add(Problem.body("Field required", "missing", "name"));
-        } else if (clean.length() > ApiKeyController.MAX_NAME) {
-            problems.add(Problem.body(
-                    "String should have at most " + ApiKeyController.MAX_NAME + " characters",
-                    "string_too_long",
-                    "name"));
         }
         Role parsed = Role.parse(role);
         if (parsed == null) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StorableText;
 
 /** What an agent's email, name and password must be: each check adds its problem, {@link #fail} reports them all. */
 final class AgentInput {
@@ -14,12 +15,15 @@ final class AgentInput {
     // BCrypt reads at most 72 bytes; Spring Security refuses longer ones rather than cut them.
     static final int MAX_PASSWORD_BYTES = 72;
 
-    static final int MAX_NAME = 100;
-
     private AgentInput() {}
 
     static String email(String email, List<Problem> problems) {
-        String clean = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        Problem unstorable = email == null ? null : StorableText.check(email, "email");
+        if (unstorable != null) {
+            problems.add(unstorable);
+            return "";
+        }
+        String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (clean.isEmpty()) {
             problems.add(Problem.body("Field required", "missing", "email"));
         } else if (clean.length() > 254 || !EmailValidator.getInstance().isValid(clean)) {
@@ -29,18 +33,20 @@ final class AgentInput {
     }
 
     static String name(String name, List<Problem> problems) {
-        String clean = name == null ? "" : name.trim();
-        if (clean.isEmpty()) {
+        int before = problems.size();
+        String clean = Names.clean(name == null ? "" : name, "name", problems);
+        if (clean.isEmpty() && problems.size() == before) {
             problems.add(Problem.body("Field required", "missing", "name"));
-        } else if (clean.length() > MAX_NAME) {
-            problems.add(
-                    Problem.body("String should have at most " + MAX_NAME + " characters", "string_too_long", "name"));
         }
         return clean;
     }
 
     static void checkPassword(String password, List<Problem> problems) {
-        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+        // A lone surrogate would be hashed as '?': a password other than the one typed.
+        Problem unstorable = password == null ? null : StorableText.check(password, "password");
+        if (unstorable != null) {
+            problems.add(unstorable);
+        } else if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             problems.add(Problem.body(
                     "Password should have at least " + MIN_PASSWORD + " characters", "string_too_short", "password"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

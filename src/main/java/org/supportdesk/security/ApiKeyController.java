@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api-keys")
 class ApiKeyController {
 
-    static final int MAX_NAME = 100;
     private static final Set<String> FIELDS = Set.of("name", "role");
 
     private final ApiKeyService keys;
@@ -89,12 +88,10 @@ class ApiKeyController {
         } else if (!nameNode.isString()) {
             problems.add(Problem.body("Input should be a valid string", "string_type", "name"));
         } else {
-            name = nameNode.asString().trim();
-            if (name.isEmpty()) {
+            int before = problems.size();
+            name = Names.clean(nameNode.asString(), "name", problems);
+            if (name.isEmpty() && problems.size() == before) {
                 problems.add(Problem.body("String should have at least 1 character", "string_too_short", "name"));
-            } else if (name.length() > MAX_NAME) {
-                problems.add(Problem.body(
-                        "String should have at most " + MAX_NAME + " characters", "string_too_long", "name"));
             }
         }
         Role role = null;

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.ErrorResponses;
+import org.supportdesk.system.LoggedPath;
 import org.supportdesk.system.ResponseHeaders;
 
 /**
@@ -94,7 +95,11 @@ class AuthFilter extends OncePerRequestFilter {
             key = secret == null ? Optional.empty() : keys.authenticate(secret);
         } catch (DataAccessException e) {
             // A key not in the cache while the database is away: the same 503 as every other request.
-            log.warn("Database unavailable for the key lookup of {} {}: {}", request.getMethod(), path, e.toString());
+            log.warn(
+                    "Database unavailable for the key lookup of {} {}: {}",
+                    request.getMethod(),
+                    LoggedPath.of(path.value()),
+                    e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             ErrorResponses.write(response, 503, "Database unavailable, please retry");
             return;

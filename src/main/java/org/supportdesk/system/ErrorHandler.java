@@ -158,7 +158,11 @@ class ErrorHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
-        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        log.warn(
+                "Database unavailable for {} {}: {}",
+                request.getMethod(),
+                LoggedPath.of(request.getRequestURI()),
+                e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -182,7 +186,7 @@ class ErrorHandler {
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
             return ErrorResponses.entity(status, status.getReasonPhrase(), framework.getHeaders());
         }
-        log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unhandled failure on {} {}", request.getMethod(), LoggedPath.of(request.getRequestURI()), e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
 

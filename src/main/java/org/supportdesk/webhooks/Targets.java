@@ -1,7 +1,5 @@
 package org.supportdesk.webhooks;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -53,11 +51,21 @@ class Targets {
         if (url.getRawFragment() != null) {
             return "URL should not have a fragment";
         }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            return "URL's port should be from 1 to 65535";
+        }
         return null;
     }
 
-    /** Resolves the URL's host and refuses it when any address it has is not allowed. */
+    /**
+     * Refuses a URL of a form the service does not send to, or whose host resolves to any address
+     * that is not allowed. The form is checked again at send time for URLs stored before a rule.
+     */
     InetAddress[] check(URI url) throws Refused {
+        String form = formProblem(url);
+        if (form != null) {
+            throw new Refused(form);
+        }
         String host = url.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -70,7 +78,7 @@ class Targets {
         }
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
-                String kind = restricted(address);
+                String kind = Addresses.restricted(address);
                 if (kind != null) {
                     throw new Refused("The host " + host + " resolves to " + address.getHostAddress() + ", a " + kind
                             + " address; set supportdesk.webhooks.allow-private=true to allow it");
@@ -78,58 +86,5 @@ class Targets {
             }
         }
         return addresses;
-    }
-
-    /** What kind of address this is when it is not on the public internet, else null. */
-    static String restricted(InetAddress a) {
-        if (a.isLoopbackAddress()) {
-            return "loopback";
-        }
-        if (a.isAnyLocalAddress()) {
-            return "wildcard";
-        }
-        if (a.isLinkLocalAddress()) {
-            return "link-local";
-        }
-        if (a.isSiteLocalAddress()) {
-            return "private";
-        }
-        if (a.isMulticastAddress()) {
-            return "multicast";
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            if (first == 0 || first == 255 && second == 255) {
-                return "reserved";
-            }
-            if (first == 100 && second >= 64 && second < 128) {
-                return "private"; // carrier-grade NAT, 100.64.0.0/10
-            }
-        }
-        if (a instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return "private"; // unique local, fc00::/7
-            }
-            if (isMappedOrCompatible(b)) {
-                // ::ffff:10.0.0.1 and the like: judged by the IPv4 address inside
-                try {
-                    return restricted(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return "reserved";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static boolean isMappedOrCompatible(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xff && b[11] == (byte) 0xff);
     }
 }

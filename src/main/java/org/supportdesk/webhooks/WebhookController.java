@@ -76,19 +76,23 @@ class WebhookController {
         return ResponseEntity.accepted().body(service.redeliver(Params.id(id), Params.id(delivery)));
     }
 
+    /** As the ticket list's `limit`: a number out of range is said to be one, not to be no number. */
     private static int limit(String value) {
         if (value == null || value.isEmpty()) {
             return 50;
         }
+        int limit;
         try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+            limit = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest(Problem.query("limit", "Input should be a valid integer", "int_parsing"));
         }
-        throw new InvalidRequest(
-                Problem.query("limit", "Input should be a whole number from 1 to " + MAX_LIMIT, "int_parsing"));
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequest(Problem.query(
+                    "limit",
+                    "Input should be between 1 and " + MAX_LIMIT,
+                    limit < 1 ? "greater_than_equal" : "less_than_equal"));
+        }
+        return limit;
     }
 }

@@ -233,9 +233,9 @@ class AccessMatrixTests extends ApiTest {
                                         .asString())));
     }
 
-    /** A webhook that is never sent to: disabled, at a documentation address. */
+    /** A webhook that is never sent to: disabled (at example.com's address). */
     private static Map<String, Object> aWebhook() {
-        return Map.of("url", "https://192.0.2.20/matrix", "events", List.of("ticket.created"), "enabled", false);
+        return Map.of("url", "https://93.184.215.14/matrix", "events", List.of("ticket.created"), "enabled", false);
     }
 
     private static String webhook(Api caller) {

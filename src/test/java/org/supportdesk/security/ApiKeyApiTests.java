@@ -186,4 +186,36 @@ class ApiKeyApiTests extends ApiTest {
         }
         throw new AssertionError("key " + id + " not listed");
     }
+
+    @Test
+    void aKeyNameTheDatabasesWouldChangeIsRefusedAsInATicket() {
+        for (String name : List.of("ev\\ud800il", "ev\\u0000il", "evil\\u0000", "\\udc00")) {
+            Api.Response r = api.send(
+                    "POST",
+                    "/api-keys",
+                    "application/json",
+                    "{\"name\": \"" + name + "\", \"role\": \"viewer\"}",
+                    Map.of());
+
+            assertThat(r.status()).as(name).isEqualTo(422);
+            JsonNode problem = r.json().get("detail").get(0);
+            assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
+            assertThat(problem.get("type").asString())
+                    .isEqualTo(name.contains("u0000") ? "string_nul" : "string_unicode");
+        }
+        assertThat(api.get("/api-keys").body()).doesNotContain("ev?il", "ev\\u0000il");
+    }
+
+    @Test
+    void aKeyNameOfAHundredEmojiIsAHundredCharacters() {
+        String emoji = "\uD83D\uDE00";
+
+        Api.Response hundred = api.post("/api-keys", Map.of("name", emoji.repeat(100), "role", "viewer"));
+        Api.Response more = api.post("/api-keys", Map.of("name", emoji.repeat(101), "role", "viewer"));
+
+        assertThat(hundred.status()).isEqualTo(201);
+        assertThat(hundred.json().get("name").asString()).isEqualTo(emoji.repeat(100));
+        assertThat(more.status()).isEqualTo(422);
+        assertThat(more.json().get("detail").get(0).get("type").asString()).isEqualTo("string_too_long");
+    }
 }

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SUPPORTDESK_LOG_FORMAT=json in a service of its own: every line of its output is one JSON
- * object, each request is one line with its request id, and no key or customer e-mail is in any.
+ * object, each request is one line with its request id, and no key, set-password link or customer
+ * e-mail is in any.
  */
 class JsonLogsTests {
 
@@ -56,6 +57,7 @@ class JsonLogsTests {
         Path data = dir.resolve("data");
         String email = "jane.private-" + System.nanoTime() + "@example.com";
         String wrongKey = "sd_wrong-key-" + System.nanoTime();
+        String linkToken = "link-token-" + System.nanoTime();
         String adminKey;
         String newKey;
         Path output;
@@ -75,7 +77,10 @@ class JsonLogsTests {
                     "application/json",
                     Api.toJson(Map.of("name", "maria", "role", "agent")),
                     Map.of("X-Request-Id", "log-key"));
+            Api.Response link = admin.withKey(null)
+                    .send("GET", "/password/" + linkToken, null, null, Map.of("X-Request-Id", "log-link"));
             assertThat(created.status()).isEqualTo(201);
+            assertThat(link.status()).isEqualTo(200);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(key.status()).isEqualTo(201);
             newKey = key.json().get("key").asString();
@@ -96,8 +101,14 @@ class JsonLogsTests {
                         .asInt())
                 .isEqualTo(401);
         accessLine(lines, "log-key");
+        assertThat(accessLine(lines, "log-link").path("url").path("path").asString())
+                .isEqualTo("/password/***");
         String all = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(all).doesNotContain(adminKey).doesNotContain(wrongKey).doesNotContain(newKey);
+        assertThat(all)
+                .doesNotContain(adminKey)
+                .doesNotContain(wrongKey)
+                .doesNotContain(newKey)
+                .doesNotContain(linkToken);
         assertThat(all).doesNotContain(email).doesNotContain("jane.private");
     }
 

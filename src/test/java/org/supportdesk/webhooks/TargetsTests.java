@@ -39,23 +39,16 @@ class TargetsTests {
     }
 
     @Test
-    void addressesOutsideThePublicInternetAreNamed() {
-        assertThat(Targets.restricted(ip("127.0.0.2"))).isEqualTo("loopback");
-        assertThat(Targets.restricted(ip("10.0.0.1"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("172.31.255.255"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("192.168.0.1"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("100.127.0.1"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("169.254.169.254"))).isEqualTo("link-local");
-        assertThat(Targets.restricted(ip("0.0.0.0"))).isEqualTo("wildcard");
-        assertThat(Targets.restricted(ip("224.0.0.1"))).isEqualTo("multicast");
-        assertThat(Targets.restricted(ip("::1"))).isEqualTo("loopback");
-        assertThat(Targets.restricted(ip("fe80::1"))).isEqualTo("link-local");
-        assertThat(Targets.restricted(ip("fd12:3456::1"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("::ffff:10.0.0.1"))).isEqualTo("private");
-        assertThat(Targets.restricted(ip("172.32.0.1"))).isNull();
-        assertThat(Targets.restricted(ip("100.128.0.1"))).isNull();
-        assertThat(Targets.restricted(ip("93.184.215.14"))).isNull();
-        assertThat(Targets.restricted(ip("2606:4700::1111"))).isNull();
+    void aUrlWithAnInvalidPortIsRefusedAtRegistrationAndAtSendTime() {
+        var targets = new Targets(settings(true), host -> new InetAddress[] {ip("93.184.215.14")});
+
+        for (String url : List.of("http://93.184.215.14:0/x", "http://93.184.215.14:65536/x")) {
+            assertThat(Targets.formProblem(URI.create(url))).as(url).contains("port");
+            assertThatThrownBy(() -> targets.check(URI.create(url))).as(url).hasMessageContaining("port");
+        }
+        assertThat(Targets.formProblem(URI.create("http://93.184.215.14:65535/x")))
+                .isNull();
+        assertThat(Targets.formProblem(URI.create("http://93.184.215.14:1/x"))).isNull();
     }
 
     @Test

@@ -15,12 +15,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Registration on the default settings (private addresses refused): what is accepted, what is
- * refused and how, and who may. The webhooks here point at a documentation address (192.0.2.0/24)
- * and are registered disabled, so nothing is ever sent.
+ * refused and how, and who may. The webhooks here point at a public address (example.com's) and
+ * are registered disabled, so nothing is ever sent.
  */
 class WebhookApiTests extends ApiTest {
 
-    private static final String PUBLIC_URL = "https://192.0.2.10/hooks/supportdesk";
+    private static final String PUBLIC_URL = "https://93.184.215.14/hooks/supportdesk";
 
     @AfterEach
     void removeWebhooks() {
@@ -71,11 +71,11 @@ class WebhookApiTests extends ApiTest {
 
         JsonNode patched = api.patch(
                         "/webhooks/" + id,
-                        Map.of("events", List.of("ticket.deleted"), "url", "https://192.0.2.11/other"))
+                        Map.of("events", List.of("ticket.deleted"), "url", "https://93.184.215.15/other"))
                 .json();
 
         assertThat(patched.get("events").toString()).isEqualTo("[\"ticket.deleted\"]");
-        assertThat(patched.get("url").asString()).isEqualTo("https://192.0.2.11/other");
+        assertThat(patched.get("url").asString()).isEqualTo("https://93.184.215.15/other");
         assertThat(patched.get("enabled").asBoolean()).isFalse();
         assertThat(api.delete("/webhooks/" + id).status()).isEqualTo(204);
         assertThat(api.get("/webhooks/" + id).status()).isEqualTo(404);
@@ -96,7 +96,20 @@ class WebhookApiTests extends ApiTest {
                 "http://[fe80::1]/hook",
                 "http://[::ffff:127.0.0.1]/hook",
                 "http://0.0.0.0/hook",
-                "http://100.64.0.1/hook"
+                "http://100.64.0.1/hook",
+                "http://[64:ff9b::a9fe:a9fe]/latest/meta-data",
+                "http://[64:ff9b::a00:1]/hook",
+                "http://[64:ff9b:1::a00:1]/hook",
+                "http://[2002:7f00:1::]/hook",
+                "http://[2002:a9fe:a9fe::]/hook",
+                "http://[2001::7f00:1]/hook",
+                "http://240.0.0.1/hook",
+                "http://198.18.0.1/hook",
+                "http://192.0.0.1/hook",
+                "http://192.0.2.1/hook",
+                "http://255.255.255.255/hook",
+                "http://[2001:db8::1]/hook",
+                "http://[100::1]/hook"
             })
     void aTargetOnThisHostOrAPrivateNetworkIsRefused(String url) {
         Api.Response r = api.post("/webhooks", aWebhook(url));
@@ -122,11 +135,17 @@ class WebhookApiTests extends ApiTest {
     void badBodiesGet422WithEveryProblem() {
         Api.Response r = api.post(
                 "/webhooks",
-                Map.of("url", "ftp://192.0.2.1/x", "events", List.of("ticket.created", "ticket.exploded", 7), "x", 1));
+                Map.of(
+                        "url",
+                        "ftp://93.184.215.14/x",
+                        "events",
+                        List.of("ticket.created", "ticket.exploded", 7),
+                        "x",
+                        1));
         assertThat(r.status()).isEqualTo(422);
         assertThat(detail(r)).contains("extra_forbidden", "\"events\",1", "\"events\",2", "'ticket.created'");
 
-        r = api.post("/webhooks", Map.of("url", "ftp://192.0.2.1/x", "events", List.of("ticket.created")));
+        r = api.post("/webhooks", Map.of("url", "ftp://93.184.215.14/x", "events", List.of("ticket.created")));
         assertThat(detail(r)).contains("absolute http or https URL");
         r = api.post("/webhooks", Map.of());
         assertThat(detail(r)).contains("\"body\",\"url\"", "\"body\",\"events\"", "missing");
@@ -136,7 +155,8 @@ class WebhookApiTests extends ApiTest {
         assertThat(detail(r)).contains("valid list");
         r = api.post("/webhooks", Map.of("url", PUBLIC_URL, "events", List.of("ticket.created"), "secret", "short"));
         assertThat(detail(r)).contains("at least 16 characters");
-        r = api.post("/webhooks", Map.of("url", "https://user:pw@192.0.2.1/x", "events", List.of("ticket.created")));
+        r = api.post(
+                "/webhooks", Map.of("url", "https://user:pw@93.184.215.14/x", "events", List.of("ticket.created")));
         assertThat(detail(r)).contains("user name or password");
         r = api.post("/webhooks", Map.of("url", "http://exa mple.com/", "events", List.of("ticket.created")));
         assertThat(detail(r)).contains("URL is not valid");
