@@ -26,6 +26,11 @@ class ImportJobApiTests extends ApiTest {
     }
 
     private JsonNode waitUntilDone(String id) {
+        return waitUntilDone(api, id);
+    }
+
+    /** The job once it is no longer queued or running (a minute at most). */
+    static JsonNode waitUntilDone(Api api, String id) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             JsonNode job = api.get("/imports/" + id).json();
