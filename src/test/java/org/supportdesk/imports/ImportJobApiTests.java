@@ -70,7 +70,8 @@ class ImportJobApiTests extends ApiTest {
     @Test
     void aBrokenFileFailsTheJobWithItsReasonAndStoresNothing() {
         String customer = "job-broken-" + UUID.randomUUID();
-        String file = csv(customer, 5) + "\"unclosed,quote\n";
+        // Past two batches of the store before the break: written in the transaction, then undone.
+        String file = csv(customer, 2_500) + "\"unclosed,quote\n";
         String id = api.sendBytes("POST", "/imports", "text/csv", file.getBytes(StandardCharsets.UTF_8))
                 .json()
                 .get("id")
@@ -81,6 +82,8 @@ class ImportJobApiTests extends ApiTest {
         assertThat(done.get("detail").asString())
                 .contains("Cannot import the file")
                 .contains("nothing was stored");
+        assertThat(done.get("rows_read").asLong()).isEqualTo(2_500);
+        assertThat(done.get("rows_stored").asLong()).isZero();
         assertThat(stored(customer)).isZero();
     }
 
@@ -97,6 +100,7 @@ class ImportJobApiTests extends ApiTest {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("rows_stored").asLong()).isZero();
         assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
         assertThat(stored(customer)).isZero();
     }
