@@ -7,9 +7,10 @@ import java.util.UUID;
  * again is that record's error rather than the store's key refusing the whole file. A ticket of the
  * file stored in an earlier batch is not in the committed store yet, so looking there cannot tell.
  *
- * <p>Open addressing over plain arrays, 20 bytes a slot, at most half full: a file of 300,000
- * records with ids (what fits the 100 MB upload limit) takes about 24 MB, a {@code HashMap<UUID,
- * Integer>} three to four times that. Files without ids (most) take nothing.
+ * <p>Open addressing over plain arrays, 20 bytes a slot, a quarter to half full (40-80 bytes an
+ * id): a file of 300,000 records with ids (about what fits the 100 MB upload limit) takes 12-24 MB,
+ * where a {@code HashMap<UUID, Integer>} takes about 90 bytes an entry (node, UUID, boxed row; an
+ * estimate from object sizes, not measured). Files without ids (most) take nothing.
  */
 final class FileIds {
 
