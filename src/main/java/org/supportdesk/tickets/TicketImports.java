@@ -3,7 +3,7 @@ package org.supportdesk.tickets;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
@@ -123,17 +123,19 @@ public class TicketImports {
         }
 
         /**
-         * True when a unique key refused a row. Spring names that a DataIntegrityViolationException
-         * on PostgreSQL; SQLite's driver gives no SQLState, so Spring leaves its error code 19
-         * (SQLITE_CONSTRAINT) uncategorised.
+         * True when the key of tickets refused a row. Spring names that a DuplicateKeyException on
+         * PostgreSQL; SQLite's driver gives no SQLState, so Spring leaves its error 19
+         * (SQLITE_CONSTRAINT) uncategorised, and only its message names the key. Any other
+         * constraint is a fault of ours, not of the file, and stays one.
          */
         private static boolean keyRefused(DataAccessException e) {
-            if (e instanceof DataIntegrityViolationException) {
+            if (e instanceof DuplicateKeyException) {
                 return true;
             }
             return e.getMostSpecificCause() instanceof SQLException sql
                     && sql.getSQLState() == null
-                    && sql.getErrorCode() == SQLITE_CONSTRAINT;
+                    && sql.getErrorCode() == SQLITE_CONSTRAINT
+                    && String.valueOf(sql.getMessage()).contains("tickets.id");
         }
 
         /** Counts the stored tickets for the stats, once per import; call it last. */
