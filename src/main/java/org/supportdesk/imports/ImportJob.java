@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A background import as `GET /imports/{id}` shows it. {@code rowsStored} counts the valid rows
- * written into the import's transaction: they become visible all at once when the job is
- * finished, and none of them if it fails or is cancelled.
+ * A background import as `GET /imports/{id}` shows it. While the job runs, {@code rowsStored}
+ * counts the valid rows written into the import's transaction: they become visible all at once
+ * when the job is finished. A failed or cancelled job stored nothing and says 0; its rows read and
+ * failed say how far it got.
  *
  * @param state queued, running, finished, failed or cancelled
  * @param result the import's result (as `POST /tickets/import` answers it) once finished
@@ -75,12 +76,23 @@ public record ImportJob(
                 bytesTotal,
                 newResult != null ? bytesTotal : bytesRead,
                 newResult != null ? newResult.total() : rowsRead,
-                newResult != null ? (dryRun ? 0 : newResult.successCount()) : rowsStored,
+                storedWhen(newState, newResult),
                 newResult != null ? newResult.errorCount() : rowsFailed,
                 createdAt,
                 at,
                 newResult,
                 newDetail);
+    }
+
+    /**
+     * What the store holds of the job once it is in {@code newState}: a failed or cancelled job rolled
+     * back whatever it had written (rows read and failed still say how far it got).
+     */
+    private long storedWhen(String newState, ImportResult newResult) {
+        if (newResult != null) {
+            return dryRun ? 0 : newResult.successCount();
+        }
+        return newState.equals(FAILED) || newState.equals(CANCELLED) ? 0 : rowsStored;
     }
 
     ImportJob progressed(ImportProgress p) {

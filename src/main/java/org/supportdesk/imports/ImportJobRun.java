@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
+import org.supportdesk.system.StorageFull;
 
 /**
  * One background import of {@link ImportJobs} while it waits or runs on this instance: its state as
@@ -105,14 +106,17 @@ final class ImportJobRun {
             }
         } catch (ImportProgress.Cancelled e) {
             finish(ImportJob.CANCELLED, null, "Cancelled; nothing was stored");
-        } catch (MalformedRequest | InvalidRequest e) {
+        } catch (MalformedRequest | InvalidRequest | StorageFull e) {
+            // Their messages are written for the user, as the same failures of a request's are.
             finish(ImportJob.FAILED, null, e.getMessage() + "; nothing was stored");
         } catch (IOException | RuntimeException e) {
+            // Anything else is ours, not the file's: the log has it, the user gets where to look
+            // rather than the name of a class.
             log.warn("Import job {} failed", id, e);
             finish(
                     ImportJob.FAILED,
                     null,
-                    "The import failed (" + e.getClass().getSimpleName() + "); nothing was stored");
+                    "The import failed on an error of the service (logged with the job's id); nothing was stored");
         } finally {
             files.deleteUpload(id);
         }

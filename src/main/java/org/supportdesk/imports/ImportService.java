@@ -131,6 +131,7 @@ class ImportService {
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
         private final ImportProgress progress;
+        private final FileIds fileIds = new FileIds();
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
@@ -203,6 +204,13 @@ class ImportService {
                         record.row(),
                         e.problems().stream().map(Problem::asFieldMessage).toList());
                 return;
+            }
+            if (checked.id() != null) {
+                int first = fileIds.firstRowOf(checked.id(), record.row());
+                if (first != 0) {
+                    fail(record.row(), List.of("id: This id appears earlier in the file, in row " + first));
+                    return;
+                }
             }
             success++;
             if (dryRun) {

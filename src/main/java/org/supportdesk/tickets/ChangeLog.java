@@ -74,10 +74,20 @@ class ChangeLog {
         return row(t, CREATED, null, t.createdBy(), now());
     }
 
-    /** SQLite: logs the tickets inserted after rowid {@code last}, in one statement. */
+    /**
+     * SQLite: logs the tickets inserted after rowid {@code last}, in one statement. Each row is
+     * numbered here, max + its place in the batch, rather than by {@link #onConflict}'s max + 1:
+     * SQLite evaluates that subquery once per statement, so every ticket of the batch that already
+     * had a row (a deleted ticket imported back: its tombstone) got the same number, and the
+     * statement failed on the key. Numbers taken at once stay above every row committed before and
+     * below any committed after, as the feed needs.
+     */
     void createdSince(long last) {
-        jdbc.sql("INSERT INTO ticket_changes (" + COLUMNS + ") SELECT id, created_at, '" + CREATED
-                        + "', ?, NULL, created_by, created_by_id FROM tickets WHERE rowid > ?" + onConflict)
+        jdbc.sql("INSERT INTO ticket_changes (seq, " + COLUMNS + ")"
+                        + " SELECT (SELECT COALESCE(MAX(seq), 0) FROM ticket_changes) + ROW_NUMBER() OVER (ORDER BY rowid),"
+                        + " id, created_at, '" + CREATED + "', ?, NULL, created_by, created_by_id"
+                        + " FROM tickets WHERE rowid > ? ORDER BY rowid"
+                        + ON_CONFLICT + "seq = excluded.seq, " + REST)
                 .params(now(), last)
                 .update();
     }

@@ -103,22 +103,34 @@ record ImportedFields(
             }
         }
 
+        /**
+         * The version, read from the number's text in every format: Jackson's asLong() throws on a
+         * JSON integer beyond 64 bits, and CSV and XML give text anyway. Digits past ten are out of
+         * range without being parsed (a CSV cell may hold a million).
+         */
         Integer version() {
             JsonNode node = body.get("version");
             if (node == null || node.isNull()) {
                 return null;
             }
-            try {
-                long n = node.isIntegralNumber()
-                        ? node.asLong()
-                        : node.isString() ? Long.parseLong(node.asString().strip()) : 0;
-                if (n >= 1 && n <= Integer.MAX_VALUE) {
-                    return (int) n;
-                }
-            } catch (NumberFormatException reported) {
-                // below
+            String text = node.isIntegralNumber()
+                    ? node.toString()
+                    : node.isString() ? node.asString().strip() : "";
+            if (!text.matches("[+-]?[0-9]+")) {
+                return versionProblem("Input should be a valid integer", "int_parsing");
             }
-            problems.add(Problem.body("Input should be a whole number of at least 1", "int_parsing", "version"));
+            String digits = text.replaceFirst("^[+-]?0*", "");
+            if (text.startsWith("-") || digits.isEmpty()) {
+                return versionProblem("Input should be greater than or equal to 1", "greater_than_equal");
+            }
+            if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+                return versionProblem("Input should be less than or equal to " + Integer.MAX_VALUE, "less_than_equal");
+            }
+            return Integer.parseInt(digits);
+        }
+
+        private Integer versionProblem(String message, String type) {
+            problems.add(Problem.body(message, type, "version"));
             return null;
         }
 
@@ -175,12 +187,14 @@ record ImportedFields(
             return value;
         }
 
+        /**
+         * The confidence, parsed from the number's text in every format: Jackson's asDouble()
+         * throws on a JSON number beyond a double's range, while parsing gives infinity, which is
+         * out of range like any other.
+         */
         private double confidence() {
-            JsonNode node = body.get("confidence");
             try {
-                double c = node != null && node.isNumber()
-                        ? node.asDouble()
-                        : Double.parseDouble(String.valueOf(text("confidence")));
+                double c = Double.parseDouble(String.valueOf(text("confidence")));
                 if (c >= 0 && c <= 1) {
                     return c;
                 }

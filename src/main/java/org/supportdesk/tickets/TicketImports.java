@@ -1,7 +1,9 @@
 package org.supportdesk.tickets;
 
+import java.sql.SQLException;
 import java.util.UUID;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
@@ -17,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class TicketImports {
+
+    private static final int SQLITE_CONSTRAINT = 19;
 
     private final TicketBinder binder;
     private final TicketService service;
@@ -36,6 +40,11 @@ public class TicketImports {
 
         private Checked(TicketBinder.Imported record) {
             this.record = record;
+        }
+
+        /** The id the record gives, or null when the ticket gets a new one. */
+        public UUID id() {
+            return record.fields().id();
         }
     }
 
@@ -95,18 +104,38 @@ public class TicketImports {
         private Writer() {}
 
         /**
-         * Stores a batch. A ticket id that is there already (the file holds it twice, or another
-         * import stored it since the record was checked) refuses the whole file.
+         * Stores a batch. A ticket id that is there already refuses the whole file: the import
+         * reports an id given twice in its file as a row error, so here another import (or
+         * instance) stored it since the record was checked, and which row cannot be told.
          */
         public void store(Batch batch) {
             try {
                 store.insertAll(batch.rows, tally);
-            } catch (DataIntegrityViolationException e) {
+            } catch (DataAccessException e) {
+                if (!keyRefused(e)) {
+                    throw e;
+                }
                 throw new MalformedRequest(
-                        "Cannot import the file: it holds a ticket id twice, or another import stored a ticket with"
-                                + " one of its ids meanwhile; nothing was imported",
+                        "Cannot import the file: another import stored a ticket with one of its ids meanwhile;"
+                                + " nothing was imported",
                         e);
             }
+        }
+
+        /**
+         * True when the key of tickets refused a row. Spring names that a DuplicateKeyException on
+         * PostgreSQL; SQLite's driver gives no SQLState, so Spring leaves its error 19
+         * (SQLITE_CONSTRAINT) uncategorised, and only its message names the key. Any other
+         * constraint is a fault of ours, not of the file, and stays one.
+         */
+        private static boolean keyRefused(DataAccessException e) {
+            if (e instanceof DuplicateKeyException) {
+                return true;
+            }
+            return e.getMostSpecificCause() instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && sql.getErrorCode() == SQLITE_CONSTRAINT
+                    && String.valueOf(sql.getMessage()).contains("tickets.id");
         }
 
         /** Counts the stored tickets for the stats, once per import; call it last. */

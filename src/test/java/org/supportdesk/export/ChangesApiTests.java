@@ -97,6 +97,32 @@ class ChangesApiTests extends ApiTest {
     }
 
     @Test
+    void deletedTicketsImportedBackFromTheirExportReturnAndEachIsInTheFeedOnce() {
+        List<String> ids = List.of(create(), create(), create());
+        String csv =
+                api.get("/tickets/export?format=csv&customer_id=" + customer).body();
+        ids.forEach(id -> assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204));
+        String beforeImport = Feed.drain(api, now).cursor();
+
+        Api.Response imported = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("success_count").asInt()).isEqualTo(3);
+        ids.forEach(id -> assertThat(api.get("/tickets/" + id).status()).isEqualTo(200));
+        Feed restored = Feed.drain(api, beforeImport);
+        assertThat(restored.changes())
+                .extracting(ch -> ch.get("ticket_id").asString())
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(restored.changes())
+                .allSatisfy(ch -> assertThat(ch.get("kind").asString()).isEqualTo("created"));
+        // The feed goes on after them: a later change is not hidden behind their numbers.
+        api.patch("/tickets/" + ids.get(0), Map.of("status", "in_progress"));
+        assertThat(Feed.drain(api, restored.cursor()).changes())
+                .extracting(ch -> ch.get("ticket_id").asString())
+                .containsExactly(ids.get(0));
+    }
+
+    @Test
     void aCursorTheServerDidNotIssueOrABadLimitIsA422() {
         // The last digit edited: base64 leaves some of its bits unused, a check on bytes would miss it.
         String edited = now.substring(0, now.length() - 1) + (now.endsWith("A") ? "B" : "A");

@@ -26,6 +26,11 @@ class ImportJobApiTests extends ApiTest {
     }
 
     private JsonNode waitUntilDone(String id) {
+        return waitUntilDone(api, id);
+    }
+
+    /** The job once it is no longer queued or running (a minute at most). */
+    static JsonNode waitUntilDone(Api api, String id) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
             JsonNode job = api.get("/imports/" + id).json();
@@ -65,7 +70,8 @@ class ImportJobApiTests extends ApiTest {
     @Test
     void aBrokenFileFailsTheJobWithItsReasonAndStoresNothing() {
         String customer = "job-broken-" + UUID.randomUUID();
-        String file = csv(customer, 5) + "\"unclosed,quote\n";
+        // Past two batches of the store before the break: written in the transaction, then undone.
+        String file = csv(customer, 2_500) + "\"unclosed,quote\n";
         String id = api.sendBytes("POST", "/imports", "text/csv", file.getBytes(StandardCharsets.UTF_8))
                 .json()
                 .get("id")
@@ -76,6 +82,8 @@ class ImportJobApiTests extends ApiTest {
         assertThat(done.get("detail").asString())
                 .contains("Cannot import the file")
                 .contains("nothing was stored");
+        assertThat(done.get("rows_read").asLong()).isEqualTo(2_500);
+        assertThat(done.get("rows_stored").asLong()).isZero();
         assertThat(stored(customer)).isZero();
     }
 
@@ -92,6 +100,7 @@ class ImportJobApiTests extends ApiTest {
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("rows_stored").asLong()).isZero();
         assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
         assertThat(stored(customer)).isZero();
     }

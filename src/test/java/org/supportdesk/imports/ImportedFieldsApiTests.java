@@ -96,4 +96,74 @@ class ImportedFieldsApiTests extends ApiTest {
                     .startsWith(fields[i]);
         }
     }
+
+    private static String classified(String confidence) {
+        return ",\"classification\":{\"category\":\"billing_question\",\"priority\":\"high\",\"confidence\":"
+                + confidence + ",\"reasoning\":\"r\",\"keywords_found\":[],\"method\":\"rules\"}";
+    }
+
+    @Test
+    void numbersOutOfRangeAreErrorsOfTheirRecordWithTheRangeInWords() {
+        String digits400 = "9".repeat(400);
+        JsonNode result = importJson(
+                record(",\"version\":9223372036854775808"),
+                record(",\"version\":-9223372036854775809"),
+                record(",\"version\":1000000000000000000000000000000"),
+                record(",\"version\":2147483648"),
+                record(",\"version\":0"),
+                record(",\"version\":\"" + digits400 + "\""),
+                record(",\"version\":1e30"),
+                record(classified(digits400)),
+                record(classified("-" + digits400)),
+                record(classified("\"" + digits400 + "\"")),
+                record(",\"created_at\":1000000000000000000000000000000"),
+                record(",\"version\":2147483647"));
+
+        String tooLarge = "version: Input should be less than or equal to 2147483647";
+        String tooSmall = "version: Input should be greater than or equal to 1";
+        String confidence = "classification.confidence: Input should be a number from 0 to 1";
+        assertThat(result.get("errors"))
+                .extracting(e -> e.get("errors").get(0).asString())
+                .containsExactly(
+                        tooLarge,
+                        tooSmall,
+                        tooLarge,
+                        tooLarge,
+                        tooSmall,
+                        tooLarge,
+                        "version: Input should be a valid integer",
+                        confidence,
+                        confidence,
+                        confidence,
+                        "created_at: Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date");
+        assertThat(result.get("success_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void numbersOutOfRangeInCsvAndXmlAreErrorsOfTheirRecordToo() {
+        String csv = "customer_id,customer_email,customer_name,subject,description,version,classification\n"
+                + customer + ",a@example.com,Ann,Charged twice,My card was charged twice this month.,"
+                + "9223372036854775808,\n"
+                + customer + ",a@example.com,Ann,Charged twice,My card was charged twice this month.,,"
+                + "\"{\"\"category\"\":\"\"billing_question\"\",\"\"priority\"\":\"\"high\"\",\"\"confidence\"\":"
+                + "9".repeat(400)
+                + ",\"\"reasoning\"\":\"\"r\"\",\"\"keywords_found\"\":[],\"\"method\"\":\"\"rules\"\"}\"\n";
+        Api.Response fromCsv = api.sendBytes("POST", "/import/csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        String xml = "<tickets><ticket><customer_id>" + customer + "</customer_id>"
+                + "<customer_email>a@example.com</customer_email><customer_name>Ann</customer_name>"
+                + "<subject>Charged twice</subject><description>My card was charged twice this month.</description>"
+                + "<version>-9223372036854775809</version></ticket></tickets>";
+        Api.Response fromXml =
+                api.sendBytes("POST", "/import/xml", "application/xml", xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fromCsv.status()).as(fromCsv.body()).isEqualTo(200);
+        assertThat(fromCsv.json().get("errors"))
+                .extracting(e -> e.get("errors").get(0).asString())
+                .containsExactly(
+                        "version: Input should be less than or equal to 2147483647",
+                        "classification.confidence: Input should be a number from 0 to 1");
+        assertThat(fromXml.status()).as(fromXml.body()).isEqualTo(200);
+        assertThat(fromXml.json().get("errors").get(0).get("errors").get(0).asString())
+                .isEqualTo("version: Input should be greater than or equal to 1");
+    }
 }
