@@ -158,6 +158,16 @@ class ErrorHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
+        if (collided(e)) {
+            // PostgreSQL chose this transaction to break a deadlock (or a serialisation failure):
+            // the database is fine, and the change was rolled back whole. Two merges of the same
+            // tickets in opposite directions at the same moment do it.
+            log.info("Change collided on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return ErrorResponses.entity(
+                    HttpStatus.CONFLICT,
+                    "The change met another change of the same tickets at the same moment and was not made;"
+                            + " nothing was stored, send it again");
+        }
         log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
@@ -199,6 +209,17 @@ class ErrorHandler {
      * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
      * down, crashed or is starting up); also when a rollback failed after such a failure.
      */
+    /** True when a cause is PostgreSQL's deadlock (40P01) or serialisation failure (40001). */
+    static boolean collided(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean lostTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransactionSystemException rollback
