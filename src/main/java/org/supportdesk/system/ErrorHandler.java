@@ -26,6 +26,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -192,6 +193,12 @@ class ErrorHandler {
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
             return ErrorResponses.entity(status, status.getReasonPhrase(), framework.getHeaders());
         }
+        if (clientGone(e)) {
+            // The client went away mid-response ("Connection reset by peer"): nothing is wrong
+            // here, and nothing can be answered.
+            log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
@@ -209,6 +216,11 @@ class ErrorHandler {
      * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
      * down, crashed or is starting up); also when a rollback failed after such a failure.
      */
+    /** True when writing the answer failed because the client closed the connection. */
+    static boolean clientGone(Throwable e) {
+        return DisconnectedClientHelper.isClientDisconnectedException(e);
+    }
+
     /** True when a cause is PostgreSQL's deadlock (40P01) or serialisation failure (40001). */
     static boolean collided(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -60,4 +60,16 @@ class ErrorHandlerTests {
         assertThat(ErrorHandler.collided(busy)).isFalse();
         assertThat(ErrorHandler.lostTheDatabase(deadlock)).isFalse();
     }
+
+    @Test
+    void aClientThatClosedTheConnectionIsNotAFailureOfTheService() {
+        var reset = new org.apache.catalina.connector.ClientAbortException(
+                new java.io.IOException("Connection reset by peer"));
+        var brokenPipe = new IllegalStateException(new java.io.IOException("Broken pipe"));
+
+        assertThat(ErrorHandler.clientGone(reset)).isTrue();
+        assertThat(ErrorHandler.clientGone(brokenPipe)).isTrue();
+        assertThat(ErrorHandler.clientGone(new java.io.IOException("No space left on device")))
+                .isFalse();
+    }
 }
