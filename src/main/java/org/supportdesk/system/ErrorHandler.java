@@ -26,6 +26,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -158,6 +159,20 @@ class ErrorHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
+        if (collided(e)) {
+            // PostgreSQL chose this transaction to break a deadlock (or a serialisation failure):
+            // the database is fine, and the change was rolled back whole. Two merges of the same
+            // tickets in opposite directions at the same moment do it.
+            log.info(
+                    "Change collided on {} {}: {}",
+                    request.getMethod(),
+                    LoggedPath.of(request.getRequestURI()),
+                    e.toString());
+            return ErrorResponses.entity(
+                    HttpStatus.CONFLICT,
+                    "The change met another change of the same tickets at the same moment and was not made;"
+                            + " nothing was stored, send it again");
+        }
         log.warn(
                 "Database unavailable for {} {}: {}",
                 request.getMethod(),
@@ -186,6 +201,16 @@ class ErrorHandler {
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
             return ErrorResponses.entity(status, status.getReasonPhrase(), framework.getHeaders());
         }
+        if (clientGone(e)) {
+            // The client went away mid-response ("Connection reset by peer"): nothing is wrong
+            // here, and nothing can be answered.
+            log.debug(
+                    "Client gone during {} {}: {}",
+                    request.getMethod(),
+                    LoggedPath.of(request.getRequestURI()),
+                    e.toString());
+            return null;
+        }
         log.error("Unhandled failure on {} {}", request.getMethod(), LoggedPath.of(request.getRequestURI()), e);
         return ErrorResponses.entity(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
     }
@@ -203,6 +228,22 @@ class ErrorHandler {
      * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
      * down, crashed or is starting up); also when a rollback failed after such a failure.
      */
+    /** True when writing the answer failed because the client closed the connection. */
+    static boolean clientGone(Throwable e) {
+        return DisconnectedClientHelper.isClientDisconnectedException(e);
+    }
+
+    /** True when a cause is PostgreSQL's deadlock (40P01) or serialisation failure (40001). */
+    static boolean collided(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean lostTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransactionSystemException rollback

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StorableText;
 
 /**
  * The inbox's saved views: a name and the filters' query string, an agent's own or shared with
@@ -23,6 +24,9 @@ class SavedViews {
             return ownerId == null;
         }
     }
+
+    // saved_views.query is VARCHAR(2000) (db/migration/.../V9).
+    private static final int MAX_QUERY = 2000;
 
     private final JdbcClient jdbc;
     private final Database db;
@@ -70,6 +74,19 @@ class SavedViews {
         if (clean.isEmpty() || clean.length() > 100) {
             throw new InvalidRequest(
                     Problem.body("A view needs a name of 1 to 100 characters", "string_too_short", "name"));
+        }
+        // The columns' limits and what PostgreSQL's text can hold, checked here: the database
+        // would refuse them with an error, not a message.
+        Problem unstorable = StorableText.check(clean, "name");
+        if (unstorable == null) {
+            unstorable = StorableText.check(query, "query");
+        }
+        if (unstorable != null) {
+            throw new InvalidRequest(unstorable);
+        }
+        if (query.codePointCount(0, query.length()) > MAX_QUERY) {
+            throw new InvalidRequest(Problem.body(
+                    "A view's filters should have at most " + MAX_QUERY + " characters", "string_too_long", "query"));
         }
         if (owner == null && !shared) {
             throw new InvalidRequest(

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.TransactionSystemException;
 
 class ErrorHandlerTests {
@@ -44,6 +45,31 @@ class ErrorHandlerTests {
 
         assertThat(ErrorHandler.lostTheDatabase(duplicate)).isFalse();
         assertThat(ErrorHandler.lostTheDatabase(new IllegalStateException("bug")))
+                .isFalse();
+    }
+
+    @Test
+    void aDeadlockOrSerialisationFailureIsACollisionNotTheDatabaseBeingAway() {
+        var deadlock = new PessimisticLockingFailureException("merge", new SQLException("deadlock detected", "40P01"));
+        var serialisation = new PessimisticLockingFailureException(
+                "update", new SQLException("could not serialize access", "40001"));
+        var busy = new PessimisticLockingFailureException("insert", new SQLException("database is locked"));
+
+        assertThat(ErrorHandler.collided(deadlock)).isTrue();
+        assertThat(ErrorHandler.collided(serialisation)).isTrue();
+        assertThat(ErrorHandler.collided(busy)).isFalse();
+        assertThat(ErrorHandler.lostTheDatabase(deadlock)).isFalse();
+    }
+
+    @Test
+    void aClientThatClosedTheConnectionIsNotAFailureOfTheService() {
+        var reset = new org.apache.catalina.connector.ClientAbortException(
+                new java.io.IOException("Connection reset by peer"));
+        var brokenPipe = new IllegalStateException(new java.io.IOException("Broken pipe"));
+
+        assertThat(ErrorHandler.clientGone(reset)).isTrue();
+        assertThat(ErrorHandler.clientGone(brokenPipe)).isTrue();
+        assertThat(ErrorHandler.clientGone(new java.io.IOException("No space left on device")))
                 .isFalse();
     }
 }
