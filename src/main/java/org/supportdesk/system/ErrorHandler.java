@@ -1,10 +1,6 @@
 package org.supportdesk.system;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -20,13 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -159,7 +153,7 @@ class ErrorHandler {
         PessimisticLockingFailureException.class
     })
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
-        if (collided(e)) {
+        if (Failures.collided(e)) {
             // PostgreSQL chose this transaction to break a deadlock (or a serialisation failure):
             // the database is fine, and the change was rolled back whole. Two merges of the same
             // tickets in opposite directions at the same moment do it.
@@ -186,7 +180,7 @@ class ErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> other(Exception e, HttpServletRequest request) {
-        if (lostTheDatabase(e)) {
+        if (Failures.lostTheDatabase(e)) {
             // e.g. a commit whose connection broke: TransactionSystemException, not a DataAccessException
             return databaseUnavailable(e, request);
         }
@@ -201,7 +195,7 @@ class ErrorHandler {
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());
             return ErrorResponses.entity(status, status.getReasonPhrase(), framework.getHeaders());
         }
-        if (clientGone(e)) {
+        if (Failures.clientGone(e)) {
             // The client went away mid-response ("Connection reset by peer"): nothing is wrong
             // here, and nothing can be answered.
             log.debug(
@@ -221,50 +215,6 @@ class ErrorHandler {
         return tooLarge != null
                 ? ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage())
                 : ErrorResponses.entity(status, detail);
-    }
-
-    /**
-     * True when a cause says the connection to the database failed: the JDBC connection exceptions,
-     * SQLState class 08 (connection exception), or PostgreSQL's 57P01-57P03 (the server is shutting
-     * down, crashed or is starting up); also when a rollback failed after such a failure.
-     */
-    /** True when writing the answer failed because the client closed the connection. */
-    static boolean clientGone(Throwable e) {
-        return DisconnectedClientHelper.isClientDisconnectedException(e);
-    }
-
-    /** True when a cause is PostgreSQL's deadlock (40P01) or serialisation failure (40001). */
-    static boolean collided(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean lostTheDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TransactionSystemException rollback
-                    && rollback.getApplicationException() != null
-                    && lostTheDatabase(rollback.getApplicationException())) {
-                // The rollback failed on the broken connection and hides why it was rolled back.
-                return true;
-            }
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P0")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

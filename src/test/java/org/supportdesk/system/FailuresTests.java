@@ -10,14 +10,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.TransactionSystemException;
 
-class ErrorHandlerTests {
+class FailuresTests {
 
     @Test
     void aCommitOnABrokenConnectionIsTheDatabaseBeingAway() {
         var commit = new TransactionSystemException("Could not commit JDBC transaction");
         commit.initCause(new SQLException("An I/O error occurred while sending to the backend", "08006"));
 
-        assertThat(ErrorHandler.lostTheDatabase(commit)).isTrue();
+        assertThat(Failures.lostTheDatabase(commit)).isTrue();
     }
 
     @Test
@@ -26,16 +26,16 @@ class ErrorHandlerTests {
         rollback.initApplicationException(new DataAccessResourceFailureException(
                 "insert", new SQLException("terminating connection due to administrator command", "57P01")));
 
-        assertThat(ErrorHandler.lostTheDatabase(rollback)).isTrue();
+        assertThat(Failures.lostTheDatabase(rollback)).isTrue();
     }
 
     @Test
     void aServerShuttingDownOrAPoolTimeoutIsTheDatabaseBeingAway() {
         var shutdown = new SQLException("terminating connection due to administrator command", "57P01");
 
-        assertThat(ErrorHandler.lostTheDatabase(new IllegalStateException(shutdown)))
+        assertThat(Failures.lostTheDatabase(new IllegalStateException(shutdown)))
                 .isTrue();
-        assertThat(ErrorHandler.lostTheDatabase(new SQLTransientConnectionException("timed out")))
+        assertThat(Failures.lostTheDatabase(new SQLTransientConnectionException("timed out")))
                 .isTrue();
     }
 
@@ -43,9 +43,8 @@ class ErrorHandlerTests {
     void otherDatabaseErrorsAreNot() {
         var duplicate = new DataIntegrityViolationException("duplicate", new SQLException("duplicate key", "23505"));
 
-        assertThat(ErrorHandler.lostTheDatabase(duplicate)).isFalse();
-        assertThat(ErrorHandler.lostTheDatabase(new IllegalStateException("bug")))
-                .isFalse();
+        assertThat(Failures.lostTheDatabase(duplicate)).isFalse();
+        assertThat(Failures.lostTheDatabase(new IllegalStateException("bug"))).isFalse();
     }
 
     @Test
@@ -55,10 +54,10 @@ class ErrorHandlerTests {
                 "update", new SQLException("could not serialize access", "40001"));
         var busy = new PessimisticLockingFailureException("insert", new SQLException("database is locked"));
 
-        assertThat(ErrorHandler.collided(deadlock)).isTrue();
-        assertThat(ErrorHandler.collided(serialisation)).isTrue();
-        assertThat(ErrorHandler.collided(busy)).isFalse();
-        assertThat(ErrorHandler.lostTheDatabase(deadlock)).isFalse();
+        assertThat(Failures.collided(deadlock)).isTrue();
+        assertThat(Failures.collided(serialisation)).isTrue();
+        assertThat(Failures.collided(busy)).isFalse();
+        assertThat(Failures.lostTheDatabase(deadlock)).isFalse();
     }
 
     @Test
@@ -67,9 +66,9 @@ class ErrorHandlerTests {
                 new java.io.IOException("Connection reset by peer"));
         var brokenPipe = new IllegalStateException(new java.io.IOException("Broken pipe"));
 
-        assertThat(ErrorHandler.clientGone(reset)).isTrue();
-        assertThat(ErrorHandler.clientGone(brokenPipe)).isTrue();
-        assertThat(ErrorHandler.clientGone(new java.io.IOException("No space left on device")))
+        assertThat(Failures.clientGone(reset)).isTrue();
+        assertThat(Failures.clientGone(brokenPipe)).isTrue();
+        assertThat(Failures.clientGone(new java.io.IOException("No space left on device")))
                 .isFalse();
     }
 }
