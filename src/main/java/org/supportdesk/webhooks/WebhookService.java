@@ -76,7 +76,7 @@ class WebhookService {
     Webhook update(UUID id, WebhookInput in) {
         String url = in.url() == null ? null : checkedUrl(in.url());
         Webhook changed = db.write(() -> {
-            Webhook w = get(id);
+            Webhook w = webhooks.findForUpdate(id).orElseThrow(() -> new WebhookNotFound("Webhook"));
             boolean enabled = in.enabled() == null ? w.enabled() : in.enabled();
             String reason = enabled ? null : in.enabled() != null ? "Disabled through the API" : w.disabledReason();
             var next = new Webhook(

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.supportdesk.system.Dialect;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,10 +27,14 @@ class Webhooks {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final String lock;
 
-    Webhooks(JdbcClient jdbc, JsonMapper json) {
+    Webhooks(JdbcClient jdbc, JsonMapper json, Dialect dialect) {
         this.jdbc = jdbc;
         this.json = json;
+        // PostgreSQL runs writers side by side: a PATCH reads the row to write what it does not
+        // change back, so two PATCHes read it one after the other. SQLite's one writer already does.
+        this.lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
     }
 
     void insert(Webhook w, String secret) {
@@ -55,6 +60,14 @@ class Webhooks {
 
     Optional<Webhook> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE id = ?")
+                .param(id.toString())
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    /** The webhook, its row locked until the transaction ends, for a read-modify-write. */
+    Optional<Webhook> findForUpdate(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE id = ?" + lock)
                 .param(id.toString())
                 .query((rs, n) -> map(rs))
                 .optional();

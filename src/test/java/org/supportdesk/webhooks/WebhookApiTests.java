@@ -66,6 +66,38 @@ class WebhookApiTests extends ApiTest {
     }
 
     @Test
+    void twoPatchesOfDifferentFieldsAtOnceBothTakeEffect() throws Exception {
+        String id = api.post("/webhooks", aWebhook(PUBLIC_URL)).json().get("id").asString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 15; round++) {
+                String url = "https://93.184.215.14/round-" + round;
+                String event = round % 2 == 0 ? "ticket.deleted" : "comment.created";
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var byUrl = pool.submit(() -> {
+                    start.await();
+                    return api.patch("/webhooks/" + id, Map.of("url", url)).status();
+                });
+                var byEvents = pool.submit(() -> {
+                    start.await();
+                    return api.patch("/webhooks/" + id, Map.of("events", List.of(event)))
+                            .status();
+                });
+                start.countDown();
+
+                assertThat(List.of(byUrl.get(), byEvents.get())).containsOnly(200);
+                JsonNode now = api.get("/webhooks/" + id).json();
+                assertThat(now.get("url").asString()).as("round %d", round).isEqualTo(url);
+                assertThat(now.get("events").get(0).asString())
+                        .as("round %d", round)
+                        .isEqualTo(event);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aPatchChangesWhatItGivesAndADeleteRemovesTheWebhook() {
         String id = api.post("/webhooks", aWebhook(PUBLIC_URL)).json().get("id").asString();
 
