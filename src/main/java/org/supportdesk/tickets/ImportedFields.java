@@ -1,11 +1,13 @@
 package org.supportdesk.tickets;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,12 +37,25 @@ record ImportedFields(
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static ImportedFields read(JsonNode body, TicketInput input, List<Problem> problems) {
+    /**
+     * How far past the present an imported time may be: a day covers the clocks of two servers
+     * that disagree. Later ones would hold up what follows the newest change (the model's
+     * retraining watermark is the newest updated_at) and would put SLA due times past year 9999.
+     */
+    static final Duration FUTURE_ALLOWED = Duration.ofDays(1);
+
+    /**
+     * The highest version an import may give: a ticket's next edits add one each, and a version
+     * at the top of the column's range would wrap to a negative one at the next edit.
+     */
+    static final int MAX_VERSION = 1_000_000_000;
+
+    static ImportedFields read(JsonNode body, TicketInput input, List<Problem> problems, Instant now) {
         var fields = new Reader(body, problems);
         UUID id = fields.id();
-        Instant created = fields.instant("created_at");
-        Instant updated = fields.instant("updated_at");
-        Instant resolved = fields.instant("resolved_at");
+        Instant created = fields.notLater("created_at", now.plus(FUTURE_ALLOWED));
+        Instant updated = fields.notLater("updated_at", now.plus(FUTURE_ALLOWED));
+        Instant resolved = fields.notLater("resolved_at", now.plus(FUTURE_ALLOWED));
         if (created != null && updated != null && updated.isBefore(created)) {
             problems.add(Problem.body("updated_at is before created_at", "value_error", "updated_at"));
         }
@@ -84,8 +99,13 @@ record ImportedFields(
             return null;
         }
 
-        Instant instant(String field) {
-            return instant(body.get(field), field);
+        Instant notLater(String field, Instant latest) {
+            Instant value = instant(body.get(field), field);
+            if (value != null && value.isAfter(latest)) {
+                problems.add(Problem.body("Input should not be more than a day in the future", "value_error", field));
+                return null;
+            }
+            return value;
         }
 
         Instant instant(JsonNode node, Object... loc) {
@@ -123,8 +143,8 @@ record ImportedFields(
             if (text.startsWith("-") || digits.isEmpty()) {
                 return versionProblem("Input should be greater than or equal to 1", "greater_than_equal");
             }
-            if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
-                return versionProblem("Input should be less than or equal to " + Integer.MAX_VALUE, "less_than_equal");
+            if (digits.length() > 10 || Long.parseLong(digits) > MAX_VERSION) {
+                return versionProblem("Input should be less than or equal to " + MAX_VERSION, "less_than_equal");
             }
             return Integer.parseInt(digits);
         }
@@ -172,9 +192,9 @@ record ImportedFields(
                     in.label("category", Category.values()),
                     in.label("priority", Priority.values()),
                     in.confidence(),
-                    in.text("reasoning"),
+                    in.storable(in.text("reasoning"), "reasoning"),
                     in.keywords(),
-                    in.text("method"),
+                    in.storable(in.text("method"), "method"),
                     in.instant(node.get("classified_at"), "classification", "classified_at"));
             return problems.size() == before ? info : null;
         }
@@ -217,8 +237,27 @@ record ImportedFields(
                         Problem.body("Input should be a valid list", "list_type", "classification", "keywords_found"));
                 return keywords;
             }
-            node.forEach(k -> keywords.add(k.isString() ? k.asString() : k.toString()));
+            int i = 0;
+            for (JsonNode k : node) {
+                keywords.add(storable(k.isString() ? k.asString() : k.toString(), "keywords_found", i++));
+            }
             return keywords;
+        }
+
+        /**
+         * The text as given, after a problem where it holds what the databases cannot store as sent
+         * (NUL, a lone surrogate), as in every other field of a ticket.
+         */
+        private String storable(String text, Object... field) {
+            if (text != null) {
+                var loc = new ArrayList<Object>(List.of("classification"));
+                loc.addAll(List.of(field));
+                Problem problem = StorableText.check(text, loc.toArray());
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            }
+            return text;
         }
 
         private String text(String field) {

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,9 +25,11 @@ import tools.jackson.databind.JsonNode;
 class TicketBinder {
 
     private final Validator validator;
+    private final Clock clock;
 
-    TicketBinder(Validator validator) {
+    TicketBinder(Validator validator, Clock clock) {
         this.validator = validator;
+        this.clock = clock;
     }
 
     /** A create or a PUT: read-only fields are ignored. */
@@ -64,7 +67,8 @@ class TicketBinder {
                 reader.string("assigned_to", false),
                 reader.metadata(Metadata.DEFAULT));
         problems.addAll(violations(input));
-        ImportedFields fields = imported ? ImportedFields.read(body, input, problems) : ImportedFields.NONE;
+        ImportedFields fields =
+                imported ? ImportedFields.read(body, input, problems, clock.instant()) : ImportedFields.NONE;
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }

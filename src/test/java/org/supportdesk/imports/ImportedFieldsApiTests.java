@@ -3,6 +3,8 @@ package org.supportdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,9 +119,10 @@ class ImportedFieldsApiTests extends ApiTest {
                 record(classified("-" + digits400)),
                 record(classified("\"" + digits400 + "\"")),
                 record(",\"created_at\":1000000000000000000000000000000"),
-                record(",\"version\":2147483647"));
+                record(",\"version\":2147483647"),
+                record(",\"version\":1000000000"));
 
-        String tooLarge = "version: Input should be less than or equal to 2147483647";
+        String tooLarge = "version: Input should be less than or equal to 1000000000";
         String tooSmall = "version: Input should be greater than or equal to 1";
         String confidence = "classification.confidence: Input should be a number from 0 to 1";
         assertThat(result.get("errors"))
@@ -135,7 +138,8 @@ class ImportedFieldsApiTests extends ApiTest {
                         confidence,
                         confidence,
                         confidence,
-                        "created_at: Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date");
+                        "created_at: Input should be a valid datetime (RFC 3339, e.g. 2026-11-25T10:00:00Z) or date",
+                        tooLarge);
         assertThat(result.get("success_count").asInt()).isEqualTo(1);
     }
 
@@ -160,10 +164,42 @@ class ImportedFieldsApiTests extends ApiTest {
         assertThat(fromCsv.json().get("errors"))
                 .extracting(e -> e.get("errors").get(0).asString())
                 .containsExactly(
-                        "version: Input should be less than or equal to 2147483647",
+                        "version: Input should be less than or equal to 1000000000",
                         "classification.confidence: Input should be a number from 0 to 1");
         assertThat(fromXml.status()).as(fromXml.body()).isEqualTo(200);
         assertThat(fromXml.json().get("errors").get(0).get("errors").get(0).asString())
                 .isEqualTo("version: Input should be greater than or equal to 1");
+    }
+
+    @Test
+    void timesMoreThanADayAheadAreErrorsOfTheirRecord() {
+        String tomorrowSoon = Instant.now().plus(Duration.ofHours(20)).toString();
+        JsonNode result = importJson(
+                record(",\"updated_at\":\"9999-12-31T23:59:59.999Z\""),
+                record(",\"created_at\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\""),
+                record(",\"created_at\":\"" + tomorrowSoon + "\",\"updated_at\":\"" + tomorrowSoon + "\""));
+
+        assertThat(result.get("errors"))
+                .extracting(e -> e.get("errors").get(0).asString())
+                .containsExactly(
+                        "updated_at: Input should not be more than a day in the future",
+                        "created_at: Input should not be more than a day in the future");
+        assertThat(result.get("success_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aClassificationWithTextTheDatabasesCannotStoreIsAnErrorOfItsRecord() {
+        String classification = ",\"classification\":{\"category\":\"billing_question\",\"priority\":\"high\","
+                + "\"confidence\":0.5,\"reasoning\":\"r\\u0000\",\"keywords_found\":[\"ok\",\"k\\udfff\"],"
+                + "\"method\":\"rules\"}";
+        JsonNode result = importJson(record(classification));
+
+        assertThat(result.get("success_count").asInt()).isZero();
+        assertThat(result.get("errors").get(0).get("errors"))
+                .extracting(JsonNode::asString)
+                .anySatisfy(
+                        m -> assertThat(m).startsWith("classification.reasoning: String should not contain the NUL"))
+                .anySatisfy(m -> assertThat(m)
+                        .startsWith("classification.keywords_found[1]: String should not contain a lone surrogate"));
     }
 }

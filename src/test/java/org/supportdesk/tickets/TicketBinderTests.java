@@ -20,7 +20,7 @@ class TicketBinderTests {
 
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final TicketBinder binder = new TicketBinder(VALIDATION.getValidator());
+    private final TicketBinder binder = new TicketBinder(VALIDATION.getValidator(), java.time.Clock.systemUTC());
 
     @AfterAll
     static void close() {
