@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StorableText;
 
 /**
  * Agent accounts: created by an admin (or by the first-run setup), a password set through a
@@ -85,7 +86,11 @@ class AgentService {
     }
 
     Optional<Agent> byEmail(String email) {
-        return email == null ? Optional.empty() : agents.byEmail(email.trim().toLowerCase(Locale.ROOT));
+        // No account has an address the databases cannot store (agents' emails are checked so),
+        // and PostgreSQL refuses a NUL even in a query: such a sign-in is simply a wrong one.
+        return email == null || StorableText.check(email) != null
+                ? Optional.empty()
+                : agents.byEmail(email.trim().toLowerCase(Locale.ROOT));
     }
 
     boolean matches(String password, String hash) {

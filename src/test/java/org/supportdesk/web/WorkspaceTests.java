@@ -77,6 +77,18 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void aSignInWithAnEmailNoAccountCouldHaveIsAWrongPasswordNotAFailure() {
+        var stranger = new Browser(port);
+        stranger.get("/login");
+
+        Browser.Page nul =
+                stranger.post("/login", Map.of("email", "a\u0000b@example.com", "password", "whatever it is"));
+
+        assertThat(nul.status()).isEqualTo(302);
+        assertThat(nul.location()).endsWith("/login?error");
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() {
         Browser.Page page = admin.post("/desk/new", Map.of("_csrf", "forged", "subject", "x"));
         assertThat(page.status()).isEqualTo(403);
