@@ -103,7 +103,7 @@ class CommentRaceTests {
 
         assertThat(second.get().status()).isEqualTo(204);
         assertThat(ticketJson(api(0), ticketId).get("comment_count").asInt()).isZero();
-        assertThat(actions(ticketId)).containsExactly("commented", "comment_deleted");
+        assertThat(actions(ticketId)).containsExactly("created", "commented", "comment_deleted");
     }
 
     @Test
@@ -174,7 +174,7 @@ class CommentRaceTests {
                             ? api(i / 4).delete(path).status()
                             : api(i).patch(path, Map.of("body", "secret-" + i)).status());
 
-            assertThat(statuses).containsOnly(200, 204, 409);
+            assertThat(statuses).isSubsetOf(200, 204, 409);
             assertThat(api(1).get(path).json().get("body").isNull()).isTrue();
             assertThat(history(api(0), ticketId).toString()).doesNotContain("secret-");
             assertThat(actions(ticketId)).endsWith("comment_deleted").containsOnlyOnce("comment_deleted");
