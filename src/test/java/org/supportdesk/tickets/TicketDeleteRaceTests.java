@@ -139,6 +139,36 @@ class TicketDeleteRaceTests {
     }
 
     @Test
+    void classifyAllWaitingForADeleteLogsNoDecisionForTheDeletedTicket() throws Exception {
+        // force=false leaves a person's values and only logs the decision; force=true updates the row.
+        for (String force : new String[] {"false", "true"}) {
+            String customer = "classify-all-" + java.util.UUID.randomUUID();
+            Api.Response created = api(0).post(
+                            "/tickets",
+                            aTicket()
+                                    .withCustomer(customer)
+                                    .with("category", "billing_question")
+                                    .with("priority", "low")
+                                    .build());
+            String id = created.json().get("id").asString();
+
+            CompletableFuture<Api.Response> answer;
+            try (var delete = new HeldTransaction(url)
+                    .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", id)
+                    .run("DELETE FROM ticket_history WHERE ticket_id = ?", id)
+                    .run("DELETE FROM ticket_tags WHERE ticket_id = ?", id)
+                    .run("DELETE FROM tickets WHERE id = ?", id)) {
+                answer = delete.startBehind(() ->
+                        api(1).post("/tickets/classify-all?force=" + force + "&customer_id=" + customer, Map.of()));
+                delete.commit();
+            }
+
+            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            assertThat(historyRows(id)).as("force=" + force).isZero();
+        }
+    }
+
+    @Test
     void changesRacingADeleteOnTwoInstancesLeaveNoHistoryBehind() throws Exception {
         for (int round = 0; round < 10; round++) {
             String id = ticket();
