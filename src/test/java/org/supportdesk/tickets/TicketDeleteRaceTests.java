@@ -74,6 +74,15 @@ class TicketDeleteRaceTests {
         }
     }
 
+    /** Another instance deleting the ticket, up to its commit. */
+    private static HeldTransaction deleting(String id) throws SQLException {
+        return new HeldTransaction(url)
+                .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", id)
+                .run("DELETE FROM ticket_history WHERE ticket_id = ?", id)
+                .run("DELETE FROM ticket_tags WHERE ticket_id = ?", id)
+                .run("DELETE FROM tickets WHERE id = ?", id);
+    }
+
     @Test
     void aDeleteWaitingForAChangeDeletesTheHistoryThatChangeWrote() throws Exception {
         String id = ticket();
@@ -121,12 +130,7 @@ class TicketDeleteRaceTests {
             String commentId = comment(id);
 
             CompletableFuture<Api.Response> answer;
-            // Another instance deleting the ticket, up to its commit.
-            try (var delete = new HeldTransaction(url)
-                    .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", id)
-                    .run("DELETE FROM ticket_history WHERE ticket_id = ?", id)
-                    .run("DELETE FROM ticket_tags WHERE ticket_id = ?", id)
-                    .run("DELETE FROM tickets WHERE id = ?", id)) {
+            try (var delete = deleting(id)) {
                 answer = delete.startBehind(() -> change.request().apply(id, commentId));
                 delete.commit();
             }
@@ -153,11 +157,7 @@ class TicketDeleteRaceTests {
             String id = created.json().get("id").asString();
 
             CompletableFuture<Api.Response> answer;
-            try (var delete = new HeldTransaction(url)
-                    .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", id)
-                    .run("DELETE FROM ticket_history WHERE ticket_id = ?", id)
-                    .run("DELETE FROM ticket_tags WHERE ticket_id = ?", id)
-                    .run("DELETE FROM tickets WHERE id = ?", id)) {
+            try (var delete = deleting(id)) {
                 answer = delete.startBehind(() ->
                         api(1).post("/tickets/classify-all?force=" + force + "&customer_id=" + customer, Map.of()));
                 delete.commit();
