@@ -118,13 +118,15 @@ class CommentService {
     /** A new text for the comment; the same text changes nothing. */
     Comment edit(UUID ticketId, UUID commentId, String body, Actor actor) {
         db.write(() -> {
-            Comment comment = comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
+            Comment comment = lockedComment(ticketId, commentId);
             if (comment.deleted()) {
                 throw new CommentDeleted();
             }
             if (!comment.body().equals(body)) {
                 Instant at = tickets.now();
-                comments.edit(commentId, body, at);
+                if (!comments.edit(commentId, body, at)) {
+                    throw new IllegalStateException("Comment " + commentId + " changed while its ticket was locked");
+                }
                 tickets.edited(ticketId, commentId, comment.body(), body, actor, at);
                 tickets.searchable(ticketId, comments.searchText(ticketId));
             }
@@ -133,19 +135,41 @@ class CommentService {
         return get(ticketId, commentId);
     }
 
-    /** Leaves a tombstone: the text and the files go; deleting a tombstone again changes nothing. */
+    /**
+     * Leaves a tombstone: the text and the files go. Deleting a tombstone again makes sure they are
+     * gone (files, text, the texts in its edits' events) without counting or logging it again: it
+     * is what an admin does when a text may have survived, and it must never leave one.
+     */
     void delete(UUID ticketId, UUID commentId, Actor actor) {
         db.write(() -> {
-            Comment comment = comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
-            if (!comment.deleted()) {
-                Instant at = tickets.now();
-                attachments.deleteOf(commentId);
-                comments.tombstone(commentId, at, actor.name());
-                tickets.deleted(ticketId, commentId, actor, at);
-                tickets.searchable(ticketId, comments.searchText(ticketId));
+            Comment comment = lockedComment(ticketId, commentId);
+            attachments.deleteOf(commentId);
+            if (comment.deleted()) {
+                comments.clearTombstone(commentId);
+                tickets.forgetCommentText(commentId);
+                return null;
             }
+            Instant at = tickets.now();
+            if (!comments.tombstone(commentId, at, actor.name())) {
+                throw new IllegalStateException("Comment " + commentId + " deleted while its ticket was locked");
+            }
+            tickets.deleted(ticketId, commentId, actor, at);
+            tickets.searchable(ticketId, comments.searchText(ticketId));
             return null;
         });
+    }
+
+    /**
+     * The comment, read after its ticket's row is locked (TicketConversations#lock): on PostgreSQL
+     * an edit or delete of another instance has committed by then and is seen, so a delete is
+     * never undone by an edit that read the text before it, nor counted twice, and each edit's
+     * old text is the one the edit before it left.
+     */
+    private Comment lockedComment(UUID ticketId, UUID commentId) {
+        if (!tickets.lock(ticketId)) {
+            throw new CommentNotFound();
+        }
+        return comments.find(ticketId, commentId).orElseThrow(CommentNotFound::new);
     }
 
     private List<Comment> withFiles(List<Comment> page) {

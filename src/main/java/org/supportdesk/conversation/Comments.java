@@ -123,15 +123,27 @@ class Comments {
                 .single();
     }
 
-    void edit(UUID commentId, String body, Instant at) {
-        jdbc.sql("UPDATE ticket_comments SET body = ?, edited_at = ? WHERE id = ?")
-                .params(body, at.toEpochMilli(), commentId.toString())
-                .update();
+    /** A new text, unless the comment was deleted: a tombstone never gets a text back. */
+    boolean edit(UUID commentId, String body, Instant at) {
+        return jdbc.sql("UPDATE ticket_comments SET body = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL")
+                        .params(body, at.toEpochMilli(), commentId.toString())
+                        .update()
+                == 1;
     }
 
-    void tombstone(UUID commentId, Instant at, String by) {
-        jdbc.sql("UPDATE ticket_comments SET body = NULL, deleted_at = ?, deleted_by = ? WHERE id = ?")
-                .params(at.toEpochMilli(), by, commentId.toString())
+    /** Makes the comment a tombstone; false when it was one already (deleted once, counted once). */
+    boolean tombstone(UUID commentId, Instant at, String by) {
+        return jdbc.sql("UPDATE ticket_comments SET body = NULL, deleted_at = ?, deleted_by = ? WHERE id = ?"
+                                + " AND deleted_at IS NULL")
+                        .params(at.toEpochMilli(), by, commentId.toString())
+                        .update()
+                == 1;
+    }
+
+    /** Clears a text left in a tombstone (by an edit that raced its delete before that race was closed). */
+    void clearTombstone(UUID commentId) {
+        jdbc.sql("UPDATE ticket_comments SET body = NULL WHERE id = ? AND deleted_at IS NOT NULL AND body IS NOT NULL")
+                .param(commentId.toString())
                 .update();
     }
 

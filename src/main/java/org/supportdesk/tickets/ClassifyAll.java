@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -176,29 +177,42 @@ class ClassifyAll {
             }
             results.add(ClassificationResult.of(ticket.id(), info, next != null));
         }
-        var events = new ArrayList<TicketHistory.Entry>();
-        var last =
-                history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
-        for (Kept d : peoples) {
-            if (!Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
-                events.add(new TicketHistory.Entry(
-                        d.ticket().id(), ClassifyService.event(d.ticket(), null, d.info(), actor, at)));
-            }
-        }
         var fields = new ArrayList<List<String>>(changed.size());
         for (int i = 0; i < changed.size(); i++) {
             fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
         }
         boolean[] updated = updates.updateTriageAll(before, changed, fields, actor);
+        // Decisions logged without an update of the row: only for tickets still there, locked
+        // until the commit, so that no event outlives a ticket deleted meanwhile (TicketStore#delete).
+        var unwritten = new ArrayList<UUID>();
+        peoples.forEach(d -> unwritten.add(d.ticket().id()));
+        for (int i = 0; i < changed.size(); i++) {
+            if (!updated[i]) {
+                unwritten.add(changed.get(i).id());
+            }
+        }
+        Set<UUID> existing = tickets.lockExisting(unwritten);
+        var events = new ArrayList<TicketHistory.Entry>();
+        var last =
+                history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
+        for (Kept d : peoples) {
+            if (existing.contains(d.ticket().id())
+                    && !Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
+                events.add(new TicketHistory.Entry(
+                        d.ticket().id(), ClassifyService.event(d.ticket(), null, d.info(), actor, at)));
+            }
+        }
         for (int i = 0; i < changed.size(); i++) {
             Ticket next = changed.get(i);
             // A row changed since we read it (by a request, or another instance) keeps its change;
             // ours is dropped and reported as not applied.
             Ticket logged = updated[i] ? next : null;
-            events.add(new TicketHistory.Entry(
-                    next.id(),
-                    ClassifyService.event(
-                            before.get(i), logged, next.classification().info(), actor, at)));
+            if (updated[i] || existing.contains(next.id())) {
+                events.add(new TicketHistory.Entry(
+                        next.id(),
+                        ClassifyService.event(
+                                before.get(i), logged, next.classification().info(), actor, at)));
+            }
             if (updated[i]) {
                 changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
             } else {

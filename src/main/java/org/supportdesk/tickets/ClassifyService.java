@@ -46,7 +46,8 @@ class ClassifyService {
 
     ClassificationResult classifyOne(UUID id, boolean apply, Actor actor) {
         return db.write(() -> {
-            Ticket ticket = tickets.find(id).orElseThrow(TicketNotFound::new);
+            // Locked, since a decision not applied is logged without an update of the row.
+            Ticket ticket = tickets.findLocked(id).orElseThrow(TicketNotFound::new);
             Instant at = service.now();
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;

@@ -61,6 +61,17 @@ public class TicketConversations {
     }
 
     /**
+     * Locks the ticket's row until the transaction ends (PostgreSQL), before a comment is read to
+     * be edited or deleted: changes of one ticket's comments take turns, each reads what the one
+     * before it committed, and none writes history for a ticket deleted meanwhile.
+     *
+     * @return false when there is no such ticket
+     */
+    public boolean lock(UUID ticketId) {
+        return tickets.lock(ticketId);
+    }
+
+    /**
      * The ticket's comments, as one text, searched with it from now on (null: none); in the
      * transaction that changed them.
      */
@@ -124,6 +135,11 @@ public class TicketConversations {
                         Map.of("id", commentId.toString())));
     }
 
+    /** Removes the text of a deleted comment from the events of its edits, again (see CommentService#delete). */
+    public void forgetCommentText(UUID commentId) {
+        history.forgetCommentText(commentId);
+    }
+
     /** A comment was deleted: uncounted, its text removed from its edits' events, a `comment_deleted` event. */
     public void deleted(UUID ticketId, UUID commentId, Actor actor, Instant at) {
         tickets.countComments(ticketId, -1, null);
@@ -138,7 +154,8 @@ public class TicketConversations {
      * @throws TicketNotFound when the target does not exist; TicketMerged when it was merged itself
      */
     public void checkMergeTarget(UUID targetId) {
-        Ticket target = tickets.find(targetId).orElseThrow(TicketNotFound::new);
+        // Locked: the target is not deleted under the comments moving into it and its `merged` event.
+        Ticket target = tickets.findLocked(targetId).orElseThrow(TicketNotFound::new);
         if (target.mergedInto() != null) {
             throw new TicketMerged(target.mergedInto());
         }

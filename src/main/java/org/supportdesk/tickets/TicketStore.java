@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Dialect;
 
 /**
  * The tickets table, and the tag rows that make the tags filterable, in plain SQL that SQLite and
@@ -33,6 +34,8 @@ class TicketStore {
     private final TaggedPages tagged;
     private final TicketCounts counts;
     private final SortedPages sorted;
+    /** Takes a ticket's row lock with a read: PostgreSQL's writers run side by side, SQLite's one at a time. */
+    private final String forUpdate;
 
     TicketStore(
             JdbcClient jdbc,
@@ -43,7 +46,9 @@ class TicketStore {
             Clock clock,
             TaggedPages tagged,
             TicketCounts counts,
-            SortedPages sorted) {
+            SortedPages sorted,
+            Dialect dialect) {
+        this.forUpdate = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;
@@ -66,6 +71,42 @@ class TicketStore {
                 .param(id.toString())
                 .query(rows())
                 .optional();
+    }
+
+    /**
+     * The ticket, its row locked until the transaction ends (on PostgreSQL; SQLite's one writer
+     * needs no lock). A writer that appends to a ticket's history takes the lock (or updates the
+     * row) first, so a delete waits for it and then deletes its events too, or it waits for the
+     * delete and finds no ticket: no event outlives its ticket.
+     */
+    Optional<Ticket> findLocked(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?" + forUpdate)
+                .param(id.toString())
+                .query(rows())
+                .optional();
+    }
+
+    /** Locks the ticket's row as {@link #findLocked} does; false when there is no such ticket. */
+    boolean lock(UUID id) {
+        return jdbc.sql("SELECT 1 FROM tickets WHERE id = ?" + forUpdate)
+                .param(id.toString())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /** Locks the rows of those of the tickets that exist, in id order (two callers never wait on each other in a cycle); their ids. */
+    java.util.Set<UUID> lockExisting(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        var existing = new java.util.HashSet<UUID>();
+        jdbc.sql("SELECT id FROM tickets WHERE id IN (" + "?, ".repeat(ids.size() - 1) + "?) ORDER BY id" + forUpdate)
+                .params(ids.stream().map(UUID::toString).toList())
+                .query(rs -> {
+                    existing.add(UUID.fromString(rs.getString(1)));
+                });
+        return existing;
     }
 
     boolean exists(UUID id) {
@@ -114,7 +155,9 @@ class TicketStore {
      * ticket as it was, or empty when there was no such ticket.
      */
     Optional<Ticket> delete(UUID id, Actor actor) {
-        Optional<Ticket> ticket = find(id);
+        // Locked first: a change that committed meanwhile is read and its history deleted, one
+        // still to come waits and then finds no ticket (findLocked).
+        Optional<Ticket> ticket = findLocked(id);
         if (ticket.isEmpty()) {
             return ticket;
         }
