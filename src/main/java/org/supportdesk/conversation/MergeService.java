@@ -41,6 +41,7 @@ class MergeService {
     Merged merge(UUID targetId, JsonNode body, Actor actor) {
         List<UUID> sources = sources(body, targetId);
         return db.write(() -> {
+            tickets.lockForMerge(targetId, sources);
             tickets.checkMergeTarget(targetId);
             Instant at = tickets.now();
             int moved = 0;

@@ -155,8 +155,7 @@ class ErrorHandler {
     ResponseEntity<Object> databaseUnavailable(Exception e, HttpServletRequest request) {
         if (Failures.collided(e)) {
             // PostgreSQL chose this transaction to break a deadlock (or a serialisation failure):
-            // the database is fine, and the change was rolled back whole. Two merges of the same
-            // tickets in opposite directions at the same moment do it.
+            // the database is fine, and the change was rolled back whole.
             log.info(
                     "Change collided on {} {}: {}",
                     request.getMethod(),

@@ -3,6 +3,7 @@ package org.supportdesk.tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,17 @@ public class TicketConversations {
      */
     public boolean lock(UUID ticketId) {
         return tickets.lock(ticketId);
+    }
+
+    /**
+     * Locks the rows of a merge's tickets, in id order, before any of them is read: two merges of
+     * the same tickets then take turns, where each used to hold one ticket the other waited for (a
+     * deadlock PostgreSQL broke by failing one merge).
+     */
+    public void lockForMerge(UUID targetId, List<UUID> sourceIds) {
+        var all = new ArrayList<UUID>(sourceIds);
+        all.add(targetId);
+        tickets.lockExisting(all);
     }
 
     /**
