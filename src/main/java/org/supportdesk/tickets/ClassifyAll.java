@@ -40,6 +40,7 @@ class ClassifyAll {
     static final long COMMIT_AFTER_NANOS = 500_000_000L;
 
     private final TicketStore tickets;
+    private final TicketLocks locks;
     private final TicketUpdates updates;
     private final TicketHistory history;
     private final Triage triage;
@@ -52,6 +53,7 @@ class ClassifyAll {
 
     ClassifyAll(
             TicketStore tickets,
+            TicketLocks locks,
             TicketUpdates updates,
             TicketHistory history,
             Triage triage,
@@ -60,6 +62,7 @@ class ClassifyAll {
             TicketEvents changes,
             Database db) {
         this.tickets = tickets;
+        this.locks = locks;
         this.updates = updates;
         this.history = history;
         this.triage = triage;
@@ -191,7 +194,7 @@ class ClassifyAll {
                 unwritten.add(changed.get(i).id());
             }
         }
-        Set<UUID> existing = tickets.lockExisting(unwritten);
+        Set<UUID> existing = locks.lockExisting(unwritten);
         var events = new ArrayList<TicketHistory.Entry>();
         var last =
                 history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());

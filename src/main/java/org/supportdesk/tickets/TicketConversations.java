@@ -26,6 +26,7 @@ import org.supportdesk.system.Actor;
 public class TicketConversations {
 
     private final TicketStore tickets;
+    private final TicketLocks locks;
     private final TicketUpdates updates;
     private final TicketHistory history;
     private final TicketSla sla;
@@ -35,6 +36,7 @@ public class TicketConversations {
 
     TicketConversations(
             TicketStore tickets,
+            TicketLocks locks,
             TicketUpdates updates,
             TicketHistory history,
             TicketSla sla,
@@ -43,6 +45,7 @@ public class TicketConversations {
             TicketSearchIndex index) {
         this.index = index;
         this.tickets = tickets;
+        this.locks = locks;
         this.updates = updates;
         this.history = history;
         this.sla = sla;
@@ -69,7 +72,7 @@ public class TicketConversations {
      * @return false when there is no such ticket
      */
     public boolean lock(UUID ticketId) {
-        return tickets.lock(ticketId);
+        return locks.lock(ticketId);
     }
 
     /**
@@ -80,7 +83,7 @@ public class TicketConversations {
     public void lockForMerge(UUID targetId, List<UUID> sourceIds) {
         var all = new ArrayList<UUID>(sourceIds);
         all.add(targetId);
-        tickets.lockExisting(all);
+        locks.lockExisting(all);
     }
 
     /**

@@ -86,29 +86,6 @@ class TicketStore {
                 .optional();
     }
 
-    /** Locks the ticket's row as {@link #findLocked} does; false when there is no such ticket. */
-    boolean lock(UUID id) {
-        return jdbc.sql("SELECT 1 FROM tickets WHERE id = ?" + forUpdate)
-                .param(id.toString())
-                .query(Integer.class)
-                .optional()
-                .isPresent();
-    }
-
-    /** Locks the rows of those of the tickets that exist, in id order (two callers never wait on each other in a cycle); their ids. */
-    java.util.Set<UUID> lockExisting(java.util.Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return java.util.Set.of();
-        }
-        var existing = new java.util.HashSet<UUID>();
-        jdbc.sql("SELECT id FROM tickets WHERE id IN (" + "?, ".repeat(ids.size() - 1) + "?) ORDER BY id" + forUpdate)
-                .params(ids.stream().map(UUID::toString).toList())
-                .query(rs -> {
-                    existing.add(UUID.fromString(rs.getString(1)));
-                });
-        return existing;
-    }
-
     boolean exists(UUID id) {
         return jdbc.sql("SELECT 1 FROM tickets WHERE id = ?")
                 .param(id.toString())
