@@ -49,6 +49,7 @@ class TicketsBoundaryTests {
     /** SQL: one class per table and concern. */
     private static final Set<String> STORAGE = Set.of(
             "TicketStore",
+            "TicketLocks",
             "TicketUpdates",
             "TicketHistory",
             "NewTickets",
