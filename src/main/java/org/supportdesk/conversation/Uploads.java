@@ -66,6 +66,14 @@ class Uploads {
                 problems.add(Problem.body("Content type is not a media type (type/subtype)", "file_type", "files", i));
                 continue;
             }
+            if (type.length() > FileTypes.MAX_LENGTH) {
+                problems.add(Problem.body(
+                        "Content type should have at most " + FileTypes.MAX_LENGTH + " characters",
+                        "file_type",
+                        "files",
+                        i));
+                continue;
+            }
             if (part.getSize() == 0) {
                 problems.add(Problem.body("File is empty", "file_empty", "files", i));
                 continue;

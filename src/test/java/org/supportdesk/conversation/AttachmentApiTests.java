@@ -180,6 +180,21 @@ class AttachmentApiTests extends ApiTest {
     }
 
     @Test
+    void aContentTypeLongerThanTheColumnIsRefusedNotAFailure() {
+        String id = ticket(api);
+        String longest = "application/" + "x".repeat(255 - "application/".length());
+
+        Api.Response tooLong = upload(
+                id, Multipart.form().field("body", "long type").file("files", "a.bin", longest + "x", new byte[] {1}));
+        Api.Response justFits =
+                upload(id, Multipart.form().field("body", "long type").file("files", "a.bin", longest, new byte[] {1}));
+
+        assertThat(locsAndTypes(tooLong)).containsExactly("[\"body\",\"files\",0] file_type");
+        assertThat(tooLong.json().get("detail").get(0).get("msg").asString()).contains("at most 255 characters");
+        assertThat(justFits.status()).as(justFits.body()).isEqualTo(201);
+    }
+
+    @Test
     void aFileOverTheLimitIs413AndSoAreFilesTooLargeTogether() {
         String id = ticket(api);
         byte[] eleven = new byte[10 * 1024 * 1024 + 1];
