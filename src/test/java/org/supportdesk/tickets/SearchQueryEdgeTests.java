@@ -30,7 +30,15 @@ class SearchQueryEdgeTests extends ApiTest {
     @BeforeEach
     void aCustomerOfThisTest() {
         customer = "edge-" + UUID.randomUUID();
-        word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "x";
+        // Letters only (a word of its own to the engines), one for each of 8 random hex digits.
+        var letters = new StringBuilder("zq");
+        UUID.randomUUID()
+                .toString()
+                .chars()
+                .filter(c -> c != '-')
+                .limit(8)
+                .forEach(c -> letters.append((char) ('a' + Character.digit(c, 16))));
+        word = letters.append('x').toString();
     }
 
     private static String enc(String s) {
