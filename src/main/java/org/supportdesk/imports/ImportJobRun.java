@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Conflict;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.StorageFull;
@@ -106,7 +107,7 @@ final class ImportJobRun {
             }
         } catch (ImportProgress.Cancelled e) {
             finish(ImportJob.CANCELLED, null, "Cancelled; nothing was stored");
-        } catch (MalformedRequest | InvalidRequest | StorageFull e) {
+        } catch (MalformedRequest | InvalidRequest | StorageFull | Conflict e) {
             // Their messages are written for the user, as the same failures of a request's are.
             finish(ImportJob.FAILED, null, e.getMessage() + "; nothing was stored");
         } catch (IOException | RuntimeException e) {

@@ -7,7 +7,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
-import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Problem;
 import tools.jackson.databind.JsonNode;
 
@@ -115,10 +114,7 @@ public class TicketImports {
                 if (!keyRefused(e)) {
                     throw e;
                 }
-                throw new MalformedRequest(
-                        "Cannot import the file: another import stored a ticket with one of its ids meanwhile;"
-                                + " nothing was imported",
-                        e);
+                throw new IdTakenMeanwhile();
             }
         }
 

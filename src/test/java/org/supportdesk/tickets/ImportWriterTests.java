@@ -9,12 +9,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.ApiTest;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
-import org.supportdesk.system.MalformedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The import's writer when the store's key refuses a ticket (another import stored its id between
- * the check and the write): the file is refused in plain words on both databases, not a 500.
+ * the check and the write): the file is refused in plain words on both databases, as a conflict (409), not a 500.
  */
 class ImportWriterTests extends ApiTest {
 
@@ -41,7 +40,7 @@ class ImportWriterTests extends ApiTest {
                     imports.writer().store(batch);
                     return null;
                 }))
-                .isInstanceOf(MalformedRequest.class)
+                .isInstanceOf(IdTakenMeanwhile.class)
                 .hasMessageContaining("nothing was imported");
         assertThat(api.get("/tickets?customer_id=" + customer)
                         .json()

@@ -104,6 +104,7 @@ class TicketsBoundaryTests {
             "EmailAddress",
             "IfMatch",
             "TicketNotFound",
+            "IdTakenMeanwhile",
             "StaleVersion",
             "TicketMerged",
             "Sla",
