@@ -2,6 +2,7 @@ package org.supportdesk.conversation;
 
 import java.util.ArrayList;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
 
 /** The query of a page of comments, every problem a 422 on ["query", name], all at once. */
@@ -18,17 +19,7 @@ record CommentQuery(Visibility visibility, int limit, String cursor) {
         }
         int size = CommentService.DEFAULT_LIMIT;
         if (limit != null) {
-            try {
-                size = Integer.parseInt(limit.strip());
-                if (size < 1 || size > CommentService.MAX_LIMIT) {
-                    problems.add(Problem.query(
-                            "limit",
-                            "Input should be between 1 and " + CommentService.MAX_LIMIT,
-                            size < 1 ? "greater_than_equal" : "less_than_equal"));
-                }
-            } catch (NumberFormatException e) {
-                problems.add(Problem.query("limit", "Input should be a valid integer", "int_parsing"));
-            }
+            size = Params.integer("limit", limit, 1, CommentService.MAX_LIMIT, size, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
@@ -131,7 +133,9 @@ class ImportService {
         private final List<ImportResult.RowError> errors = new ArrayList<>();
         private final List<String> ids = new ArrayList<>();
         private final ImportProgress progress;
-        private final FileIds fileIds = new FileIds();
+        // The ids the file gave, with the row of each: tickets of earlier batches are in the
+        // import's transaction, not yet in the store a record is checked against.
+        private final Map<UUID, Integer> fileIds = new HashMap<>();
         private TicketImports.Batch batch;
         private ImportTransaction storing;
 
@@ -206,8 +210,8 @@ class ImportService {
                 return;
             }
             if (checked.id() != null) {
-                int first = fileIds.firstRowOf(checked.id(), record.row());
-                if (first != 0) {
+                Integer first = fileIds.putIfAbsent(checked.id(), record.row());
+                if (first != null) {
                     fail(record.row(), List.of("id: This id appears earlier in the file, in row " + first));
                     return;
                 }

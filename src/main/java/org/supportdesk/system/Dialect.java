@@ -15,6 +15,15 @@ public enum Dialect {
     POSTGRESQL;
 
     /**
+     * What ends a SELECT that reads rows a writer then changes, to hold them until its transaction
+     * ends: PostgreSQL runs writers side by side, so it takes their row locks (`FOR UPDATE`);
+     * SQLite's one writer at a time needs none.
+     */
+    public String rowLock() {
+        return this == POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
+    /**
      * True when the service adds new tickets to the stats' counts itself, once per transaction:
      * SQLite's per-row trigger cost 15 µs a row, more than the rest of an insert. PostgreSQL has a
      * statement trigger that costs little per row (db/migration/postgresql/V1).

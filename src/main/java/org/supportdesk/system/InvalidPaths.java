@@ -1,11 +1,6 @@
 package org.supportdesk.system;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * What is wrong with a request path Tomcat refused before any filter saw it, in words a caller can
@@ -15,36 +10,22 @@ import java.util.HexFormat;
  */
 final class InvalidPaths {
 
+    private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
     private InvalidPaths() {}
 
     /** Why the raw (still percent-encoded) path is refused, or null when it is none of these. */
     static String why(String raw) {
         int query = raw.indexOf('?');
         String path = query < 0 ? raw : raw.substring(0, query);
-        var bytes = new ByteArrayOutputStream();
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c != '%') {
-                bytes.write(c);
-                continue;
-            }
-            if (i + 2 >= path.length()
-                    || !HexFormat.isHexDigit(path.charAt(i + 1))
-                    || !HexFormat.isHexDigit(path.charAt(i + 2))) {
-                return "a '%' must be followed by two hexadecimal digits (write a '%' itself as %25)";
-            }
-            bytes.write(HexFormat.fromHexDigits(path, i + 1, i + 3));
-            i += 2;
+        if (BROKEN_ESCAPE.matcher(path).find()) {
+            return "a '%' must be followed by two hexadecimal digits (write a '%' itself as %25)";
         }
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return null;
-        } catch (CharacterCodingException e) {
+        // Decoded strictly as a query value is (QueryStringFilter): a '+' there is a space, which
+        // changes nothing about whether the escapes are UTF-8.
+        if (QueryStringFilter.decode(path) == null) {
             return "its percent-escapes must encode UTF-8 text (%FF, or a lone surrogate such as %ED%A0%80, is not)";
         }
+        return null;
     }
 }

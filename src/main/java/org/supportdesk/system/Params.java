@@ -25,6 +25,26 @@ public final class Params {
         throw new InvalidRequest(new Problem(List.of("path", name), "Input should be a valid UUID", "uuid_parsing"));
     }
 
+    /**
+     * The query parameter {@code name} as an integer: out of [min, max] it is still returned, with
+     * its problem added; not a number, {@code otherwise} is, with its problem.
+     */
+    public static int integer(String name, String value, int min, int max, int otherwise, List<Problem> problems) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                problems.add(Problem.query(
+                        name,
+                        "Input should be between " + min + " and " + max,
+                        n < min ? "greater_than_equal" : "less_than_equal"));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            problems.add(Problem.query(name, "Input should be a valid integer", "int_parsing"));
+            return otherwise;
+        }
+    }
+
     public static boolean bool(String name, String value) {
         if (value == null || value.isEmpty()) {
             return false;

@@ -53,9 +53,10 @@ record ImportedFields(
     static ImportedFields read(JsonNode body, TicketInput input, List<Problem> problems, Instant now) {
         var fields = new Reader(body, problems);
         UUID id = fields.id();
-        Instant created = fields.notLater("created_at", now.plus(FUTURE_ALLOWED));
-        Instant updated = fields.notLater("updated_at", now.plus(FUTURE_ALLOWED));
-        Instant resolved = fields.notLater("resolved_at", now.plus(FUTURE_ALLOWED));
+        Instant latest = now.plus(FUTURE_ALLOWED);
+        Instant created = fields.notLater("created_at", latest);
+        Instant updated = fields.notLater("updated_at", latest);
+        Instant resolved = fields.notLater("resolved_at", latest);
         if (created != null && updated != null && updated.isBefore(created)) {
             problems.add(Problem.body("updated_at is before created_at", "value_error", "updated_at"));
         }

@@ -104,19 +104,7 @@ final class QueryValues {
         if (value == null) {
             return otherwise;
         }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                problem(
-                        name,
-                        "Input should be between " + min + " and " + max,
-                        n < min ? "greater_than_equal" : "less_than_equal");
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problem(name, "Input should be a valid integer", "int_parsing");
-            return otherwise;
-        }
+        return Params.integer(name, value, min, max, otherwise, problems);
     }
 
     /** A boolean as FastAPI reads one (`true`, `1`, `yes`, `on` and their opposites); false when absent. */

@@ -29,7 +29,7 @@ class SlaBreaches {
         this.jdbc = jdbc;
         this.json = json;
         // SQLite has one writer, which runs the check's batches one after another anyway.
-        this.lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        this.lock = dialect.rowLock();
     }
 
     /** A place in the order of `sla_due_at`, then id: the tickets after it come next. */

@@ -21,7 +21,7 @@ class TicketLocks {
 
     TicketLocks(JdbcClient jdbc, Dialect dialect) {
         this.jdbc = jdbc;
-        this.forUpdate = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        this.forUpdate = dialect.rowLock();
     }
 
     /** Locks the ticket's row; false when there is no such ticket. */

@@ -48,7 +48,7 @@ class TicketStore {
             TicketCounts counts,
             SortedPages sorted,
             Dialect dialect) {
-        this.forUpdate = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        this.forUpdate = dialect.rowLock();
         this.jdbc = jdbc;
         this.json = json;
         this.history = history;

@@ -2,6 +2,7 @@ package org.supportdesk.webhooks;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -81,17 +82,10 @@ class WebhookController {
         if (value == null || value.isEmpty()) {
             return 50;
         }
-        int limit;
-        try {
-            limit = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequest(Problem.query("limit", "Input should be a valid integer", "int_parsing"));
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidRequest(Problem.query(
-                    "limit",
-                    "Input should be between 1 and " + MAX_LIMIT,
-                    limit < 1 ? "greater_than_equal" : "less_than_equal"));
+        var problems = new ArrayList<Problem>();
+        int limit = Params.integer("limit", value, 1, MAX_LIMIT, 50, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
         }
         return limit;
     }

@@ -34,7 +34,7 @@ class Webhooks {
         this.json = json;
         // PostgreSQL runs writers side by side: a PATCH reads the row to write what it does not
         // change back, so two PATCHes read it one after the other. SQLite's one writer already does.
-        this.lock = dialect == Dialect.POSTGRESQL ? " FOR UPDATE" : "";
+        this.lock = dialect.rowLock();
     }
 
     void insert(Webhook w, String secret) {
