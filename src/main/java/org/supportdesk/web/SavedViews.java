@@ -77,7 +77,8 @@ class SavedViews {
         }
         // The columns' limits and what PostgreSQL's text can hold, checked here: the database
         // would refuse them with an error, not a message.
-        Problem unstorable = StorableText.check(clean, "name");
+        // The name as sent: trim() would drop a NUL at either end silently.
+        Problem unstorable = name == null ? null : StorableText.check(name, "name");
         if (unstorable == null) {
             unstorable = StorableText.check(query, "query");
         }

@@ -39,8 +39,10 @@ class SavedViewsTests extends ApiTest {
     @Test
     void aNameWithNulIsRefusedNotAFailure() {
         Browser.Page nul = admin.post("/desk/views", Map.of("name", "v\u0000iew", "query", "priority=urgent"));
+        Browser.Page trailing = admin.post("/desk/views", Map.of("name", "view\u0000", "query", "priority=urgent"));
 
         assertThat(nul.status()).as(nul.body()).isEqualTo(422);
         assertThat(nul.body()).contains("name: String should not contain the NUL character");
+        assertThat(trailing.status()).as(trailing.body()).isEqualTo(422);
     }
 }
