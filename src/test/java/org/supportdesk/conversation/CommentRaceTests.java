@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.HeldTransaction;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,29 +32,27 @@ import tools.jackson.databind.JsonNode;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class CommentRaceTests {
 
-    private static String url;
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
     static void twoInstances() throws Exception {
-        url = TestDatabase.newDatabase();
-        instances = Concurrently.run(2, 2, i -> Instance.start(TestDatabase.settings(url)));
+        two = TwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     private static Api api(int i) {
-        return instances.get(i % 2).api();
+        return two.api(i);
     }
 
     /** Another instance deleting the comment, up to its commit: tombstone, count, event. */
     private static HeldTransaction deleting(String ticketId, String commentId) throws Exception {
-        return new HeldTransaction(url)
+        return new HeldTransaction(two.url())
                 .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", ticketId)
                 .run(
                         "UPDATE ticket_comments SET body = NULL, deleted_at = 1, deleted_by = 'other' WHERE id = ?",
@@ -113,7 +111,7 @@ class CommentRaceTests {
                 comment(api(0), ticketId, aNote("v0").build()).get("id").asString();
 
         CompletableFuture<Api.Response> second;
-        try (var first = new HeldTransaction(url)
+        try (var first = new HeldTransaction(two.url())
                 .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", ticketId)
                 .run("UPDATE ticket_comments SET body = 'v1', edited_at = 1 WHERE id = ?", commentId)
                 .run(
@@ -140,7 +138,7 @@ class CommentRaceTests {
         String path = "/tickets/" + ticketId + "/comments/" + commentId;
         assertThat(api(0).delete(path).status()).isEqualTo(204);
         // What the race left before it was fixed: a tombstone with a text, and an edit after the delete.
-        try (var before = new HeldTransaction(url)
+        try (var before = new HeldTransaction(two.url())
                 .run("UPDATE ticket_comments SET body = 'my password is Hunter4' WHERE id = ?", commentId)
                 .run(
                         "INSERT INTO ticket_history (ticket_id, at, actor, action, changes, detail, comment_id)"

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 
 /**
  * Merges of the same tickets in opposite directions on two instances at once, on PostgreSQL:
@@ -22,23 +22,22 @@ import org.supportdesk.TestDatabase;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class MergeRaceTests {
 
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
     static void twoInstances() throws Exception {
-        String url = TestDatabase.newDatabase();
-        instances = Concurrently.run(2, 2, i -> Instance.start(TestDatabase.settings(url)));
+        two = TwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     private static Api api(int i) {
-        return instances.get(i).api();
+        return two.api(i);
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.HeldTransaction;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 
 /**
  * Deleting a ticket while it is being changed, on PostgreSQL: a change either happens before the
@@ -30,24 +30,22 @@ import org.supportdesk.TestDatabase;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class TicketDeleteRaceTests {
 
-    private static String url;
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
     static void twoInstances() throws Exception {
-        url = TestDatabase.newDatabase();
-        instances = Concurrently.run(2, 2, i -> Instance.start(TestDatabase.settings(url)));
+        two = TwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     private static Api api(int i) {
-        return instances.get(i % 2).api();
+        return two.api(i);
     }
 
     private static String ticket() {
@@ -64,7 +62,7 @@ class TicketDeleteRaceTests {
     }
 
     private static long historyRows(String ticketId) throws SQLException {
-        try (var c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+        try (var c = DriverManager.getConnection(two.url(), TestDatabase.USER, TestDatabase.PASSWORD);
                 var s = c.prepareStatement("SELECT COUNT(*) FROM ticket_history WHERE ticket_id = ?")) {
             s.setString(1, ticketId);
             try (var rows = s.executeQuery()) {
@@ -76,7 +74,7 @@ class TicketDeleteRaceTests {
 
     /** Another instance deleting the ticket, up to its commit. */
     private static HeldTransaction deleting(String id) throws SQLException {
-        return new HeldTransaction(url)
+        return new HeldTransaction(two.url())
                 .run("SELECT 1 FROM tickets WHERE id = ? FOR UPDATE", id)
                 .run("DELETE FROM ticket_history WHERE ticket_id = ?", id)
                 .run("DELETE FROM ticket_tags WHERE ticket_id = ?", id)
@@ -89,7 +87,7 @@ class TicketDeleteRaceTests {
 
         CompletableFuture<Api.Response> delete;
         // Another instance changing the customer's e-mail, up to its commit.
-        try (var change = new HeldTransaction(url)
+        try (var change = new HeldTransaction(two.url())
                 .run("UPDATE tickets SET customer_email = 'new@example.com', version = version + 1 WHERE id = ?", id)
                 .run(
                         "INSERT INTO ticket_history (ticket_id, at, actor, action, changes) VALUES (?, 1, 'other',"
