@@ -6,8 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -40,35 +38,18 @@ class ClassifyAll {
     static final long COMMIT_AFTER_NANOS = 500_000_000L;
 
     private final TicketStore tickets;
-    private final TicketLocks locks;
-    private final TicketUpdates updates;
-    private final TicketHistory history;
+    private final ClassifyBatch batch;
     private final Triage triage;
-    private final ClassifyService one;
     private final TicketService service;
-    private final TicketEvents changes;
     private final Database db;
     /** Decides the batches on every core (a parallel stream runs in the pool it is started from). */
     private final ForkJoinPool deciders = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
-    ClassifyAll(
-            TicketStore tickets,
-            TicketLocks locks,
-            TicketUpdates updates,
-            TicketHistory history,
-            Triage triage,
-            ClassifyService one,
-            TicketService service,
-            TicketEvents changes,
-            Database db) {
+    ClassifyAll(TicketStore tickets, ClassifyBatch batch, Triage triage, TicketService service, Database db) {
         this.tickets = tickets;
-        this.locks = locks;
-        this.updates = updates;
-        this.history = history;
+        this.batch = batch;
         this.triage = triage;
-        this.one = one;
         this.service = service;
-        this.changes = changes;
         this.db = db;
     }
 
@@ -89,7 +70,7 @@ class ClassifyAll {
      * longer to write a batch.
      */
     void classifyAll(TicketFilter filter, boolean force, Actor actor, Consumer<ClassificationResult> out) {
-        var deciding = new ArrayDeque<Future<Decided>>(List.of(readAndDecide(filter, null)));
+        var deciding = new ArrayDeque<Future<ClassifyBatch.Decided>>(List.of(readAndDecide(filter, null)));
         while (!deciding.isEmpty()) {
             db.write(() -> applyBatches(deciding, filter, force, actor)).forEach(out);
         }
@@ -102,24 +83,21 @@ class ClassifyAll {
      * after {@link #COMMIT_AFTER_NANOS}, or at the end of the walk.
      */
     private List<ClassificationResult> applyBatches(
-            Deque<Future<Decided>> deciding, TicketFilter filter, boolean force, Actor actor) {
+            Deque<Future<ClassifyBatch.Decided>> deciding, TicketFilter filter, boolean force, Actor actor) {
         long started = System.nanoTime();
         var results = new ArrayList<ClassificationResult>();
         for (int batches = 0; batches < MAX_BATCHES_PER_COMMIT && !deciding.isEmpty(); batches++) {
-            Decided decided = join(deciding.remove());
+            ClassifyBatch.Decided decided = join(deciding.remove());
             if (decided.next() != null) {
                 deciding.add(readAndDecide(filter, decided.next()));
             }
-            boolean wrote = apply(decided, force, actor, results);
+            boolean wrote = batch.apply(decided, force, actor, results);
             if (!wrote || System.nanoTime() - started >= COMMIT_AFTER_NANOS) {
                 break;
             }
         }
         return results;
     }
-
-    /** A batch's tickets, each with its decision, when they were decided, and where the next batch starts (null after the last). */
-    private record Decided(List<Ticket> tickets, List<ClassificationInfo> infos, Instant at, TicketQuery.Cursor next) {}
 
     /**
      * Reads the batch after {@code after} and decides it, in the deciders' pool. Read outside the
@@ -128,7 +106,7 @@ class ClassifyAll {
      * sort of them all (an sla filter included: see TicketStore.page). One row more than the batch
      * tells whether another batch follows.
      */
-    private Future<Decided> readAndDecide(TicketFilter filter, TicketQuery.Cursor after) {
+    private Future<ClassifyBatch.Decided> readAndDecide(TicketFilter filter, TicketQuery.Cursor after) {
         return deciders.submit(() -> {
             List<Ticket> page = tickets.page(
                     new TicketQuery(filter, TicketQuery.Sort.CREATED_AT, false, BATCH, after), Long.MAX_VALUE);
@@ -141,11 +119,11 @@ class ClassifyAll {
             List<ClassificationInfo> infos = page.parallelStream()
                     .map(t -> triage.classify(t.subject(), t.description(), at))
                     .toList();
-            return new Decided(page, infos, at, next);
+            return new ClassifyBatch.Decided(page, infos, at, next);
         });
     }
 
-    private static Decided join(Future<Decided> deciding) {
+    private static ClassifyBatch.Decided join(Future<ClassifyBatch.Decided> deciding) {
         try {
             return deciding.get();
         } catch (InterruptedException e) {
@@ -157,97 +135,5 @@ class ClassifyAll {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** Writes a batch's decisions and adds its results to {@code results}; true when it wrote anything. */
-    private boolean apply(Decided decided, boolean force, Actor actor, List<ClassificationResult> results) {
-        Instant at = decided.at();
-        List<Ticket> page = decided.tickets();
-        int first = results.size();
-        var before = new ArrayList<Ticket>();
-        var changed = new ArrayList<Ticket>();
-        var peoples = new ArrayList<Kept>();
-        for (int i = 0; i < page.size(); i++) {
-            Ticket ticket = page.get(i);
-            ClassificationInfo info = decided.infos().get(i);
-            Ticket next = one.applied(ticket, info, force, at);
-            if (next == null) {
-                // Both values are a person's: the ticket stays as it is, the decision may be logged.
-                peoples.add(new Kept(ticket, info));
-            } else if (!unchanged(ticket, next)) {
-                before.add(ticket);
-                changed.add(next);
-            }
-            results.add(ClassificationResult.of(ticket.id(), info, next != null));
-        }
-        var fields = new ArrayList<List<String>>(changed.size());
-        for (int i = 0; i < changed.size(); i++) {
-            fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
-        }
-        boolean[] updated = updates.updateTriageAll(before, changed, fields, actor);
-        // Decisions logged without an update of the row: only for tickets still there, locked
-        // until the commit, so that no event outlives a ticket deleted meanwhile (TicketStore#delete).
-        var unwritten = new ArrayList<UUID>();
-        peoples.forEach(d -> unwritten.add(d.ticket().id()));
-        for (int i = 0; i < changed.size(); i++) {
-            if (!updated[i]) {
-                unwritten.add(changed.get(i).id());
-            }
-        }
-        Set<UUID> existing = locks.lockExisting(unwritten);
-        var events = new ArrayList<TicketHistory.Entry>();
-        var last =
-                history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
-        for (Kept d : peoples) {
-            if (existing.contains(d.ticket().id())
-                    && !Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
-                events.add(new TicketHistory.Entry(
-                        d.ticket().id(), ClassifyService.event(d.ticket(), null, d.info(), actor, at)));
-            }
-        }
-        for (int i = 0; i < changed.size(); i++) {
-            Ticket next = changed.get(i);
-            // A row changed since we read it (by a request, or another instance) keeps its change;
-            // ours is dropped and reported as not applied.
-            Ticket logged = updated[i] ? next : null;
-            if (updated[i] || existing.contains(next.id())) {
-                events.add(new TicketHistory.Entry(
-                        next.id(),
-                        ClassifyService.event(
-                                before.get(i), logged, next.classification().info(), actor, at)));
-            }
-            if (updated[i]) {
-                changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
-            } else {
-                int index = indexOf(results, first, next.id());
-                results.set(
-                        index,
-                        ClassificationResult.of(next.id(), next.classification().info(), false));
-            }
-        }
-        history.appendAll(events);
-        return !events.isEmpty();
-    }
-
-    private record Kept(Ticket ticket, ClassificationInfo info) {}
-
-    /** True when applying the decision would change nothing: same values, same owners, same decision. */
-    private static boolean unchanged(Ticket before, Ticket next) {
-        return before.category() == next.category()
-                && before.priority() == next.priority()
-                && before.categoryBy() == next.categoryBy()
-                && before.priorityBy() == next.priorityBy()
-                && before.classification() != null
-                && Triage.sameDecision(
-                        before.classification().info(), next.classification().info());
-    }
-
-    private static int indexOf(List<ClassificationResult> results, int from, UUID id) {
-        for (int i = from; i < results.size(); i++) {
-            if (results.get(i).ticketId().equals(id)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("result for " + id + " missing");
     }
 }

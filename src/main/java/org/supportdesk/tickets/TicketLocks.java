@@ -49,4 +49,16 @@ class TicketLocks {
                 });
         return existing;
     }
+
+    /**
+     * Before a batch writes to or logs for these tickets: where writers run side by side
+     * (PostgreSQL), locks the rows of all of them at once, in id order, and returns those that
+     * exist; a batch that updated some rows and only then locked the others could hold a row that
+     * another batch waited for while it waited for one that batch held. SQLite's one writer needs
+     * no locks: there this returns null and reads nothing, since checking 2,000 ids took 9-16 ms a
+     * batch (over a million tickets, a third more time for a forced classify-all).
+     */
+    Set<UUID> lockBatch(Collection<UUID> ids) {
+        return forUpdate.isEmpty() ? null : lockExisting(ids);
+    }
 }

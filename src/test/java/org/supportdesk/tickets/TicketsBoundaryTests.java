@@ -32,6 +32,7 @@ class TicketsBoundaryTests {
             "TicketEdits",
             "ClassifyService",
             "ClassifyAll",
+            "ClassifyBatch",
             "Triage",
             "ClassifierRules",
             "TicketBinder",
