@@ -1,21 +1,40 @@
 package org.supportdesk;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Two instances of the service on one new PostgreSQL database, started side by side: for tests of
  * what several instances do at once. Close it after the tests.
+ *
+ * @param url the database's JDBC URL, for SQL behind the instances' backs
+ * @param settings what both instances were started with, the database's included: a third instance
+ *     started with them joins the two
  */
-public record TwoInstances(String url, List<Instance> instances) implements AutoCloseable {
+public record TwoInstances(String url, Map<String, String> settings, List<Instance> instances)
+        implements AutoCloseable {
 
     public static TwoInstances start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** Both with {@code settings} besides the database's, and the beans of {@code beans} (see Instance). */
+    public static TwoInstances start(Map<String, String> settings, Class<?>... beans) throws Exception {
         String url = TestDatabase.newDatabase();
-        return new TwoInstances(url, Concurrently.run(2, 2, i -> Instance.start(TestDatabase.settings(url))));
+        var all = new HashMap<>(settings);
+        all.putAll(TestDatabase.settings(url));
+        return new TwoInstances(url, Map.copyOf(all), Concurrently.run(2, 2, i -> Instance.start(all, beans)));
     }
 
     /** The API of instance {@code i % 2}, so that a loop over requests alternates between them. */
     public Api api(int i) {
-        return instances.get(i % 2).api();
+        return instance(i).api();
+    }
+
+    /** Instance {@code i % 2}. */
+    public Instance instance(int i) {
+        return instances.get(i % 2);
     }
 
     @Override

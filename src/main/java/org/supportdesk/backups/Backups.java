@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 import org.sqlite.SQLiteConfig;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.OwnerOnly;
 import org.supportdesk.system.SupportdeskProperties;
 
 /**
@@ -98,7 +98,8 @@ class Backups {
     }
 
     private Written writeLocked() throws IOException {
-        createDirectory();
+        // Tickets hold customers' data: the backups are readable by the service's user only.
+        OwnerOnly.createDirectories(dir);
         removePartials();
         requireSpace();
         Instant at = clock.instant();
@@ -106,7 +107,7 @@ class Backups {
         Path partial = dir.resolve(name + PARTIAL);
         long start = System.nanoTime();
         try {
-            createOwnerOnly(partial);
+            OwnerOnly.createFile(partial);
             copyInto(partial);
             try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
@@ -226,30 +227,5 @@ class Backups {
         if (!db.isSqlite()) {
             throw new BackupFailures.Unsupported();
         }
-    }
-
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (posix(dir.getParent())) {
-            Files.createDirectories(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
-    }
-
-    /** Tickets hold customers' data: the copy is readable by the service's user only. */
-    private static void createOwnerOnly(Path file) throws IOException {
-        if (posix(file.getParent())) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-    }
-
-    private static boolean posix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

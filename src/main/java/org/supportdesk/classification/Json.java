@@ -14,7 +14,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A JSON value that remembers the line it starts on, so that rule errors can point at it.
+ * A JSON value that remembers the line it starts on, so that rule errors can point at it; read as
+ * the type the rules expect ({@link #object}, {@link #array}, {@link #string}), or an error that says
+ * where.
  *
  * @param value a {@code String}, {@code List<Json>}, {@code Map<String, Json>}, or a {@code Boolean}/{@code Number}/{@code
  *     null} read as is
@@ -89,7 +91,7 @@ record Json(Object value, int line) {
     }
 
     /** A short name of this value's JSON type, for error messages. */
-    String typeName() {
+    private String typeName() {
         if (value instanceof String) {
             return "a string";
         } else if (value instanceof List) {
@@ -100,5 +102,36 @@ record Json(Object value, int line) {
             return "null";
         }
         return "a " + (value instanceof Boolean ? "boolean" : "number");
+    }
+
+    /** This value's members, or an error at {@code path} when it is not an object. */
+    @SuppressWarnings("unchecked")
+    Map<String, Json> object(String path) {
+        if (!(value instanceof Map)) {
+            throw RulesFormatException.at(where(path), "expected an object but found " + typeName());
+        }
+        return (Map<String, Json>) value;
+    }
+
+    /** This value's items, or an error at {@code path} when it is not an array. */
+    @SuppressWarnings("unchecked")
+    List<Json> array(String path) {
+        if (!(value instanceof List)) {
+            throw RulesFormatException.at(where(path), "expected an array but found " + typeName());
+        }
+        return (List<Json>) value;
+    }
+
+    /** This value's text, or an error at {@code path} when it is not a string. */
+    String string(String path) {
+        if (!(value instanceof String text)) {
+            throw RulesFormatException.at(where(path), "expected a string but found " + typeName());
+        }
+        return text;
+    }
+
+    /** Where this value is, for an error: {@code path (line n)}. */
+    String where(String path) {
+        return path + " (line " + line + ")";
     }
 }

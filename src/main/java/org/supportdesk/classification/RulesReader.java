@@ -30,18 +30,18 @@ final class RulesReader {
 
     static RuleSet read(Reader reader) {
         Json root = Json.read(reader);
-        Map<String, Json> members = object(root, "the rules file");
+        Map<String, Json> members = root.object("the rules file");
         checkKeys(members, ROOT_KEYS, "", List.of("categories", "tie_order", "priorities"), root.line());
         if (members.containsKey("description")) {
-            string(members.get("description"), "description");
+            members.get("description").string("description");
         }
         Map<String, List<Keyword>> categories =
                 keywordGroups(members.get("categories"), "categories", RuleSet.CATEGORIES, RuleSet.CATEGORIES);
         categories.forEach((name, keywords) -> {
             if (keywords.isEmpty() && !name.equals(RuleSet.FALLBACK_CATEGORY)) {
-                Json list = object(members.get("categories"), "categories").get(name);
+                Json list = members.get("categories").object("categories").get(name);
                 throw RulesFormatException.at(
-                        where("categories." + name, list), "a category needs at least one keyword");
+                        list.where("categories." + name), "a category needs at least one keyword");
             }
         });
         List<String> tieOrder = tieOrder(members.get("tie_order"));
@@ -60,7 +60,7 @@ final class RulesReader {
 
     private static Map<String, List<Keyword>> keywordGroups(
             Json node, String path, List<String> known, List<String> required) {
-        Map<String, Json> members = object(node, path);
+        Map<String, Json> members = node.object(path);
         checkKeys(members, Set.copyOf(known), path + ".", required, node.line());
         Map<String, List<Keyword>> groups = new LinkedHashMap<>();
         for (String name : known) {
@@ -72,15 +72,15 @@ final class RulesReader {
 
     private static List<String> tieOrder(Json node) {
         List<String> order = new ArrayList<>();
-        List<Json> items = array(node, "tie_order");
+        List<Json> items = node.array("tie_order");
         for (int i = 0; i < items.size(); i++) {
             String path = "tie_order[" + i + "]";
-            String name = string(items.get(i), path);
+            String name = items.get(i).string(path);
             if (!RuleSet.CATEGORIES.contains(name)) {
-                throw RulesFormatException.at(where(path, items.get(i)), unknown("category", name, RuleSet.CATEGORIES));
+                throw RulesFormatException.at(items.get(i).where(path), unknown("category", name, RuleSet.CATEGORIES));
             }
             if (order.contains(name)) {
-                throw RulesFormatException.at(where(path, items.get(i)), "\"" + name + "\" is listed twice");
+                throw RulesFormatException.at(items.get(i).where(path), "\"" + name + "\" is listed twice");
             }
             order.add(name);
         }
@@ -88,17 +88,17 @@ final class RulesReader {
         missing.removeAll(order);
         if (!missing.isEmpty()) {
             throw RulesFormatException.at(
-                    where("tie_order", node), "must list every category once; missing " + String.join(", ", missing));
+                    node.where("tie_order"), "must list every category once; missing " + String.join(", ", missing));
         }
         return List.copyOf(order);
     }
 
     private static List<Preference> preferences(Json node, Map<String, List<Keyword>> categories) {
         List<Preference> preferences = new ArrayList<>();
-        List<Json> items = array(node, "overrides");
+        List<Json> items = node.array("overrides");
         for (int i = 0; i < items.size(); i++) {
             String path = "overrides[" + i + "]";
-            Map<String, Json> members = object(items.get(i), path);
+            Map<String, Json> members = items.get(i).object(path);
             checkKeys(
                     members,
                     OVERRIDE_KEYS,
@@ -107,24 +107,24 @@ final class RulesReader {
                     items.get(i).line());
             String prefer = category(members.get("prefer"), path + ".prefer");
             List<String> over = new ArrayList<>();
-            List<Json> overItems = array(members.get("over"), path + ".over");
+            List<Json> overItems = members.get("over").array(path + ".over");
             for (int j = 0; j < overItems.size(); j++) {
                 String overPath = path + ".over[" + j + "]";
                 String name = category(overItems.get(j), overPath);
                 if (name.equals(prefer) || over.contains(name)) {
                     throw RulesFormatException.at(
-                            where(overPath, overItems.get(j)),
+                            overItems.get(j).where(overPath),
                             "\"" + name + "\" is the preferred category or listed twice");
                 }
                 over.add(name);
             }
             if (over.isEmpty()) {
-                throw RulesFormatException.at(where(path + ".over", members.get("over")), "must name a category");
+                throw RulesFormatException.at(members.get("over").where(path + ".over"), "must name a category");
             }
             List<Keyword> whenAny = keywords(members.get("when_any"), path + ".when_any");
             if (whenAny.isEmpty()) {
                 throw RulesFormatException.at(
-                        where(path + ".when_any", members.get("when_any")), "must list at least one keyword");
+                        members.get("when_any").where(path + ".when_any"), "must list at least one keyword");
             }
             Set<String> own = new HashSet<>();
             categories.get(prefer).forEach(keyword -> own.add(Keywords.canonical(keyword)));
@@ -142,11 +142,11 @@ final class RulesReader {
 
     private static Map<String, List<String>> equivalents(Json node) {
         Map<String, List<String>> equivalents = new LinkedHashMap<>();
-        for (Map.Entry<String, Json> entry : object(node, "equivalents").entrySet()) {
+        for (Map.Entry<String, Json> entry : node.object("equivalents").entrySet()) {
             String path = "equivalents." + entry.getKey();
             List<String> words = Keywords.tokens(entry.getKey());
             if (words.size() != 1 || entry.getKey().contains("+")) {
-                throw RulesFormatException.at(where(path, entry.getValue()), "the key must be a single word");
+                throw RulesFormatException.at(entry.getValue().where(path), "the key must be a single word");
             }
             List<String> phrases = new ArrayList<>();
             for (Keyword keyword : keywords(entry.getValue(), path)) {
@@ -156,10 +156,10 @@ final class RulesReader {
                 phrases.add(String.join(" ", Keywords.tokens(keyword.text())));
             }
             if (phrases.isEmpty()) {
-                throw RulesFormatException.at(where(path, entry.getValue()), "must list at least one phrase");
+                throw RulesFormatException.at(entry.getValue().where(path), "must list at least one phrase");
             }
             if (equivalents.put(words.get(0), List.copyOf(phrases)) != null) {
-                throw RulesFormatException.at(where(path, entry.getValue()), "the word is listed twice");
+                throw RulesFormatException.at(entry.getValue().where(path), "the word is listed twice");
             }
         }
         return equivalents;
@@ -181,10 +181,10 @@ final class RulesReader {
 
     private static List<Keyword> keywords(Json node, String path) {
         List<Keyword> keywords = new ArrayList<>();
-        List<Json> items = array(node, path);
+        List<Json> items = node.array(path);
         for (int i = 0; i < items.size(); i++) {
-            String itemPath = where(path + "[" + i + "]", items.get(i));
-            String text = string(items.get(i), path + "[" + i + "]");
+            String itemPath = items.get(i).where(path + "[" + i + "]");
+            String text = items.get(i).string(path + "[" + i + "]");
             if (Keywords.tokens(text).isEmpty()) {
                 throw RulesFormatException.at(itemPath, "empty keyword; a keyword needs at least one letter or digit");
             }
@@ -194,9 +194,9 @@ final class RulesReader {
     }
 
     private static String category(Json node, String path) {
-        String name = string(node, path);
+        String name = node.string(path);
         if (!RuleSet.CATEGORIES.contains(name)) {
-            throw RulesFormatException.at(where(path, node), unknown("category", name, RuleSet.CATEGORIES));
+            throw RulesFormatException.at(node.where(path), unknown("category", name, RuleSet.CATEGORIES));
         }
         return name;
     }
@@ -210,7 +210,7 @@ final class RulesReader {
                         ? "category"
                         : prefix.startsWith("priorities") ? "priority" : "key";
                 throw RulesFormatException.at(
-                        where(prefix + entry.getKey(), entry.getValue()), unknown(kind, entry.getKey(), expected));
+                        entry.getValue().where(prefix + entry.getKey()), unknown(kind, entry.getKey(), expected));
             }
         }
         for (String key : required) {
@@ -221,34 +221,7 @@ final class RulesReader {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Json> object(Json node, String path) {
-        if (!(node.value() instanceof Map)) {
-            throw RulesFormatException.at(where(path, node), "expected an object but found " + node.typeName());
-        }
-        return (Map<String, Json>) node.value();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Json> array(Json node, String path) {
-        if (!(node.value() instanceof List)) {
-            throw RulesFormatException.at(where(path, node), "expected an array but found " + node.typeName());
-        }
-        return (List<Json>) node.value();
-    }
-
-    private static String string(Json node, String path) {
-        if (!(node.value() instanceof String text)) {
-            throw RulesFormatException.at(where(path, node), "expected a string but found " + node.typeName());
-        }
-        return text;
-    }
-
     private static String unknown(String kind, String name, List<String> expected) {
         return "unknown " + kind + " \"" + name + "\"; expected one of " + String.join(", ", expected);
-    }
-
-    private static String where(String path, Json node) {
-        return path + " (line " + node.line() + ")";
     }
 }

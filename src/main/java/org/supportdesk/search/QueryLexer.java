@@ -53,7 +53,7 @@ final class QueryLexer {
             } else if (c == '"') {
                 int start = at;
                 // A phrase without a letter or digit ("*") is kept for WordlessWords to judge.
-                tokens.add(new Token(Kind.PHRASE, phrase(), false, null, position(start)));
+                tokens.add(new Token(Kind.PHRASE, withoutNul(phrase()), false, null, position(start)));
             } else if (c == '(') {
                 tokens.add(new Token(Kind.OPEN, "(", false, null, position(at++)));
             } else if (c == ')') {
@@ -123,8 +123,19 @@ final class QueryLexer {
             tokens.add(new Token(Kind.WORD, stem, true, null, position));
         } else {
             // A word without letters or digits (a lone '&', "...") is kept for WordlessWords to judge.
-            tokens.add(new Token(Kind.WORD, word, false, null, position));
+            tokens.add(new Token(Kind.WORD, withoutNul(word), false, null, position));
         }
+    }
+
+    /**
+     * The text of a word or phrase with each NUL as a space. Both engines split a text at every
+     * control character, so NUL is one more character without a letter or digit: {@code login OR
+     * \0} is {@code login}, {@code a\0b} the words a and b next to each other (as {@code a-b}). The
+     * space keeps it from PostgreSQL, which refuses NUL in a parameter. A field's value keeps its
+     * NUL: it is compared whole, and matches nothing, as a list filter holding NUL (Where).
+     */
+    private static String withoutNul(String text) {
+        return text.replace('\0', ' ');
     }
 
     private void field(String word, int op, int position) {

@@ -1,8 +1,6 @@
 package org.supportdesk.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Database;
+import org.supportdesk.system.Sha256;
 
 /**
  * Creates, lists, revokes and checks API keys. A key is `sd_` and 32 random bytes (base64url); only
@@ -70,16 +69,8 @@ class ApiKeyService implements DisposableBean {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static byte[] sha256(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
-    }
-
     static String hash(String secret) {
-        return HexFormat.of().formatHex(sha256(secret));
+        return HexFormat.of().formatHex(Sha256.of(secret));
     }
 
     private Instant now() {
@@ -133,7 +124,7 @@ class ApiKeyService implements DisposableBean {
 
     /** The active key with that secret, if there is one. */
     Optional<ApiKey> authenticate(String secret) {
-        byte[] given = sha256(secret);
+        byte[] given = Sha256.of(secret);
         String hash = HexFormat.of().formatHex(given);
         long now = clock.millis();
         Cached cached = cache.get(hash);

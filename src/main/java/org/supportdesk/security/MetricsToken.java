@@ -1,10 +1,9 @@
 package org.supportdesk.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.Sha256;
 
 /**
  * The token a Prometheus server may scrape `GET /metrics` with (`supportdesk.metrics.token`,
@@ -29,19 +28,11 @@ class MetricsToken {
             throw new IllegalStateException("supportdesk.metrics.token (SUPPORTDESK_METRICS_TOKEN) must be at least "
                     + MIN_LENGTH + " characters without spaces; generate one with `openssl rand -hex 32`");
         }
-        digest = sha256(trimmed);
+        digest = Sha256.of(trimmed);
     }
 
     /** True when a token is set and {@code secret} is it. */
     boolean matches(String secret) {
-        return digest != null && secret != null && MessageDigest.isEqual(digest, sha256(secret));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return digest != null && secret != null && MessageDigest.isEqual(digest, Sha256.of(secret));
     }
 }

@@ -1,14 +1,12 @@
 package org.supportdesk.tickets;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.supportdesk.system.Sha256;
 import org.supportdesk.system.SharedSecrets;
 import org.supportdesk.system.SignedTokens;
 
@@ -59,13 +57,8 @@ class CursorCodec {
      * hash need not be secret; 96 bits make two searches of one client sharing one unthinkable.
      */
     String scopeOf(TicketFilter filter) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(filter.scope().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        byte[] digest = Sha256.of(filter.scope());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
     }
 
     /** The position a cursor of ours holds, or null when it is not one of ours. */

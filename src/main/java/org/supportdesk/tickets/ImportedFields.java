@@ -2,15 +2,11 @@ package org.supportdesk.tickets;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.supportdesk.system.Problem;
-import org.supportdesk.system.StorableText;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an imported record may give beyond a request body, so that an export imported into an
@@ -34,8 +30,6 @@ record ImportedFields(
     static final Set<String> ONLY_IMPORTS = Set.of("category_by", "priority_by");
 
     static final ImportedFields NONE = new ImportedFields(null, null, null, null, null, null, null, null);
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * How far past the present an imported time may be: a day covers the clocks of two servers
@@ -76,7 +70,7 @@ record ImportedFields(
                 updated,
                 resolved,
                 fields.version(),
-                fields.classification(),
+                ImportedClassification.read(body, problems),
                 fields.origin("category_by", input.category() != null),
                 fields.origin("priority_by", input.priority() != null));
     }
@@ -101,27 +95,12 @@ record ImportedFields(
         }
 
         Instant notLater(String field, Instant latest) {
-            Instant value = instant(body.get(field), field);
+            Instant value = instant(body.get(field), problems, field);
             if (value != null && value.isAfter(latest)) {
                 problems.add(Problem.body("Input should not be more than a day in the future", "value_error", field));
                 return null;
             }
             return value;
-        }
-
-        Instant instant(JsonNode node, Object... loc) {
-            String text = node == null || node.isNull()
-                    ? null
-                    : node.isString() ? node.asString().strip() : "";
-            if (text == null || text.isEmpty() && node.isString()) {
-                return null;
-            }
-            try {
-                return QueryValues.instant(text);
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.body(e.getMessage(), "datetime_parsing", loc));
-                return null;
-            }
         }
 
         /**
@@ -169,103 +148,32 @@ record ImportedFields(
             return Origin.parse(text);
         }
 
-        ClassificationInfo classification() {
-            JsonNode node = body.get("classification");
-            if (node != null && node.isString()) {
-                // CSV holds the object as JSON text in one cell.
-                try {
-                    node = JSON.readTree(node.asString());
-                } catch (JacksonException e) {
-                    problems.add(Problem.body("Input should be a JSON object", "dict_type", "classification"));
-                    return null;
-                }
-            }
-            if (node == null || node.isNull()) {
-                return null;
-            }
-            if (!node.isObject()) {
-                problems.add(Problem.body("Input should be a valid dictionary", "dict_type", "classification"));
-                return null;
-            }
-            int before = problems.size();
-            var in = new Reader(node, problems);
-            var info = new ClassificationInfo(
-                    in.label("category", Category.values()),
-                    in.label("priority", Priority.values()),
-                    in.confidence(),
-                    in.storable(in.text("reasoning"), "reasoning"),
-                    in.keywords(),
-                    in.storable(in.text("method"), "method"),
-                    in.instant(node.get("classified_at"), "classification", "classified_at"));
-            return problems.size() == before ? info : null;
-        }
-
-        private <E extends Enum<E> & Labelled> E label(String field, E[] values) {
-            E value = Labelled.parse(values, String.valueOf(text(field)));
-            if (value == null) {
-                problems.add(Problem.body(Labelled.expectation(values), "enum", "classification", field));
-            }
-            return value;
-        }
-
-        /**
-         * The confidence, parsed from the number's text in every format: Jackson's asDouble()
-         * throws on a JSON number beyond a double's range, while parsing gives infinity, which is
-         * out of range like any other.
-         */
-        private double confidence() {
-            try {
-                double c = Double.parseDouble(String.valueOf(text("confidence")));
-                if (c >= 0 && c <= 1) {
-                    return c;
-                }
-            } catch (NumberFormatException reported) {
-                // below
-            }
-            problems.add(Problem.body(
-                    "Input should be a number from 0 to 1", "float_parsing", "classification", "confidence"));
-            return 0;
-        }
-
-        private List<String> keywords() {
-            JsonNode node = body.get("keywords_found");
-            var keywords = new ArrayList<String>();
-            if (node == null || node.isNull()) {
-                return keywords;
-            }
-            if (!node.isArray()) {
-                problems.add(
-                        Problem.body("Input should be a valid list", "list_type", "classification", "keywords_found"));
-                return keywords;
-            }
-            int i = 0;
-            for (JsonNode k : node) {
-                keywords.add(storable(k.isString() ? k.asString() : k.toString(), "keywords_found", i++));
-            }
-            return keywords;
-        }
-
-        /**
-         * The text as given, after a problem where it holds what the databases cannot store as sent
-         * (NUL, a lone surrogate), as in every other field of a ticket.
-         */
-        private String storable(String text, Object... field) {
-            if (text != null) {
-                var loc = new ArrayList<Object>(List.of("classification"));
-                loc.addAll(List.of(field));
-                Problem problem = StorableText.check(text, loc.toArray());
-                if (problem != null) {
-                    problems.add(problem);
-                }
-            }
-            return text;
-        }
-
         private String text(String field) {
-            JsonNode node = body.get(field);
-            return node == null || node.isNull()
-                    ? null
-                    : node.isString() ? node.asString().strip() : node.toString();
+            return ImportedFields.text(body, field);
+        }
+    }
+
+    /** The field's value as text, stripped (a number or an object as its JSON); null when absent or null. */
+    static String text(JsonNode record, String field) {
+        JsonNode node = record.get(field);
+        return node == null || node.isNull()
+                ? null
+                : node.isString() ? node.asString().strip() : node.toString();
+    }
+
+    /** A time as the list filters read one; null when absent, null or empty, after a problem at {@code loc} when bad. */
+    static Instant instant(JsonNode node, List<Problem> problems, Object... loc) {
+        String text = node == null || node.isNull()
+                ? null
+                : node.isString() ? node.asString().strip() : "";
+        if (text == null || text.isEmpty() && node.isString()) {
+            return null;
+        }
+        try {
+            return QueryValues.instant(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.body(e.getMessage(), "datetime_parsing", loc));
+            return null;
         }
     }
 }

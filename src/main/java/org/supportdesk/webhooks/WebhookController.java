@@ -66,7 +66,7 @@ class WebhookController {
 
     @Operation(summary = "The latest deliveries, newest first, each with its attempts")
     @GetMapping("/{id}/deliveries")
-    List<Deliveries.Logged> deliveries(
+    List<DeliveryLog.Logged> deliveries(
             @PathVariable String id, @RequestParam(name = "limit", required = false) String limit) {
         return service.deliveries(Params.id(id), limit(limit));
     }

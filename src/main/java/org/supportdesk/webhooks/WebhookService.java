@@ -21,6 +21,7 @@ class WebhookService {
 
     private final Webhooks webhooks;
     private final Deliveries deliveries;
+    private final DeliveryLog log;
     private final Targets targets;
     private final Dispatcher dispatcher;
     private final Database db;
@@ -29,12 +30,14 @@ class WebhookService {
     WebhookService(
             Webhooks webhooks,
             Deliveries deliveries,
+            DeliveryLog log,
             Targets targets,
             Dispatcher dispatcher,
             Database db,
             Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.log = log;
         this.targets = targets;
         this.dispatcher = dispatcher;
         this.db = db;
@@ -102,9 +105,9 @@ class WebhookService {
         }
     }
 
-    List<Deliveries.Logged> deliveries(UUID id, int limit) {
+    List<DeliveryLog.Logged> deliveries(UUID id, int limit) {
         get(id);
-        return deliveries.log(id, limit);
+        return log.latest(id, limit);
     }
 
     /** A redelivery: a new delivery of the same event, after the webhook's pending ones for its ticket. */
@@ -113,8 +116,8 @@ class WebhookService {
     Redelivery redeliver(UUID webhookId, UUID deliveryId) {
         Redelivery redelivery = db.write(() -> {
             get(webhookId);
-            UUID event = deliveries.eventOf(webhookId, deliveryId).orElseThrow(() -> new WebhookNotFound("Delivery"));
-            UUID id = deliveries.add(webhookId.toString(), event, deliveries.ticketOf(deliveryId), now());
+            UUID event = log.eventOf(webhookId, deliveryId).orElseThrow(() -> new WebhookNotFound("Delivery"));
+            UUID id = deliveries.add(webhookId.toString(), event, log.ticketOf(deliveryId), now());
             return new Redelivery(id, event, Deliveries.PENDING);
         });
         dispatcher.wake();

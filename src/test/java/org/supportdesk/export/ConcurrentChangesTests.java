@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,25 +34,22 @@ import tools.jackson.databind.JsonNode;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class ConcurrentChangesTests {
 
-    private static String url;
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
-    static void twoInstancesOnOneDatabase() {
-        url = TestDatabase.newDatabase();
-        // One after the other: starting together is MultiInstanceTests' subject, not this one's.
-        instances = List.of(Instance.start(TestDatabase.settings(url)), Instance.start(TestDatabase.settings(url)));
+    static void twoInstancesOnOneDatabase() throws Exception {
+        two = TwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     private static Api api(int i) {
-        return instances.get(i % 2).api();
+        return two.api(i);
     }
 
     /** The last thing the feed said of each ticket: its version, or -1 once deleted. */
@@ -150,7 +146,7 @@ class ConcurrentChangesTests {
         while (!reader.page()) {
             // to the end
         }
-        try (Connection elsewhere = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
+        try (Connection elsewhere = DriverManager.getConnection(two.url(), TestDatabase.USER, TestDatabase.PASSWORD)) {
             // Another writer, mid-transaction, has taken its place in the feed before the patch below.
             elsewhere.setAutoCommit(false);
             try (var st = elsewhere.createStatement()) {

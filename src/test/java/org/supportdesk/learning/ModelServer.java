@@ -28,15 +28,21 @@ final class ModelServer {
 
     /** An instance with these settings besides the tests' own: fast polls, small thresholds. */
     Instance start(Map<String, String> settings) {
+        var all = new HashMap<>(settings(dataDir, settings));
+        if (url != null) {
+            all.putAll(TestDatabase.settings(url));
+        }
+        return Instance.start(all);
+    }
+
+    /** The tests' own settings (fast polls, small thresholds) and {@code settings}, without a database. */
+    static Map<String, String> settings(Path dataDir, Map<String, String> settings) {
         var all = new HashMap<String, String>();
         all.put("supportdesk.data-dir", dataDir.toString());
         all.put("supportdesk.classifier.poll-interval", "100ms");
         all.put("supportdesk.classifier.min-examples", "50");
-        if (url != null) {
-            all.putAll(TestDatabase.settings(url));
-        }
         all.putAll(settings);
-        return Instance.start(all);
+        return all;
     }
 
     Connection connect() throws SQLException {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import tools.jackson.databind.JsonNode;
 
 /** Two instances of the service on one PostgreSQL share one model and one training at a time. */
@@ -27,25 +27,24 @@ class SharedModelTests {
     @TempDir
     static Path dataDir;
 
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
     static void twoInstancesOnOneDatabase() throws Exception {
-        var server = new ModelServer(dataDir);
         // Trainings only when asked, so that each test knows which it started.
-        instances = Concurrently.run(2, 2, i -> server.start(Map.of("supportdesk.classifier.retrain-after", "0")));
+        two = TwoInstances.start(ModelServer.settings(dataDir, Map.of("supportdesk.classifier.retrain-after", "0")));
         importCsv(api(0), LabelledHistory.csv(0, 300));
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     private static Api api(int i) {
-        return instances.get(i).api();
+        return two.api(i);
     }
 
     @Test

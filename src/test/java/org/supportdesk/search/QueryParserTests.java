@@ -276,4 +276,32 @@ class QueryParserTests {
         assertThat(parse("-(refund 😀)").text()).isEqualTo(new Not(word("refund")));
         assertThat(parse("-😀 priority:high").matchesNothing()).isFalse();
     }
+
+    @Test
+    void aSideOfOrWithoutLettersAddsNothingAndBothSidesWithoutLettersMatchNothing() {
+        for (String side : List.of("😀", "&", "...", "\"*\"", "\u0000", "\"\u0000\"", "\u0000\u0000")) {
+            assertThat(parse("login OR " + side).text()).as(side).isEqualTo(word("login"));
+            assertThat(parse(side + " OR login").text()).as(side).isEqualTo(word("login"));
+            assertThat(parse("login OR " + side).matchesNothing()).as(side).isFalse();
+            assertThat(parse(side + " OR " + side).matchesNothing()).as(side).isTrue();
+            assertThat(parse(side + " OR 😀").text()).as(side).isNull();
+        }
+    }
+
+    @Test
+    void aNulInAWordIsACharacterWithoutLettersAsTheEnginesReadIt() {
+        assertThat(parse("\u0000").matchesNothing()).isTrue();
+        assertThat(parse("login \u0000").text()).isEqualTo(word("login"));
+        assertThat(parse("login -\u0000").text()).isEqualTo(word("login"));
+        assertThat(parse("-\u0000").matchesNothing()).isFalse();
+        // Punctuation between letters: the words next to each other, as `log-in`.
+        assertThat(parse("log\u0000in").text()).isEqualTo(word("log in"));
+        assertThat(parse("\"charged\u0000twice\"").text()).isEqualTo(new Phrase("charged twice"));
+    }
+
+    @Test
+    void aNulInAFieldValueIsKeptForTheFilterToMatchNothing() {
+        assertThat(parse("customer:ann\u0000").fields().get(0).value()).isEqualTo("ann\u0000");
+        assertThat(parse("tag:\"v\u0000ip\"").fields().get(0).value()).isEqualTo("v\u0000ip");
+    }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,25 +36,23 @@ class MultiInstanceTests {
     private static final String[] PRIORITIES = {"urgent", "high", "medium", "low"};
     private static final String[] STATUSES = {"new", "in_progress", "resolved", "closed", "waiting_customer"};
 
-    private static String url;
-    private static List<Instance> instances;
+    private static TwoInstances two;
 
     @BeforeAll
     static void twoInstancesStartAtOnceOnAnEmptyDatabase() throws Exception {
-        url = TestDatabase.newDatabase();
-        instances = Concurrently.run(2, 2, i -> Instance.start(TestDatabase.settings(url)));
+        two = TwoInstances.start();
     }
 
     @AfterAll
     static void stop() {
-        if (instances != null) {
-            instances.forEach(Instance::close);
+        if (two != null) {
+            two.close();
         }
     }
 
     /** Request {@code i} goes to one instance, {@code i + 1} to the other. */
     private static Api api(int i) {
-        return instances.get(i % 2).api();
+        return two.api(i);
     }
 
     /** "1:true", "2:true", ...: each migration in the jar, applied once; read from the folder, so a new one needs no edit here. */
@@ -72,7 +70,7 @@ class MultiInstanceTests {
 
     @Test
     void theSchemaIsMigratedOnce() throws SQLException, java.io.IOException {
-        try (var connection = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+        try (var connection = DriverManager.getConnection(two.url(), TestDatabase.USER, TestDatabase.PASSWORD);
                 var rows = connection
                         .createStatement()
                         .executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
@@ -286,7 +284,7 @@ class MultiInstanceTests {
 
     /** Waits until the instances, which fold every second, have folded every count change. */
     private static void awaitFolded() throws Exception {
-        try (var connection = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+        try (var connection = DriverManager.getConnection(two.url(), TestDatabase.USER, TestDatabase.PASSWORD);
                 var statement = connection.createStatement()) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (true) {

@@ -128,6 +128,31 @@ class SearchQueryEdgeTests extends ApiTest {
     }
 
     @Test
+    void aSideOfOrWithoutLettersOrAWordOfNulAddsNothingAndMatchesNothingAlone() {
+        String login = create("Login fails " + word, "high");
+        String other = create("Other " + word, "low");
+
+        for (String side : List.of("😀", "...", "\u0000", "\"\u0000\"")) {
+            assertThat(ids(list("login OR " + side, ""))).as(side).containsExactly(login);
+            assertThat(ids(list(side + " OR login", ""))).as(side).containsExactly(login);
+            assertThat(ids(list(side + " OR " + side, ""))).as(side).isEmpty();
+            assertThat(ids(list(side, "&sort=created_at"))).as(side).isEmpty();
+            assertThat(ids(list(word + " -" + side, ""))).as(side).containsExactlyInAnyOrder(login, other);
+        }
+        // NUL between letters separates them, as any other character without a letter or digit.
+        assertThat(ids(list("login\u0000fails", ""))).containsExactly(login);
+        assertThat(ids(list("\"fails\u0000login\"", ""))).isEmpty();
+        // In a field's value it is compared whole and, as in every list filter, matches nothing.
+        assertThat(ids(list("login customer:" + customer + "\u0000", ""))).isEmpty();
+        assertThat(ids(list(word + " tag:\"vip\u0000\"", ""))).isEmpty();
+        assertThat(api.get("/tickets/stats?customer_id=" + customer + "&q=" + enc("login OR \u0000"))
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void statsExportAndClassifyAllOfAWordlessQueryTouchNothing() {
         create("Refund please " + word, "high");
         create("Refund again " + word, "low");

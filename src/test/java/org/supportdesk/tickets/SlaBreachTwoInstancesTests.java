@@ -6,8 +6,6 @@ import static org.supportdesk.TicketBody.aTicket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.supportdesk.Concurrently;
 import org.supportdesk.Instance;
 import org.supportdesk.MovableClock;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import org.supportdesk.webhooks.Receiver;
 import tools.jackson.databind.JsonNode;
 
@@ -44,15 +43,14 @@ class SlaBreachTwoInstancesTests {
 
     @Test
     void eachBreachIsAnnouncedOnceByOneInstanceAndNotAgainAfterARestart() throws Exception {
-        var settings = new HashMap<>(TestDatabase.settings(TestDatabase.newDatabase()));
-        settings.put("supportdesk.webhooks.allow-private", "true");
-        settings.put("supportdesk.webhooks.poll-interval", "50ms");
-        settings.put("supportdesk.sla.breach-check-interval", "50ms");
-        List<Instance> instances =
-                new ArrayList<>(Concurrently.run(2, 2, i -> Instance.start(settings, SharedClock.class)));
-        try (Receiver receiver = Receiver.start()) {
-            Api one = instances.get(0).api();
-            Api other = instances.get(1).api();
+        var settings = Map.of(
+                "supportdesk.webhooks.allow-private", "true",
+                "supportdesk.webhooks.poll-interval", "50ms",
+                "supportdesk.sla.breach-check-interval", "50ms");
+        try (var two = TwoInstances.start(settings, SharedClock.class);
+                Receiver receiver = Receiver.start()) {
+            Api one = two.api(0);
+            Api other = two.api(1);
             String webhook = one.post("/webhooks", Map.of("url", receiver.url(), "events", List.of("sla.breached")))
                     .json()
                     .get("id")
@@ -69,13 +67,13 @@ class SlaBreachTwoInstancesTests {
 
             CLOCK.advance(Duration.ofHours(1).plusSeconds(1));
             Concurrently.run(6, 2, i -> {
-                instances.get(i % 2).context().getBean(SlaBreachCheck.class).run();
+                two.instance(i).context().getBean(SlaBreachCheck.class).run();
                 return i;
             });
 
             List<Receiver.Request> got = receiver.await(tickets, r -> true);
             awaitAllDelivered(one, webhook, tickets);
-            try (Instance restarted = Instance.start(settings, SharedClock.class)) {
+            try (Instance restarted = Instance.start(two.settings(), SharedClock.class)) {
                 restarted.context().getBean(SlaBreachCheck.class).run();
                 awaitAllDelivered(one, webhook, tickets);
             }
@@ -89,8 +87,6 @@ class SlaBreachTwoInstancesTests {
             }
             assertThat(ids).hasSize(tickets);
             assertThat(breached).hasSize(tickets).allMatch(b -> b.endsWith(" first_response"));
-        } finally {
-            instances.forEach(Instance::close);
         }
     }
 

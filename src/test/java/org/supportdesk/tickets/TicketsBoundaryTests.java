@@ -43,6 +43,7 @@ class TicketsBoundaryTests {
             "TicketDesk",
             "InboxLists",
             "ImportedFields",
+            "ImportedClassification",
             "TicketSearches",
             "TicketExport",
             // the scheduled check for SLA breaches that happen by time passing

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Concurrently;
-import org.supportdesk.Instance;
 import org.supportdesk.TestDatabase;
+import org.supportdesk.TwoInstances;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,14 +24,11 @@ class WebhookTwoInstancesTests {
 
     @Test
     void eachEventIsDeliveredOnceAndATicketsInOrder() throws Exception {
-        String url = TestDatabase.newDatabase();
-        var settings = new HashMap<>(TestDatabase.settings(url));
-        settings.put("supportdesk.webhooks.allow-private", "true");
-        settings.put("supportdesk.webhooks.poll-interval", "50ms");
-        List<Instance> instances = Concurrently.run(2, 2, i -> Instance.start(settings));
-        try (Receiver receiver = Receiver.start()) {
-            var one = instances.get(0).api();
-            var other = instances.get(1).api();
+        try (var two = TwoInstances.start(Map.of(
+                        "supportdesk.webhooks.allow-private", "true", "supportdesk.webhooks.poll-interval", "50ms"));
+                Receiver receiver = Receiver.start()) {
+            var one = two.api(0);
+            var other = two.api(1);
             String webhook = one.post(
                             "/webhooks",
                             Map.of("url", receiver.url(), "events", List.of("ticket.created", "ticket.updated")))
@@ -68,8 +65,6 @@ class WebhookTwoInstancesTests {
             assertThat(eventIds).hasSize(events);
             assertThat(versions).hasSize(tickets);
             versions.values().forEach(v -> assertThat(v).containsExactly(1, 2, 3, 4));
-        } finally {
-            instances.forEach(Instance::close);
         }
     }
 
