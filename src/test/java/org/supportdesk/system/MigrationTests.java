@@ -1,10 +1,12 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -118,6 +120,70 @@ class MigrationTests {
             assertThat(r.getLong(2)).isEqualTo(1);
             assertThat(r.getLong(3)).isEqualTo(6 * 4 * 5 * 3 * 3);
         }
+    }
+
+    @Test
+    void version14RenamesLaterAgentsWhoseNamesDifferOnlyInCaseAndThenRefusesSuch() throws Exception {
+        String url;
+        String dialect;
+        if (TestDatabase.isPostgres()) {
+            url = TestDatabase.newDatabase();
+            dialect = "postgresql";
+        } else {
+            url = "jdbc:sqlite:"
+                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
+            dialect = "sqlite";
+        }
+        migrate(url, dialect, "13");
+        String long96 = "L".repeat(96);
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            // The order of creation decides, then the id: 'Ann' is the oldest of the three.
+            s.execute(oldAgent("a1", "ANN", 3000));
+            s.execute(oldAgent("a2", "Ann", 1000));
+            s.execute(oldAgent("a3", "ann", 2000));
+            s.execute(oldAgent("a4", "aNN", 3000));
+            // A name as long as allowed, twice: the suffix takes the place of its end.
+            s.execute(oldAgent("b1", long96 + "xxxx", 1000));
+            s.execute(oldAgent("b2", long96 + "XXXX", 2000));
+            // " (2)" is somebody's name already: the id is the suffix instead.
+            s.execute(oldAgent("c1", "Bob", 1000));
+            s.execute(oldAgent("c2", "BOB", 2000));
+            s.execute(oldAgent("c3", "bob (2)", 500));
+            s.execute(oldAgent("d1", "Dana", 1000));
+        }
+
+        migrate(url, dialect, null);
+
+        var names = new ArrayList<String>();
+        try (Connection c = connect(url);
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT id, name FROM agents ORDER BY id")) {
+            while (r.next()) {
+                names.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        assertThat(names)
+                .containsExactly(
+                        "a1 ANN (3)",
+                        "a2 Ann",
+                        "a3 ann (2)",
+                        "a4 aNN (4)",
+                        "b1 " + long96 + "xxxx",
+                        "b2 " + long96 + " (2)",
+                        "c1 Bob",
+                        "c2 BOB (c2)",
+                        "c3 bob (2)",
+                        "d1 Dana");
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute(oldAgent("e1", "DANA", 4000))).isInstanceOf(SQLException.class);
+        }
+    }
+
+    private static String oldAgent(String id, String name, long createdAt) {
+        return "INSERT INTO agents (id, email, name, role, session_epoch, created_at) VALUES ('%s', '%s@example.com', '%s', 'agent', 0, %d)"
+                .formatted(id, id, name, createdAt);
     }
 
     private static String oldTicket(String id, String priority, int rank, String status, long at, String resolvedAt) {
