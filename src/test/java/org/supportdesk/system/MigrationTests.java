@@ -134,7 +134,8 @@ class MigrationTests {
                     + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
             dialect = "sqlite";
         }
-        migrate(url, dialect, "13");
+        // The last version before 14: PostgreSQL has no 13 (that one dropped a trigger only SQLite had).
+        migrate(url, dialect, dialect.equals("sqlite") ? "13" : "12");
         String long96 = "L".repeat(96);
         try (Connection c = connect(url);
                 var s = c.createStatement()) {
