@@ -74,14 +74,14 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
                     request,
                     response,
                     "This address cannot be read: " + shown(names)
-                            + " not valid text (its %-escapes must encode UTF-8). Nothing was changed.");
+                            + " not valid text (%-escapes must encode UTF-8). Nothing was changed.");
             return;
         }
         if (formIsNotText(request)) {
             answer(
                     request,
                     response,
-                    "This form cannot be read: a field's text is not valid (its %-escapes must encode UTF-8)."
+                    "This form cannot be read: a field's text is not valid (%-escapes must encode UTF-8)."
                             + " Nothing was saved: go back, type the fields again and send the form once more.");
             return;
         }
