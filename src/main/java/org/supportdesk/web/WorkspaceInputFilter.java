@@ -112,13 +112,20 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
         }
     }
 
-    /** "the value of 'q' is", "the values of 'q', 'tag' are"; a name that is not text itself is "?". */
+    /**
+     * "the value of 'q' is", "the values of 'q', 'tag' are"; "a parameter's name is" where only names
+     * that are not text themselves ("?") are wrong.
+     */
     private static String shown(List<String> names) {
+        List<String> readable = names.stream().filter(n -> !n.equals("?")).toList();
+        if (readable.isEmpty()) {
+            return "a parameter's name is";
+        }
         String listed =
-                names.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-        return names.size() == 1
+                readable.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        return readable.size() == 1
                 ? "the value of " + listed + " is"
-                : "the values of " + listed + (names.size() > MAX_NAMES_SHOWN ? "..." : "") + " are";
+                : "the values of " + listed + (readable.size() > MAX_NAMES_SHOWN ? "..." : "") + " are";
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {

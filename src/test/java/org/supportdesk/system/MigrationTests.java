@@ -20,16 +20,9 @@ class MigrationTests {
 
     @Test
     void version3KeepsEveryTagRowWithItsTicketsCreationTime() throws Exception {
-        String url;
-        String dialect;
-        if (TestDatabase.isPostgres()) {
-            url = TestDatabase.newDatabase();
-            dialect = "postgresql";
-        } else {
-            url = "jdbc:sqlite:"
-                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
-            dialect = "sqlite";
-        }
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
         migrate(url, dialect, "2");
         try (Connection c = connect(url);
                 var s = c.createStatement()) {
@@ -63,16 +56,9 @@ class MigrationTests {
 
     @Test
     void version7GivesStoredTicketsDueTimesFromTheDefaultTargetsAndCountsTheirOutcomes() throws Exception {
-        String url;
-        String dialect;
-        if (TestDatabase.isPostgres()) {
-            url = TestDatabase.newDatabase();
-            dialect = "postgresql";
-        } else {
-            url = "jdbc:sqlite:"
-                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
-            dialect = "sqlite";
-        }
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
         migrate(url, dialect, "4");
         long created = 1_764_000_000_000L;
         long hour = 3_600_000L;
@@ -124,16 +110,9 @@ class MigrationTests {
 
     @Test
     void version14RenamesLaterAgentsWhoseNamesDifferOnlyInCaseAndThenRefusesSuch() throws Exception {
-        String url;
-        String dialect;
-        if (TestDatabase.isPostgres()) {
-            url = TestDatabase.newDatabase();
-            dialect = "postgresql";
-        } else {
-            url = "jdbc:sqlite:"
-                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
-            dialect = "sqlite";
-        }
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
         // The last version before 14: PostgreSQL has no 13 (that one dropped a trigger only SQLite had).
         migrate(url, dialect, dialect.equals("sqlite") ? "13" : "12");
         String long96 = "L".repeat(96);
@@ -194,6 +173,19 @@ class MigrationTests {
                         .formatted(id)
                 + " 'Description', 'other', 'person', '%s', %d, 'person', '%s', '[]', 'email', %d, %d, %s, 'admin', 1)"
                         .formatted(priority, rank, status, at, at, resolvedAt);
+    }
+
+    /** An empty database of the run's kind, and the folder of its migrations. */
+    private record Store(String url, String dialect) {}
+
+    private static Store newStore() throws Exception {
+        return TestDatabase.isPostgres()
+                ? new Store(TestDatabase.newDatabase(), "postgresql")
+                : new Store(
+                        "jdbc:sqlite:"
+                                + Files.createTempDirectory("supportdesk-migration")
+                                        .resolve("old.db"),
+                        "sqlite");
     }
 
     private static void migrate(String url, String dialect, String target) {

@@ -41,6 +41,7 @@ class WorkspaceInputTests extends ApiTest {
                 admin.get("/desk?customer_id=%ED%A0%80&tag=ok&status=%C0%80"),
                 "the values of &#39;customer_id&#39;, &#39;status&#39; are not valid text",
                 "/desk");
+        assertAWorkspacePage(admin.get("/desk?%FF=1"), "a parameter&#39;s name is not valid text", "/desk");
         // The same before signing in: nothing is read, nothing is shown but the message.
         assertAWorkspacePage(new Browser(port).get("/desk?customer_id=%FF"), "not valid text", "/desk");
     }
