@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Database;
@@ -115,7 +115,7 @@ class AgentService {
         AgentInput.checkPassword(password, problems);
         AgentInput.fail(problems);
         var agent = new Agent(UUID.randomUUID(), cleanEmail, cleanName, role, encoder.encode(password), 0, now(), null);
-        insert(agent);
+        insert(agent, () -> {});
         return agent;
     }
 
@@ -130,12 +130,7 @@ class AgentService {
         AgentInput.fail(problems);
         var agent = new Agent(UUID.randomUUID(), cleanEmail, cleanName, role, null, 0, now(), null);
         String token = newToken();
-        db.write(() -> {
-            insertChecked(agent);
-            agents.insertLink(AdminTokens.hash(token), agent.id(), now().plus(LINK_VALID));
-            return null;
-        });
-        anyAgent = true;
+        insert(agent, () -> agents.insertLink(AdminTokens.hash(token), agent.id(), now().plus(LINK_VALID)));
         return new Invited(agent, token);
     }
 
@@ -198,15 +193,32 @@ class AgentService {
         }
     }
 
-    private void insert(Agent agent) {
-        db.write(() -> {
-            insertChecked(agent);
-            return null;
-        });
+    /**
+     * Inserts the agent, then {@code more} in the same transaction, unless the email or the name
+     * (in any case) is taken. Two instances adding "Ann" and "ann" at the same moment both find the
+     * name free; the unique index on LOWER(name) then refuses the second insert once the first has
+     * committed, and that one's row is what {@link #taken} reads after the rollback: the loser gets
+     * the same problems as a request sent after the winner's.
+     */
+    private void insert(Agent agent, Runnable more) {
+        try {
+            db.write(() -> {
+                AgentInput.fail(taken(agent));
+                agents.insert(agent);
+                more.run();
+                return null;
+            });
+        } catch (DataAccessException e) {
+            List<Problem> problems = taken(agent);
+            if (problems.isEmpty()) {
+                throw e;
+            }
+            throw new InvalidRequest(problems);
+        }
         anyAgent = true;
     }
 
-    private void insertChecked(Agent agent) {
+    private List<Problem> taken(Agent agent) {
         var problems = new ArrayList<Problem>();
         if (agents.byEmail(agent.email()).isPresent()) {
             problems.add(Problem.body("An agent with this email exists already", "value_error", "email"));
@@ -214,12 +226,7 @@ class AgentService {
         if (agents.nameTaken(agent.name())) {
             problems.add(Problem.body("An agent with this name exists already", "value_error", "name"));
         }
-        AgentInput.fail(problems);
-        try {
-            agents.insert(agent);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidRequest(Problem.body("An agent with this email or name exists already", "value_error"));
-        }
+        return problems;
     }
 
     private static String newToken() {

@@ -51,6 +51,10 @@ class Agents {
                 .optional();
     }
 
+    /**
+     * Whether another agent has this name in any case. LOWER() as in the unique index of V14, so the
+     * check and the index agree: PostgreSQL folds every letter, SQLite only A-Z (docs/SECURITY.md).
+     */
     boolean nameTaken(String name) {
         return jdbc.sql("SELECT COUNT(*) FROM agents WHERE LOWER(name) = LOWER(?)")
                         .param(name)

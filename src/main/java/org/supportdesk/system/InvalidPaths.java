@@ -23,7 +23,7 @@ final class InvalidPaths {
         }
         // Decoded strictly as a query value is (QueryStringFilter): a '+' there is a space, which
         // changes nothing about whether the escapes are UTF-8.
-        if (QueryStringFilter.decode(path) == null) {
+        if (PercentEncoding.decode(path) == null) {
             return "its percent-escapes must encode UTF-8 text (%FF, or a lone surrogate such as %ED%A0%80, is not)";
         }
         return null;

@@ -1,10 +1,12 @@
 package org.supportdesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -18,16 +20,9 @@ class MigrationTests {
 
     @Test
     void version3KeepsEveryTagRowWithItsTicketsCreationTime() throws Exception {
-        String url;
-        String dialect;
-        if (TestDatabase.isPostgres()) {
-            url = TestDatabase.newDatabase();
-            dialect = "postgresql";
-        } else {
-            url = "jdbc:sqlite:"
-                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
-            dialect = "sqlite";
-        }
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
         migrate(url, dialect, "2");
         try (Connection c = connect(url);
                 var s = c.createStatement()) {
@@ -61,16 +56,9 @@ class MigrationTests {
 
     @Test
     void version7GivesStoredTicketsDueTimesFromTheDefaultTargetsAndCountsTheirOutcomes() throws Exception {
-        String url;
-        String dialect;
-        if (TestDatabase.isPostgres()) {
-            url = TestDatabase.newDatabase();
-            dialect = "postgresql";
-        } else {
-            url = "jdbc:sqlite:"
-                    + Files.createTempDirectory("supportdesk-migration").resolve("old.db");
-            dialect = "sqlite";
-        }
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
         migrate(url, dialect, "4");
         long created = 1_764_000_000_000L;
         long hour = 3_600_000L;
@@ -120,6 +108,64 @@ class MigrationTests {
         }
     }
 
+    @Test
+    void version14RenamesLaterAgentsWhoseNamesDifferOnlyInCaseAndThenRefusesSuch() throws Exception {
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
+        // The last version before 14: PostgreSQL has no 13 (that one dropped a trigger only SQLite had).
+        migrate(url, dialect, dialect.equals("sqlite") ? "13" : "12");
+        String long96 = "L".repeat(96);
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            // The order of creation decides, then the id: 'Ann' is the oldest of the three.
+            s.execute(oldAgent("a1", "ANN", 3000));
+            s.execute(oldAgent("a2", "Ann", 1000));
+            s.execute(oldAgent("a3", "ann", 2000));
+            s.execute(oldAgent("a4", "aNN", 3000));
+            // A name as long as allowed, twice: the suffix takes the place of its end.
+            s.execute(oldAgent("b1", long96 + "xxxx", 1000));
+            s.execute(oldAgent("b2", long96 + "XXXX", 2000));
+            // " (2)" is somebody's name already: the id is the suffix instead.
+            s.execute(oldAgent("c1", "Bob", 1000));
+            s.execute(oldAgent("c2", "BOB", 2000));
+            s.execute(oldAgent("c3", "bob (2)", 500));
+            s.execute(oldAgent("d1", "Dana", 1000));
+        }
+
+        migrate(url, dialect, null);
+
+        var names = new ArrayList<String>();
+        try (Connection c = connect(url);
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT id, name FROM agents ORDER BY id")) {
+            while (r.next()) {
+                names.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        assertThat(names)
+                .containsExactly(
+                        "a1 ANN (3)",
+                        "a2 Ann",
+                        "a3 ann (2)",
+                        "a4 aNN (4)",
+                        "b1 " + long96 + "xxxx",
+                        "b2 " + long96 + " (2)",
+                        "c1 Bob",
+                        "c2 BOB (c2)",
+                        "c3 bob (2)",
+                        "d1 Dana");
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute(oldAgent("e1", "DANA", 4000))).isInstanceOf(SQLException.class);
+        }
+    }
+
+    private static String oldAgent(String id, String name, long createdAt) {
+        return "INSERT INTO agents (id, email, name, role, session_epoch, created_at) VALUES ('%s', '%s@example.com', '%s', 'agent', 0, %d)"
+                .formatted(id, id, name, createdAt);
+    }
+
     private static String oldTicket(String id, String priority, int rank, String status, long at, String resolvedAt) {
         return "INSERT INTO tickets (id, customer_id, customer_email, customer_name, subject, description, category,"
                 + " category_by, priority, priority_rank, priority_by, status, tags, source, created_at, updated_at,"
@@ -127,6 +173,19 @@ class MigrationTests {
                         .formatted(id)
                 + " 'Description', 'other', 'person', '%s', %d, 'person', '%s', '[]', 'email', %d, %d, %s, 'admin', 1)"
                         .formatted(priority, rank, status, at, at, resolvedAt);
+    }
+
+    /** An empty database of the run's kind, and the folder of its migrations. */
+    private record Store(String url, String dialect) {}
+
+    private static Store newStore() throws Exception {
+        return TestDatabase.isPostgres()
+                ? new Store(TestDatabase.newDatabase(), "postgresql")
+                : new Store(
+                        "jdbc:sqlite:"
+                                + Files.createTempDirectory("supportdesk-migration")
+                                        .resolve("old.db"),
+                        "sqlite");
     }
 
     private static void migrate(String url, String dialect, String target) {

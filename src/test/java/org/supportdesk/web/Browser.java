@@ -76,6 +76,18 @@ final class Browser {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+        return postEncoded(path, body, htmx);
+    }
+
+    /**
+     * A form whose body is sent as written, escapes and all (`name=Ag%ED%A0%80ent`), as a browser
+     * or a hand-made request may send what URLEncoder never would; the CSRF token goes first.
+     */
+    Page postRaw(String path, String encodedBody) {
+        return postEncoded(path, csrf == null ? encodedBody : "_csrf=" + enc(csrf) + "&" + encodedBody, false);
+    }
+
+    private Page postEncoded(String path, String body, boolean htmx) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -1,0 +1,150 @@
+package org.supportdesk.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.supportdesk.system.PercentEncoding;
+import org.supportdesk.system.ResponseHeaders;
+import org.supportdesk.system.SupportdeskProperties;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * A workspace page whose address or form is not UTF-8 text (`/desk/list?q=%FF`, a sign-in sending
+ * `email=a%FF`) gets a workspace page saying so, with status 400, where it got the API's JSON:
+ * QueryStringFilter answers such a query for the API, and a form that Tomcat cannot decode fails in
+ * Spring Security's first read of a field (the CSRF token, the sign-in's email), which the container
+ * answers as JSON. This filter runs before both, on the workspace's pages only, so the API's
+ * answers stay exactly as they are. It answers before Spring Security, so the page is the same
+ * whether or not one is signed in, and has no navigation (as the workspace's 403 page has none).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 6)
+class WorkspaceInputFilter extends OncePerRequestFilter {
+
+    // The workspace's pages and forms (security's AccessRules.WORKSPACE, less the static files).
+    private static final PathPatternParser PARSER = new PathPatternParser();
+    private static final List<PathPattern> PAGES = List.of(
+            PARSER.parse("/login"),
+            PARSER.parse("/logout"),
+            PARSER.parse("/setup"),
+            PARSER.parse("/password/**"),
+            PARSER.parse("/desk"),
+            PARSER.parse("/desk/**"));
+    private static final int MAX_NAMES_SHOWN = 5;
+
+    private final ITemplateEngine templates;
+    private final long bodyLimit;
+
+    WorkspaceInputFilter(ITemplateEngine templates, SupportdeskProperties properties) {
+        this.templates = templates;
+        this.bodyLimit = properties.maxBodySize().toBytes();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication();
+        return PAGES.stream().noneMatch(p -> p.matches(path));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        List<String> names = PercentEncoding.notText(request.getQueryString());
+        if (!names.isEmpty()) {
+            answer(
+                    request,
+                    response,
+                    "This address cannot be read: " + shown(names)
+                            + " not valid text (%-escapes must encode UTF-8). Nothing was changed.");
+            return;
+        }
+        if (formIsNotText(request)) {
+            answer(
+                    request,
+                    response,
+                    "This form cannot be read: a field's text is not valid (%-escapes must encode UTF-8)."
+                            + " Nothing was saved: go back, type the fields again and send the form once more.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether Tomcat cannot decode the form. Decoding it here costs nothing more: the CSRF check
+     * reads it next anyway, and Tomcat keeps what it decoded. Only a form the body limit allows and
+     * sent as it is: BodySizeLimitFilter, after this one, refuses the others as it always has.
+     */
+    private boolean formIsNotText(HttpServletRequest request) {
+        String type = request.getContentType();
+        long length = request.getContentLengthLong();
+        if (type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                || length < 0
+                || length > bodyLimit
+                || request.getHeader(HttpHeaders.CONTENT_ENCODING) != null) {
+            return false;
+        }
+        try {
+            request.getParameterMap();
+            return false;
+        } catch (InvalidParameterException e) {
+            // Too many or too large parameters are answered as before, where they are read next.
+            return e.getErrorCode() == HttpServletResponse.SC_BAD_REQUEST;
+        }
+    }
+
+    /**
+     * "the value of 'q' is", "the values of 'q', 'tag' are"; "a parameter's name is" where only names
+     * that are not text themselves ("?") are wrong.
+     */
+    private static String shown(List<String> names) {
+        List<String> readable = names.stream().filter(n -> !n.equals("?")).toList();
+        if (readable.isEmpty()) {
+            return "a parameter's name is";
+        }
+        String listed =
+                readable.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        return readable.size() == 1
+                ? "the value of " + listed + " is"
+                : "the values of " + listed + (readable.size() > MAX_NAMES_SHOWN ? "..." : "") + " are";
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        String path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication()
+                .value();
+        // Back to the form itself where it has a page of its own, else to the inbox.
+        boolean account = !path.startsWith("/desk") && !path.equals("/logout");
+        var context = new Context(Locale.ENGLISH);
+        context.setVariable("title", "Not valid text");
+        context.setVariable("message", message);
+        context.setVariable("back", account ? path : "/desk");
+        context.setVariable("backLabel", account ? "Back to the form" : "Back to the inbox");
+        byte[] html = templates.process("error/page", context).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        ResponseHeaders.secure(response);
+        ResponseHeaders.noStore(response);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+}
