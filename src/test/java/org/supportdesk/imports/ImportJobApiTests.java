@@ -12,41 +12,16 @@ import tools.jackson.databind.JsonNode;
 /** Background imports: 202 with a job, its progress and result, cancelling with nothing stored. */
 class ImportJobApiTests extends ApiTest {
 
-    private static final String HEADER = "customer_id,customer_email,customer_name,subject,description\n";
+    private JsonNode waitUntilDone(String id) {
+        return ImportJobFixtures.waitUntilDone(api, id);
+    }
 
     private static String csv(String customer, int rows) {
-        var out = new StringBuilder(HEADER);
-        for (int i = 0; i < rows; i++) {
-            out.append(customer)
-                    .append(",ann@example.com,Ann Lee,Cannot log in ")
-                    .append(i)
-                    .append(",I cannot log in to my account since this morning.\n");
-        }
-        return out.toString();
-    }
-
-    private JsonNode waitUntilDone(String id) {
-        return waitUntilDone(api, id);
-    }
-
-    /** The job once it is no longer queued or running (a minute at most). */
-    static JsonNode waitUntilDone(Api api, String id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode job = api.get("/imports/" + id).json();
-            if (!job.get("state").asString().matches("queued|running")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("job done in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        return new String(ImportJobFixtures.csv(customer, rows), StandardCharsets.UTF_8);
     }
 
     private long stored(String customer) {
-        return api.get("/tickets?limit=1&customer_id=" + customer)
-                .json()
-                .get("total")
-                .asLong();
+        return ImportJobFixtures.stored(api, customer);
     }
 
     @Test
