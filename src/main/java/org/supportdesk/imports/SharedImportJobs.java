@@ -90,10 +90,17 @@ final class SharedImportJobs implements AutoCloseable {
      * import rolls back as a cancelled one does.
      */
     void committing(ImportJob finished) {
-        if (recorder != null && !states.finishUnlessCancelled(finished, clock.instant())) {
+        if (recorder != null
+                && !states.finishUnlessCancelled(finished, clock.instant())
+                && states.find(finished.id()).map(SharedImportJobs::stopped).orElse(false)) {
             throw new ImportProgress.Cancelled();
         }
         records.insert(finished.id(), finished.finishedAt(), finished.result());
+    }
+
+    /** Whether the row tells the running instance to stop: a cancel asked for, or a failed verdict. */
+    private static boolean stopped(ImportJobStates.Recorded row) {
+        return row.cancelRequested() || row.job().state().equals(ImportJob.FAILED);
     }
 
     private void record(Collection<ImportJobRun> runs) {
@@ -103,13 +110,11 @@ final class SharedImportJobs implements AutoCloseable {
                 continue;
             }
             try {
-                boolean open = states.update(job, clock.instant());
-                // A row that is over already was declared failed elsewhere: stop, so that nothing of
-                // a job others were told "nothing was stored" of gets stored.
-                if (!open
-                        || states.find(job.id())
-                                .map(ImportJobStates.Recorded::cancelRequested)
-                                .orElse(false)) {
+                states.update(job, clock.instant());
+                // A row declared failed elsewhere stops the job too, so that nothing gets stored of a
+                // job others were told "nothing was stored" of. Any other row that is over belongs
+                // to a job that ended here since the look above.
+                if (states.find(job.id()).map(SharedImportJobs::stopped).orElse(false)) {
                     run.requestCancel();
                 }
             } catch (RuntimeException e) {

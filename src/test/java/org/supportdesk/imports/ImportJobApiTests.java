@@ -34,7 +34,7 @@ class ImportJobApiTests extends ApiTest {
         String id = accepted.json().get("id").asString();
         assertThat(accepted.header("Location")).isEqualTo("/imports/" + id);
         JsonNode done = waitUntilDone(id);
-        assertThat(done.get("state").asString()).isEqualTo("finished");
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("finished");
         assertThat(done.get("rows_read").asLong()).isEqualTo(30);
         assertThat(done.get("rows_stored").asLong()).isEqualTo(30);
         assertThat(done.get("result").get("success_count").asLong()).isEqualTo(30);
@@ -73,8 +73,10 @@ class ImportJobApiTests extends ApiTest {
 
         Api.Response cancelled = api.delete("/imports/" + id);
 
-        assertThat(cancelled.status()).isEqualTo(200);
-        assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("state").asString())
+                .as(cancelled.body())
+                .isEqualTo("cancelled");
         assertThat(cancelled.json().get("rows_stored").asLong()).isZero();
         assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
         assertThat(stored(customer)).isZero();
