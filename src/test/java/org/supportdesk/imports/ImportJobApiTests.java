@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Background imports: 202 with a job, its progress and result, cancelling with nothing stored. */
@@ -79,6 +80,28 @@ class ImportJobApiTests extends ApiTest {
                 .isEqualTo("cancelled");
         assertThat(cancelled.json().get("rows_stored").asLong()).isZero();
         assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(stored(customer)).isZero();
+    }
+
+    @Test
+    void aFileNameWithALineBreakIsRefusedRatherThanShownCut() {
+        String customer = "job-crlf-" + UUID.randomUUID();
+        var form = Multipart.form()
+                .fileNamedBytes(
+                        "file",
+                        "tickets\r\nmarch.csv".getBytes(StandardCharsets.UTF_8),
+                        "text/csv",
+                        ImportJobFixtures.csv(customer, 3));
+
+        // Tomcat ended the header at the line break: the job was named "tickets, and the CSV import
+        // went ahead under the cut name.
+        for (String path : new String[] {"/imports", "/import/csv"}) {
+            Api.Response r = form.sendTo(api, path);
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("detail").asString())
+                    .contains("part 'file'")
+                    .contains("line break");
+        }
         assertThat(stored(customer)).isZero();
     }
 
