@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.PartNames;
 import org.supportdesk.system.Problem;
 
 /**
@@ -42,6 +43,7 @@ class MultipartComment {
         var files = new ArrayList<Part>();
         for (Part part : parts) {
             String name = part.getName();
+            PartNames.requireWhole(part.getHeader("Content-Disposition"), name);
             if (name.equals("files")) {
                 files.add(part);
             } else if (!CommentInput.FIELDS.contains(name)) {

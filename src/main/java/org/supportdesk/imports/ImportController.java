@@ -13,6 +13,7 @@ import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Params;
+import org.supportdesk.system.PartNames;
 import org.supportdesk.system.Problem;
 import org.supportdesk.system.UnsupportedContentType;
 
@@ -86,6 +87,8 @@ class ImportController {
             if (file == null) {
                 throw new InvalidRequest(new Problem(List.of("body", "file"), "Field required", "missing"));
             }
+            var headers = multipart.getMultipartHeaders("file");
+            PartNames.requireWhole(headers == null ? null : headers.getFirst("Content-Disposition"), "file");
             return new ImportService.Upload(file.getOriginalFilename(), file.getContentType(), file.getInputStream());
         }
         String type = request.getContentType();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,7 +21,8 @@ import org.supportdesk.system.StorageFull;
 
 /**
  * One background import of {@link ImportJobs} while it waits or runs on this instance: its state as
- * it goes, its progress, and the work its thread does, recorded in its file at each step.
+ * it goes, its progress, and the work its thread does, recorded in its file at each step and, for
+ * the other instances, in the database ({@link SharedImportJobs}).
  */
 final class ImportJobRun {
 
@@ -28,12 +30,14 @@ final class ImportJobRun {
 
     private final ImportService imports;
     private final ImportJobFiles files;
+    private final SharedImportJobs shared;
     private final Clock clock;
     private final ImportJobs.Spooled upload;
     private final Actor actor;
     private final ImportProgress progress;
     private volatile ImportJob job;
     private volatile Future<?> run;
+    private volatile Runnable whenDone;
 
     ImportJobRun(
             ImportJob job,
@@ -41,19 +45,21 @@ final class ImportJobRun {
             Actor actor,
             ImportService imports,
             ImportJobFiles files,
-            ImportJobRecords records,
+            SharedImportJobs shared,
             Clock clock) {
         this.job = job;
         this.upload = upload;
         this.actor = actor;
         this.imports = imports;
         this.files = files;
+        this.shared = shared;
         this.clock = clock;
         this.progress = new ImportProgress() {
             @Override
             void beforeCommit(ImportResult result) {
                 // In the import's transaction: the record and the tickets commit together.
-                records.insert(ImportJobRun.this.job.id(), clock.instant(), result);
+                shared.committing(
+                        ImportJobRun.this.job.progressed(this).with(ImportJob.FINISHED, clock.instant(), result, null));
             }
         };
     }
@@ -66,17 +72,39 @@ final class ImportJobRun {
 
     /** Queues the import on {@code runner}; {@code whenDone} runs on its thread once the job is done. */
     void submit(ExecutorService runner, Runnable whenDone) {
+        this.whenDone = whenDone;
         run = runner.submit(() -> {
-            run();
-            whenDone.run();
+            try {
+                run();
+            } finally {
+                whenDone.run();
+            }
         });
+    }
+
+    /**
+     * Asks the import to stop: a running one stops at its next record and rolls back; a queued one
+     * is cancelled at once rather than when the jobs before it are over.
+     */
+    void requestCancel() {
+        progress.cancel();
+        Future<?> queued = run;
+        // Null only before submit(): run() then finds the flag first thing.
+        if (queued != null && queued.cancel(false)) {
+            // It never started and never will: its thread is not there to finish it.
+            finish(ImportJob.CANCELLED, null, "Cancelled before it started; nothing was stored");
+            files.deleteUpload(upload.id());
+            whenDone.run();
+        }
     }
 
     /** Asks the import to stop and waits (a minute at most) for its rollback. */
     void cancel() {
-        progress.cancel();
+        requestCancel();
         try {
             run.get(60, TimeUnit.SECONDS);
+        } catch (CancellationException e) {
+            // Cancelled before it started: finished above.
         } catch (TimeoutException e) {
             // Still rolling back; GET shows "cancelled" once done.
         } catch (InterruptedException e) {
@@ -95,6 +123,7 @@ final class ImportJobRun {
             }
             job = job.with(ImportJob.RUNNING, null, null, null);
             files.save(job);
+            shared.recorded(job);
             try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), progress)) {
                 ImportResult result = imports.importFile(
                         null,
@@ -127,5 +156,6 @@ final class ImportJobRun {
         ImportJob done = job.progressed(progress).with(state, clock.instant(), result, detail);
         files.save(done);
         job = done;
+        shared.recorded(done);
     }
 }

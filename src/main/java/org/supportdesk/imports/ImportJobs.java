@@ -20,6 +20,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Dialect;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.SupportdeskProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,17 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
  * this instance's disk, answered with a job id at once, and imported on a thread of its own, one
  * job at a time, with the same service and the same one transaction as `POST /tickets/import`. The
  * job's completion is recorded in that transaction (table import_jobs), so after a crash a job is
- * either finished, tickets and record together, or failed with nothing stored.
+ * either finished, tickets and record together, or failed with nothing stored. Other instances on
+ * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}).
  */
 @Service
 public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final Duration KEEP_UPLOADS = Duration.ofHours(1);
-    private static final Duration KEEP_JOBS = Duration.ofDays(7);
 
     private final ImportService imports;
-    private final ImportJobRecords records;
+    private final SharedImportJobs shared;
     private final Clock clock;
     private final ImportJobFiles files;
     private final ConcurrentHashMap<UUID, ImportJobRun> live = new ConcurrentHashMap<>();
@@ -53,9 +54,19 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     /** An upload on disk, waiting for a preview or a job. */
     public record Spooled(UUID id, String fileName, String contentType, long size) {}
 
-    ImportJobs(ImportService imports, JdbcClient jdbc, JsonMapper json, Clock clock, SupportdeskProperties properties) {
+    ImportJobs(
+            ImportService imports,
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            SupportdeskProperties properties,
+            Dialect dialect) {
         this.imports = imports;
-        this.records = new ImportJobRecords(jdbc, json);
+        this.shared = new SharedImportJobs(
+                dialect.isSharedByInstances(),
+                new ImportJobStates(jdbc, json),
+                new ImportJobRecords(jdbc, json),
+                clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
     }
@@ -67,7 +78,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         Instant now = clock.instant();
         for (ImportJob job : files.all()) {
             if (!job.done()) {
-                ImportJob after = committed(job.id())
+                ImportJob after = shared.committed(job.id())
                         .map(result -> job.with(ImportJob.FINISHED, now, result, null))
                         .orElseGet(() -> job.with(
                                 ImportJob.FAILED,
@@ -75,9 +86,11 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                                 null,
                                 "The service stopped before the import finished; nothing was stored"));
                 files.save(after);
+                shared.recorded(after);
                 log.warn("Import job {} was {} when the service stopped: now {}", job.id(), job.state(), after.state());
             }
         }
+        shared.recordEverySecond(live::values);
     }
 
     /** Writes an upload to disk; the answer names it for {@link #preview} and {@link #start}. */
@@ -142,8 +155,10 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 null,
                 null,
                 null);
+        // In the database first: should that fail, nothing is left behind that would never run.
+        shared.queued(job);
         files.save(job);
-        var run = new ImportJobRun(job, upload, actor, imports, files, records, clock);
+        var run = new ImportJobRun(job, upload, actor, imports, files, shared, clock);
         live.put(job.id(), run);
         run.submit(runner, () -> live.remove(job.id()));
         return job;
@@ -158,8 +173,8 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         if (recorded.isPresent()) {
             return recorded;
         }
-        // Finished on another instance that shares the database.
-        return committed(id).map(result -> ImportJob.finishedElsewhere(id, result));
+        // Run by another instance that shares the database.
+        return shared.find(id);
     }
 
     /**
@@ -171,11 +186,17 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         if (job.state().equals(ImportJob.CANCELLED)) {
             return job;
         }
-        ImportJobRun run = live.get(id);
-        if (job.done() || run == null) {
+        if (job.done()) {
             throw new ImportJobOver(job.state());
         }
-        run.cancel();
+        ImportJobRun run = live.get(id);
+        if (run != null) {
+            run.cancel();
+        } else {
+            // Running on another instance (or over here since the look above): asked through the
+            // database, answered the same.
+            shared.cancel(id);
+        }
         ImportJob after = find(id).orElseThrow(ImportJobNotFound::new);
         if (after.state().equals(ImportJob.FINISHED)) {
             // It committed before the cancellation reached it.
@@ -184,12 +205,9 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         return after;
     }
 
-    private Optional<ImportResult> committed(UUID id) {
-        return records.result(id);
-    }
-
     @Override
     public void destroy() {
         runner.shutdownNow();
+        shared.close();
     }
 }

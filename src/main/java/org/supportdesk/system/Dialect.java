@@ -83,6 +83,16 @@ public enum Dialect {
         return this == SQLITE;
     }
 
+    /**
+     * True when several instances may share the database, so that what an instance knows of its
+     * background imports must be written there for the others to answer for them
+     * (imports.SharedImportJobs). SQLite is one instance's file; writing there would also wait for
+     * its one writer, which a running import holds until it ends.
+     */
+    public boolean isSharedByInstances() {
+        return this == POSTGRESQL;
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Detection {
         @Bean

@@ -161,6 +161,26 @@ class AttachmentApiTests extends ApiTest {
     }
 
     @Test
+    void aFileNameWithALineBreakIsRefusedRatherThanStoredCut() {
+        String id = ticket(api);
+
+        Api.Response r = upload(
+                id,
+                Multipart.form()
+                        .field("body", "a file with a hand-made name")
+                        .fileNamedBytes(
+                                "files",
+                                "report\r\n2026.txt".getBytes(StandardCharsets.UTF_8),
+                                "text/plain",
+                                "hello".getBytes(StandardCharsets.UTF_8)));
+
+        // Tomcat ended the header at the line break: the name arrived as "report, and was stored so.
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("part 'files'").contains("line break");
+        assertThat(comments(api, id).get("items")).isEmpty();
+    }
+
+    @Test
     void aFileNameThatIsNotUtf8IsRefusedRatherThanStoredChanged() {
         String id = ticket(api);
         byte[] latin1 = {'r', (byte) 0xe9, 's', 'u', 'm', (byte) 0xe9, '.', 't', 'x', 't'};

@@ -7,46 +7,22 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.Multipart;
 import tools.jackson.databind.JsonNode;
 
 /** Background imports: 202 with a job, its progress and result, cancelling with nothing stored. */
 class ImportJobApiTests extends ApiTest {
 
-    private static final String HEADER = "customer_id,customer_email,customer_name,subject,description\n";
+    private JsonNode waitUntilDone(String id) {
+        return ImportJobFixtures.waitUntilDone(api, id);
+    }
 
     private static String csv(String customer, int rows) {
-        var out = new StringBuilder(HEADER);
-        for (int i = 0; i < rows; i++) {
-            out.append(customer)
-                    .append(",ann@example.com,Ann Lee,Cannot log in ")
-                    .append(i)
-                    .append(",I cannot log in to my account since this morning.\n");
-        }
-        return out.toString();
-    }
-
-    private JsonNode waitUntilDone(String id) {
-        return waitUntilDone(api, id);
-    }
-
-    /** The job once it is no longer queued or running (a minute at most). */
-    static JsonNode waitUntilDone(Api api, String id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode job = api.get("/imports/" + id).json();
-            if (!job.get("state").asString().matches("queued|running")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("job done in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        return new String(ImportJobFixtures.csv(customer, rows), StandardCharsets.UTF_8);
     }
 
     private long stored(String customer) {
-        return api.get("/tickets?limit=1&customer_id=" + customer)
-                .json()
-                .get("total")
-                .asLong();
+        return ImportJobFixtures.stored(api, customer);
     }
 
     @Test
@@ -59,7 +35,7 @@ class ImportJobApiTests extends ApiTest {
         String id = accepted.json().get("id").asString();
         assertThat(accepted.header("Location")).isEqualTo("/imports/" + id);
         JsonNode done = waitUntilDone(id);
-        assertThat(done.get("state").asString()).isEqualTo("finished");
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("finished");
         assertThat(done.get("rows_read").asLong()).isEqualTo(30);
         assertThat(done.get("rows_stored").asLong()).isEqualTo(30);
         assertThat(done.get("result").get("success_count").asLong()).isEqualTo(30);
@@ -98,10 +74,34 @@ class ImportJobApiTests extends ApiTest {
 
         Api.Response cancelled = api.delete("/imports/" + id);
 
-        assertThat(cancelled.status()).isEqualTo(200);
-        assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("state").asString())
+                .as(cancelled.body())
+                .isEqualTo("cancelled");
         assertThat(cancelled.json().get("rows_stored").asLong()).isZero();
         assertThat(api.get("/imports/" + id).json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(stored(customer)).isZero();
+    }
+
+    @Test
+    void aFileNameWithALineBreakIsRefusedRatherThanShownCut() {
+        String customer = "job-crlf-" + UUID.randomUUID();
+        var form = Multipart.form()
+                .fileNamedBytes(
+                        "file",
+                        "tickets\r\nmarch.csv".getBytes(StandardCharsets.UTF_8),
+                        "text/csv",
+                        ImportJobFixtures.csv(customer, 3));
+
+        // Tomcat ended the header at the line break: the job was named "tickets, and the CSV import
+        // went ahead under the cut name.
+        for (String path : new String[] {"/imports", "/import/csv"}) {
+            Api.Response r = form.sendTo(api, path);
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("detail").asString())
+                    .contains("part 'file'")
+                    .contains("line break");
+        }
         assertThat(stored(customer)).isZero();
     }
 

@@ -22,33 +22,7 @@ import tools.jackson.databind.JsonNode;
 class ImportJobRestartTests {
 
     private static String csv(String customer, int rows) {
-        var out = new StringBuilder("customer_id,customer_email,customer_name,subject,description\n");
-        for (int i = 0; i < rows; i++) {
-            out.append(customer)
-                    .append(",ann@example.com,Ann Lee,Cannot log in ")
-                    .append(i);
-            out.append(",I cannot log in to my account since this morning.\n");
-        }
-        return out.toString();
-    }
-
-    private static JsonNode waitUntilDone(Api api, String id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            JsonNode job = api.get("/imports/" + id).json();
-            if (!job.get("state").asString().matches("queued|running")) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("job done in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    private static long stored(Api api, String customer) {
-        return api.get("/tickets?limit=1&customer_id=" + customer)
-                .json()
-                .get("total")
-                .asLong();
+        return new String(ImportJobFixtures.csv(customer, rows), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -63,7 +37,9 @@ class ImportJobRestartTests {
                     .json()
                     .get("id")
                     .asString();
-            assertThat(waitUntilDone(first.api(), committed).get("state").asString())
+            assertThat(ImportJobFixtures.waitUntilDone(first.api(), committed)
+                            .get("state")
+                            .asString())
                     .isEqualTo("finished");
         }
         // As a kill -9 would leave them: one job stopped after its commit, before its state file
@@ -85,8 +61,8 @@ class ImportJobRestartTests {
             JsonNode failed = api.get("/imports/" + cutOff).json();
             assertThat(failed.get("state").asString()).isEqualTo("failed");
             assertThat(failed.get("detail").asString()).contains("nothing was stored");
-            assertThat(stored(api, customer)).isEqualTo(12);
-            assertThat(stored(api, customer + "-lost")).isZero();
+            assertThat(ImportJobFixtures.stored(api, customer)).isEqualTo(12);
+            assertThat(ImportJobFixtures.stored(api, customer + "-lost")).isZero();
             assertThat(jobs.resolve(cutOff + ".upload")).doesNotExist();
         }
     }

@@ -151,7 +151,7 @@ class RepeatedIdsApiTests extends ApiTest {
                 .get("id")
                 .asString();
 
-        JsonNode done = ImportJobApiTests.waitUntilDone(api, job);
+        JsonNode done = ImportJobFixtures.waitUntilDone(api, job);
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("finished");
         assertThat(done.get("result").get("error_count").asInt()).isEqualTo(1);

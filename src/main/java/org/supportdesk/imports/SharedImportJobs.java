@@ -1,0 +1,198 @@
+package org.supportdesk.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Background jobs as every instance sharing the database sees them. A job runs on the instance
+ * that accepted its upload (the file is on that instance's disk); behind a load balancer the
+ * client's next request may reach another one. So on PostgreSQL the running instance records each
+ * of its jobs in `import_job_states` when it is queued, {@link #RECORD_EVERY every second} while it
+ * waits or runs, and when it is over, and another instance answers GET from that row and asks for a
+ * cancel through it. On SQLite (one instance) the instance's own memory and files are the whole
+ * truth and nothing is written here; committed results are in `import_jobs` on both.
+ */
+final class SharedImportJobs implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedImportJobs.class);
+
+    /** How often the running instance records its jobs' progress and looks for cancels asked elsewhere. */
+    static final Duration RECORD_EVERY = Duration.ofSeconds(1);
+    /**
+     * A job whose row has not changed for this long belongs to an instance that stopped (kill -9, a
+     * lost machine): sixty missed records, far more than a pause of a healthy instance.
+     */
+    static final Duration STOPPED_AFTER = Duration.ofMinutes(1);
+    /** How long a cancel asked for on another instance waits for the rollback, as a local one does. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
+
+    private final ImportJobStates states;
+    private final ImportJobRecords records;
+    private final Clock clock;
+    /** Null on SQLite: nothing is shared. */
+    private final ScheduledExecutorService recorder;
+
+    SharedImportJobs(boolean shared, ImportJobStates states, ImportJobRecords records, Clock clock) {
+        this.states = states;
+        this.records = records;
+        this.clock = clock;
+        this.recorder = shared
+                ? Executors.newSingleThreadScheduledExecutor(r -> {
+                    var thread = new Thread(r, "import-job-states");
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
+    }
+
+    /** Starts recording the jobs of this instance that are not over. */
+    void recordEverySecond(Supplier<Collection<ImportJobRun>> live) {
+        if (recorder != null) {
+            long every = RECORD_EVERY.toMillis();
+            recorder.scheduleWithFixedDelay(() -> record(live.get()), every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void queued(ImportJob job) {
+        if (recorder != null) {
+            states.insert(job, clock.instant());
+        }
+    }
+
+    /**
+     * A new state of a job of this instance. A failure is logged, not thrown: the job goes on, and
+     * the next record (or the restart's verdict) catches up.
+     */
+    void recorded(ImportJob job) {
+        if (recorder == null) {
+            return;
+        }
+        try {
+            states.update(job, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Cannot record import job {} as {} in the database", job.id(), job.state(), e);
+        }
+    }
+
+    /**
+     * In the import's transaction, after its last batch: the result, and the row finished unless
+     * another instance asked for a cancel (or declared the job failed) first, in which case the
+     * import rolls back as a cancelled one does.
+     */
+    void committing(ImportJob finished) {
+        if (recorder != null
+                && !states.finishUnlessCancelled(finished, clock.instant())
+                && states.find(finished.id()).map(SharedImportJobs::stopped).orElse(false)) {
+            throw new ImportProgress.Cancelled();
+        }
+        records.insert(finished.id(), finished.finishedAt(), finished.result());
+    }
+
+    /** Whether the row tells the running instance to stop: a cancel asked for, or a failed verdict. */
+    private static boolean stopped(ImportJobStates.Recorded row) {
+        return row.cancelRequested() || row.job().state().equals(ImportJob.FAILED);
+    }
+
+    private void record(Collection<ImportJobRun> runs) {
+        for (ImportJobRun run : runs) {
+            ImportJob job = run.job();
+            if (job.done()) {
+                continue;
+            }
+            try {
+                states.update(job, clock.instant());
+                // A row declared failed elsewhere stops the job too, so that nothing gets stored of a
+                // job others were told "nothing was stored" of. Any other row that is over belongs
+                // to a job that ended here since the look above.
+                if (states.find(job.id()).map(SharedImportJobs::stopped).orElse(false)) {
+                    run.requestCancel();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Cannot record the progress of import job {}", job.id(), e);
+            }
+        }
+    }
+
+    /** The result of a job whose import committed, on whichever instance ran it. */
+    Optional<ImportResult> committed(UUID id) {
+        return records.result(id);
+    }
+
+    /** A job of another instance, as it last recorded it; or one that committed before V15. */
+    Optional<ImportJob> find(UUID id) {
+        if (recorder != null) {
+            Optional<ImportJobStates.Recorded> recorded = states.find(id);
+            if (recorded.isPresent()) {
+                return Optional.of(verdict(recorded.get()));
+            }
+        }
+        return records.result(id).map(result -> ImportJob.finishedElsewhere(id, result));
+    }
+
+    /** The job as recorded, unless its instance stopped recording it: then it failed. */
+    private ImportJob verdict(ImportJobStates.Recorded recorded) {
+        ImportJob job = recorded.job();
+        Instant now = clock.instant();
+        if (job.done() || now.toEpochMilli() - recorded.updatedAt() < STOPPED_AFTER.toMillis()) {
+            return job;
+        }
+        // Its import had not committed: that would have recorded it finished, in the same
+        // transaction as its tickets. The conditional update makes one verdict win, and on
+        // PostgreSQL it waits for a commit under way and then finds the job finished.
+        ImportJob failed = job.with(
+                ImportJob.FAILED,
+                now,
+                null,
+                "The instance running the import stopped recording it at " + Instant.ofEpochMilli(recorded.updatedAt())
+                        + " (it stopped, or lost the database); nothing was stored");
+        if (states.failUnchangedSince(failed, recorded.updatedAt(), now)) {
+            log.warn(
+                    "Import job {} was not recorded since {}: failed",
+                    job.id(),
+                    Instant.ofEpochMilli(recorded.updatedAt()));
+            return failed;
+        }
+        return states.find(job.id()).map(ImportJobStates.Recorded::job).orElse(job);
+    }
+
+    /**
+     * Asks the instance running a job to cancel it and waits (a minute at most) until it is over.
+     * Nothing to do when there is no row to ask through or the job is over already.
+     */
+    void cancel(UUID id) {
+        if (recorder == null || !states.requestCancel(id, clock.instant())) {
+            return;
+        }
+        long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
+        while (true) {
+            Optional<ImportJob> job = find(id);
+            if (job.isEmpty() || job.get().done() || System.nanoTime() > deadline) {
+                return;
+            }
+            try {
+                // The running instance looks every second: a few looks per second here are enough.
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (recorder != null) {
+            recorder.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.supportdesk.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.supportdesk.Api;
+import tools.jackson.databind.JsonNode;
+
+/** Files and waits for the tests of background import jobs. */
+final class ImportJobFixtures {
+
+    private ImportJobFixtures() {}
+
+    /** A CSV of {@code rows} valid tickets of {@code customer}. */
+    static byte[] csv(String customer, int rows) {
+        var out = new StringBuilder("customer_id,customer_email,customer_name,subject,description\n");
+        for (int i = 0; i < rows; i++) {
+            out.append(customer)
+                    .append(",ann@example.com,Ann Lee,Cannot log in ")
+                    .append(i)
+                    .append(",I cannot log in to my account since this morning.\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts a job of {@code file} on {@code api}: its id. */
+    static String start(Api api, String query, byte[] file) {
+        Api.Response accepted = api.sendBytes("POST", "/imports" + query, "text/csv", file);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        return accepted.json().get("id").asString();
+    }
+
+    /** The job once it is no longer queued or running (a minute at most). */
+    static JsonNode waitUntilDone(Api api, String id) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            JsonNode job = api.get("/imports/" + id).json();
+            if (!job.get("state").asString().matches("queued|running")) {
+                return job;
+            }
+            assertThat(System.nanoTime()).as("job done in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    static long stored(Api api, String customer) {
+        return api.get("/tickets?limit=1&customer_id=" + customer)
+                .json()
+                .get("total")
+                .asLong();
+    }
+}
