@@ -38,7 +38,9 @@ public record InboxQuery(Map<String, String> params) {
         for (String name : NAMES) {
             String value = request.getParameter(name);
             if (value != null && !value.isBlank()) {
-                params.put(name, value.trim());
+                // strip(), not trim(): trim() drops a NUL at either end silently, so "login OR \0"
+                // became "login OR", a 422 where the API finds what "login" finds.
+                params.put(name, value.strip());
             }
         }
         return new InboxQuery(params);

@@ -116,6 +116,24 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void theInboxSearchReadsANulAtTheEndOfTheQueryAsTheApiDoes() {
+        String customer = "web-nul-" + UUID.randomUUID();
+        newTicket(customer);
+
+        // A side of OR without letters adds nothing (docs/SEARCH.md): the query finds what its
+        // other side finds, in the inbox as in the API.
+        Browser.Page page = admin.get("/desk?customer_id=" + customer + "&q=export%20OR%20%00");
+
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("<strong>1</strong>");
+        assertThat(api.get("/tickets?customer_id=" + customer + "&q=export%20OR%20%00")
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void bulkActionsChangeEachSelectedTicketAndHistoryNamesTheAgent() {
         String customer = "web-bulk-" + UUID.randomUUID();
         String a = newTicket(customer);
