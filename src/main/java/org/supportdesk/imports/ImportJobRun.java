@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.supportdesk.system.Actor;
@@ -38,6 +39,12 @@ final class ImportJobRun {
     private volatile ImportJob job;
     private volatile Future<?> run;
     private volatile Runnable whenDone;
+    /**
+     * Taken once, by the runner's thread as it starts the job or by a cancel before that: whoever
+     * takes it finishes the job. The runner's Future cannot tell: it says "cancelled" of a task
+     * that is running, whose thread then goes on and finishes the job a second time.
+     */
+    private final AtomicBoolean started = new AtomicBoolean();
 
     ImportJobRun(
             ImportJob job,
@@ -74,10 +81,12 @@ final class ImportJobRun {
     void submit(ExecutorService runner, Runnable whenDone) {
         this.whenDone = whenDone;
         run = runner.submit(() -> {
-            try {
-                run();
-            } finally {
-                whenDone.run();
+            if (started.compareAndSet(false, true)) {
+                try {
+                    run();
+                } finally {
+                    whenDone.run();
+                }
             }
         });
     }
@@ -89,9 +98,10 @@ final class ImportJobRun {
     void requestCancel() {
         progress.cancel();
         Future<?> queued = run;
-        // Null only before submit(): run() then finds the flag first thing.
-        if (queued != null && queued.cancel(false)) {
-            // It never started and never will: its thread is not there to finish it.
+        // Null only before submit(): the runner then finds the flag first thing.
+        if (queued != null && started.compareAndSet(false, true)) {
+            // It had not started, and never will: its thread is not there to finish it.
+            queued.cancel(false);
             finish(ImportJob.CANCELLED, null, "Cancelled before it started; nothing was stored");
             files.deleteUpload(upload.id());
             whenDone.run();

@@ -1,6 +1,7 @@
 package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.supportdesk.imports.ImportJobFixtures.csv;
 import static org.supportdesk.imports.ImportJobFixtures.start;
 import static org.supportdesk.imports.ImportJobFixtures.stored;
@@ -11,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +115,43 @@ class ImportJobTwoInstancesTests {
         assertThat(api(1).delete("/imports/" + running).status()).isEqualTo(200);
         assertThat(stored(api(1), customer)).isZero();
         assertThat(stored(api(1), customer + "-queued")).isZero();
+    }
+
+    /**
+     * A job that has started, cancelled on its own instance: the cancel waits for its rollback. The
+     * runner's Future said "cancelled" of a task that was running, so the job was recorded as
+     * "cancelled before it started" at once, while its thread went on and recorded it again (two
+     * writes of the job's file at once: a 500 when they collided).
+     */
+    @Test
+    void aRunningJobCancelledOnItsOwnInstanceIsCancelledOnceByItsThread() throws Exception {
+        String customer = "own-" + UUID.randomUUID();
+        String running;
+        Api.Response cancelled;
+        try (var importBlocked = new HeldTransaction(two.url()).run("LOCK TABLE tickets IN SHARE MODE")) {
+            running = start(api(0), "", csv(customer, 100_000));
+            // Stuck: the storing thread waits for the lock with one batch of 1,000, two more wait in
+            // its queue, and the reading thread waits to hand over a fourth; neither looks for a
+            // cancel until the lock goes.
+            poll(
+                    api(0),
+                    running,
+                    job -> state(job).equals("running") && job.get("rows_read").asLong() >= 4_000);
+
+            CompletableFuture<Api.Response> cancel =
+                    CompletableFuture.supplyAsync(() -> api(0).delete("/imports/" + running));
+            // The import is blocked on the lock, so its rollback and the cancel that waits for it
+            // cannot be over before the lock goes; an answer within seconds is one that did not wait.
+            assertThatThrownBy(() -> cancel.get(3, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+            importBlocked.close();
+            cancelled = cancel.get();
+        }
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(state(cancelled.json())).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("detail").asString())
+                .isEqualTo("Cancelled; nothing was stored")
+                .doesNotContain("before it started");
+        assertThat(stored(api(0), customer)).isZero();
     }
 
     /**
