@@ -3,6 +3,7 @@ package org.supportdesk.imports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -84,8 +85,12 @@ final class ImportJobFiles {
         long now = System.currentTimeMillis();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".upload")).toList()) {
-                if (now - Files.getLastModifiedTime(file).toMillis() >= millis) {
-                    Files.deleteIfExists(file);
+                try {
+                    if (now - Files.getLastModifiedTime(file).toMillis() >= millis) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // Listed, then deleted by its job as it ended: there is nothing left to clean.
                 }
             }
         } catch (IOException e) {
