@@ -1,6 +1,8 @@
 package org.supportdesk.imports;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,14 +38,7 @@ final class ImportJobStates {
 
     /** Records the job's new state or progress; false when the row is over already (or missing). */
     boolean update(ImportJob job, Instant at) {
-        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, updated_at = ? WHERE id = ? AND " + OPEN)
-                        .params(
-                                job.state(),
-                                json.writeValueAsString(job),
-                                at.toEpochMilli(),
-                                job.id().toString())
-                        .update()
-                == 1;
+        return set(job, at, "");
     }
 
     /**
@@ -52,15 +47,7 @@ final class ImportJobStates {
      * a cancel asked for meanwhile waits for it and then finds the job over.
      */
     boolean finishUnlessCancelled(ImportJob job, Instant at) {
-        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, updated_at = ?"
-                                + " WHERE id = ? AND cancel_requested_at IS NULL AND " + OPEN)
-                        .params(
-                                job.state(),
-                                json.writeValueAsString(job),
-                                at.toEpochMilli(),
-                                job.id().toString())
-                        .update()
-                == 1;
+        return set(job, at, " AND cancel_requested_at IS NULL");
     }
 
     /** Asks the running instance to cancel the job; false when it is over already. */
@@ -76,14 +63,17 @@ final class ImportJobStates {
      * instance recorded it meanwhile, or committed it).
      */
     boolean failUnchangedSince(ImportJob failed, long updatedAt, Instant at) {
-        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, updated_at = ?"
-                                + " WHERE id = ? AND updated_at = ? AND " + OPEN)
-                        .params(
-                                failed.state(),
-                                json.writeValueAsString(failed),
-                                at.toEpochMilli(),
-                                failed.id().toString(),
-                                updatedAt)
+        return set(failed, at, " AND updated_at = ?", updatedAt);
+    }
+
+    /** Writes the job into its row while the row is not over and {@code also} holds. */
+    private boolean set(ImportJob job, Instant at, String also, Object... alsoParams) {
+        var params = new ArrayList<Object>(List.of(job.state(), json.writeValueAsString(job), at.toEpochMilli()));
+        params.add(job.id().toString());
+        params.addAll(List.of(alsoParams));
+        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, updated_at = ? WHERE id = ? AND " + OPEN
+                                + also)
+                        .params(params)
                         .update()
                 == 1;
     }
