@@ -1,7 +1,6 @@
 package org.supportdesk.imports;
 
 import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class ImportService {
         var in = new BufferedInputStream(upload.body(), 1 << 16);
         ImportFormat format = expected;
         try {
-            format = formatOf(expected, upload, in);
+            format = UploadFormat.of(expected, upload, in);
             ImportResult result = read(in, new Run(format, dryRun, autoClassify, actor, progress));
             meters.finished(format, result);
             return result;
@@ -89,35 +88,6 @@ class ImportService {
         } catch (MalformedImportException e) {
             // The cause stays: when a size limit cut the file short, the answer is 413.
             throw new MalformedRequest("Cannot import the file: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The file's format: the endpoint's, checked against what the name, type and content say, or
-     * for `/tickets/import` whatever they say.
-     */
-    private static ImportFormat formatOf(ImportFormat expected, Upload upload, BufferedInputStream in) {
-        try {
-            ImportFormat byName = ImportFormat.fromFileName(upload.fileName()).orElse(null);
-            ImportFormat byType =
-                    ImportFormat.fromContentType(upload.contentType()).orElse(null);
-            ImportFormat sniffed = ImportFormat.sniff(in);
-            if (expected == null) {
-                return byName != null ? byName : byType != null ? byType : sniffed;
-            }
-            // Content that opens like JSON or XML is that, whatever its label says; anything else may
-            // be CSV, so then the name or type decides.
-            ImportFormat claimed = byName != null ? byName : byType;
-            ImportFormat found = sniffed != ImportFormat.CSV ? sniffed : claimed != null ? claimed : expected;
-            if (found != expected) {
-                throw new MalformedRequest("Expected a " + expected + " file but got " + found
-                        + (found == byName && found != sniffed ? " (by its name)" : "")
-                        + "; send it to /import/" + found.name().toLowerCase(java.util.Locale.ROOT)
-                        + " or /tickets/import");
-            }
-            return expected;
-        } catch (IOException e) {
-            throw new MalformedRequest("Cannot read the upload", e);
         }
     }
 
