@@ -5,10 +5,9 @@ import static org.supportdesk.conversation.ConversationFixtures.ticket;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.TestDatabase;
@@ -22,19 +21,8 @@ import org.supportdesk.TwoInstances;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class MergeRaceTests {
 
-    private static TwoInstances two;
-
-    @BeforeAll
-    static void twoInstances() throws Exception {
-        two = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
 
     private static Api api(int i) {
         return two.api(i);

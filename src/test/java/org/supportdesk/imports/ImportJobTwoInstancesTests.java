@@ -15,10 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supportdesk.Api;
 import org.supportdesk.HeldTransaction;
 import org.supportdesk.TestDatabase;
@@ -34,19 +33,8 @@ import tools.jackson.databind.JsonNode;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class ImportJobTwoInstancesTests {
 
-    private static TwoInstances two;
-
-    @BeforeAll
-    static void twoInstances() throws Exception {
-        two = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
 
     private static Api api(int i) {
         return two.api(i);

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.TestDatabase;
@@ -36,19 +35,8 @@ class MultiInstanceTests {
     private static final String[] PRIORITIES = {"urgent", "high", "medium", "low"};
     private static final String[] STATUSES = {"new", "in_progress", "resolved", "closed", "waiting_customer"};
 
-    private static TwoInstances two;
-
-    @BeforeAll
-    static void twoInstancesStartAtOnceOnAnEmptyDatabase() throws Exception {
-        two = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
 
     /** Request {@code i} goes to one instance, {@code i + 1} to the other. */
     private static Api api(int i) {

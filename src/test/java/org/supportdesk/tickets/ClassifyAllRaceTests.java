@@ -8,10 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.TestDatabase;
@@ -29,19 +28,8 @@ class ClassifyAllRaceTests {
 
     private static final int TICKETS = 300;
 
-    private static TwoInstances two;
-
-    @BeforeAll
-    static void twoInstances() throws Exception {
-        two = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
 
     @Test
     void aForcedAndAnUnforcedRunOverTheSameTicketsBothFinish() throws Exception {

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.HeldTransaction;
@@ -30,19 +29,8 @@ import org.supportdesk.TwoInstances;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class TicketDeleteRaceTests {
 
-    private static TwoInstances two;
-
-    @BeforeAll
-    static void twoInstances() throws Exception {
-        two = TwoInstances.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
-        }
-    }
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
 
     private static Api api(int i) {
         return two.api(i);

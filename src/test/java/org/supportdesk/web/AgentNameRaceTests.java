@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
@@ -26,29 +26,19 @@ import org.supportdesk.TwoInstances;
 @Tag(TestDatabase.POSTGRESQL_ONLY)
 class AgentNameRaceTests {
 
-    private static TwoInstances two;
+    @RegisterExtension
+    static final TwoInstances two = TwoInstances.forEachClass();
+
     private static Browser[] admins;
 
     @BeforeAll
-    static void twoInstances() {
-        try {
-            two = TwoInstances.start();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static void signInOnBoth() {
         admins = new Browser[2];
         for (int i = 0; i < 2; i++) {
             int port = ((WebServerApplicationContext) two.instances().get(i).context())
                     .getWebServer()
                     .getPort();
             admins[i] = new Browser(port).signInAsAdmin(Api.ADMIN_KEY);
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (two != null) {
-            two.close();
         }
     }
 
