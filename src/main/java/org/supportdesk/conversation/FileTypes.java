@@ -44,13 +44,13 @@ final class FileTypes {
 
     private FileTypes() {}
 
+    /** The longest media type kept: attachments.content_type is VARCHAR(255) (V7). */
+    static final int MAX_LENGTH = 255;
+
     /**
      * The declared type as stored: `type/subtype` in lower case, parameters dropped; a file
      * declared with no type is {@value #UNKNOWN}. Null when the declaration is not a media type.
      */
-    /** The longest media type kept: attachments.content_type is VARCHAR(255) (V7). */
-    static final int MAX_LENGTH = 255;
-
     static String declared(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return UNKNOWN;
