@@ -23,13 +23,22 @@ final class AgentInput {
             problems.add(unstorable);
             return "";
         }
-        String clean = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String clean = normal(email);
         if (clean.isEmpty()) {
             problems.add(Problem.body("Field required", "missing", "email"));
         } else if (clean.length() > 254 || !EmailValidator.getInstance().isValid(clean)) {
             problems.add(Problem.body("value is not a valid email address", "value_error", "email"));
         }
         return clean;
+    }
+
+    /**
+     * An email address as accounts are stored and looked up: without the spaces around it (any
+     * Unicode space, such as the ideographic one an input method types) and in lower case. Invitations,
+     * sign-ins and their throttle all read an address so, or one address would be two.
+     */
+    static String normal(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     static String name(String name, List<Problem> problems) {

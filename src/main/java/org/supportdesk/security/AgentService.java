@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +89,7 @@ class AgentService {
         // and PostgreSQL refuses a NUL even in a query: such a sign-in is simply a wrong one.
         return email == null || StorableText.check(email) != null
                 ? Optional.empty()
-                : agents.byEmail(email.trim().toLowerCase(Locale.ROOT));
+                : agents.byEmail(AgentInput.normal(email));
     }
 
     boolean matches(String password, String hash) {

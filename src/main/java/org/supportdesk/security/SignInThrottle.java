@@ -74,6 +74,6 @@ class SignInThrottle {
     }
 
     private static String key(String email) {
-        return email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return AgentInput.normal(email);
     }
 }

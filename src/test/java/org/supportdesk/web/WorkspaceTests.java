@@ -206,6 +206,24 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void anEmailIsReadAtSignInAsItWasReadAtTheInvitation() {
+        admin.get("/desk/admin");
+        String email = "agent-" + UUID.randomUUID() + "@example.com";
+        // Typed with a Japanese input method, the space after the address is U+3000; the invitation
+        // dropped it, so the sign-in must too.
+        Browser.Page invited = admin.post(
+                "/desk/admin/agents", Map.of("email", email + "\u3000", "name", "Ideographic", "role", "viewer"));
+        String link = invited.body().replaceAll("(?s).*(/password/[A-Za-z0-9_-]+).*", "$1");
+        var agent = new Browser(port);
+        agent.get(link);
+        agent.post(link, Map.of("password", "twelve chars ok", "confirm", "twelve chars ok"));
+
+        agent.signIn(email.toUpperCase(java.util.Locale.ROOT) + "\u3000", "twelve chars ok");
+
+        assertThat(agent.get("/desk").status()).isEqualTo(200);
+    }
+
+    @Test
     void theApiIgnoresWorkspaceCookiesAndStillWantsAKey() {
         admin.get("/desk");
         assertThat(api.withKey(null).get("/tickets").status()).isEqualTo(401);
