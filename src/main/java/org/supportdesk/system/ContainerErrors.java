@@ -107,6 +107,12 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                     : -1;
         }
 
+        /** A request's own text in an answer: printable ASCII only, and short, whatever was sent. */
+        private static String shown(String value) {
+            String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+            return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+        }
+
         private static Answer answer(Request request, Response response, Throwable throwable) {
             HttpStatus status = HttpStatus.resolve(response.getStatus());
             if (status == null) {
@@ -156,9 +162,18 @@ class ContainerErrors implements WebServerFactoryCustomizer<ConfigurableTomcatWe
                         "Malformed request headers: not valid HTTP/1.1 (a missing or repeated Host, a bad"
                                 + " Content-Length or a control character, for example)");
             }
-            if (status.is5xxServerError()
-                    && status != HttpStatus.NOT_IMPLEMENTED
-                    && status != HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
+            String codings = request.getHeader("Transfer-Encoding");
+            if (status == HttpStatus.NOT_IMPLEMENTED && codings != null) {
+                // Tomcat decodes only chunked; RFC 9112 asks for a 501 for any other transfer coding.
+                return new Answer(
+                        status,
+                        "Transfer-Encoding '" + shown(codings) + "' is not supported: send the body"
+                                + " with a Content-Length or as chunked");
+            }
+            if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED) {
+                return new Answer(status, shown(request.getProtocol()) + " is not served here: send HTTP/1.1");
+            }
+            if (status.is5xxServerError() && status != HttpStatus.NOT_IMPLEMENTED) {
                 return new Answer(status, "Internal server error");
             }
             return new Answer(status, status.getReasonPhrase());

@@ -82,4 +82,19 @@ class ContainerErrorsTests extends ApiTest {
 
         assertJsonError(get("/tickets", headers), 400, "Too many request headers: at most 100 are accepted");
     }
+
+    @Test
+    void aVersionOtherThanHttp1Is505SayingWhichToSend() {
+        var response = RawHttp.get(port, "GET /tickets HTTP/2.0", KEY);
+
+        assertJsonError(response, 505, "HTTP/2.0 is not served here: send HTTP/1.1");
+    }
+
+    @Test
+    void aTransferCodingOtherThanChunkedIs501SayingHowToSendTheBody() {
+        var response = RawHttp.get(port, "POST /tickets HTTP/1.1", KEY, "Transfer-Encoding: gzip");
+
+        assertJsonError(response, 501, "Transfer-Encoding 'gzip' is not supported");
+        assertThat(response.json().get("detail").asString()).contains("Content-Length", "chunked");
+    }
 }
