@@ -69,7 +69,8 @@ class AcceptBeforeWritingTests extends ApiTest {
         String id = created(aTicket());
 
         notAcceptable(send("PATCH", "/tickets/" + id, Map.of("status", "in_progress"), "text/plain"));
-        notAcceptable(send("PUT", "/tickets/" + id, aTicket().withSubject("Replaced").build(), "text/plain"));
+        notAcceptable(
+                send("PUT", "/tickets/" + id, aTicket().withSubject("Replaced").build(), "text/plain"));
         notAcceptable(send("POST", "/tickets/" + id + "/comments", Map.of("body", "hello"), "text/html"));
         notAcceptable(send("POST", "/tickets/" + id + "/classify", Map.of(), "text/html"));
 
@@ -94,7 +95,8 @@ class AcceptBeforeWritingTests extends ApiTest {
     void anAcceptThatAllowsJsonGetsTheAnswer(String accept) {
         String customer = "accept-" + UUID.randomUUID();
 
-        Api.Response r = send("POST", "/tickets", aTicket().withCustomer(customer).build(), accept);
+        Api.Response r =
+                send("POST", "/tickets", aTicket().withCustomer(customer).build(), accept);
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(ticketsOf(customer)).isEqualTo(1);
