@@ -1,5 +1,6 @@
 package org.supportdesk.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
@@ -45,7 +46,9 @@ class AcceptBeforeWriting implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
-        if (SAFE.contains(request.getMethod())
+        // An error page (FallbackErrorController) keeps the status of the error it reports.
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                || SAFE.contains(request.getMethod())
                 || !(handler instanceof HandlerMethod method)
                 || !answersWithABody(method)) {
             return true;
