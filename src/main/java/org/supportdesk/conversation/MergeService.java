@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
 import org.supportdesk.tickets.TicketConversations;
 import tools.jackson.databind.JsonNode;
@@ -134,13 +135,6 @@ class MergeService {
     }
 
     private static UUID uuid(JsonNode node) {
-        if (node == null || !node.isString() || node.asString().length() != 36) {
-            return null;
-        }
-        try {
-            return UUID.fromString(node.asString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return node == null || !node.isString() ? null : Params.uuid(node.asString());
     }
 }

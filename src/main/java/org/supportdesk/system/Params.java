@@ -15,14 +15,34 @@ public final class Params {
 
     /** A UUID in the path parameter {@code name} (e.g. `comment_id`). */
     public static UUID id(String name, String value) {
-        try {
-            if (value.length() == 36) {
-                return UUID.fromString(value);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // reported below
+        UUID id = uuid(value);
+        if (id == null) {
+            throw new InvalidRequest(
+                    new Problem(List.of("path", name), "Input should be a valid UUID", "uuid_parsing"));
         }
-        throw new InvalidRequest(new Problem(List.of("path", name), "Input should be a valid UUID", "uuid_parsing"));
+        return id;
+    }
+
+    /**
+     * The UUID written as 8-4-4-4-12 hexadecimal digits (either case), or null for anything else.
+     * Not {@code UUID.fromString} alone: it reads each group as a number, so it also takes a sign
+     * (`…-89ae-+462073ec424`) and other scripts' digits (`０`), and such a text named an existing
+     * ticket, or was imported under an id other than the one the file gave.
+     */
+    public static UUID uuid(String text) {
+        if (text == null || text.length() != 36) {
+            return null;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return null;
+            }
+        }
+        return UUID.fromString(text);
     }
 
     /**

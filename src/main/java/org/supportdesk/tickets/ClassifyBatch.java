@@ -49,9 +49,11 @@ class ClassifyBatch {
         for (int i = 0; i < page.size(); i++) {
             Ticket ticket = page.get(i);
             ClassificationInfo info = decided.infos().get(i);
-            Ticket next = one.applied(ticket, info, force, at);
+            // A merged ticket is closed for good (TicketMerged): even force leaves it as it is.
+            Ticket next = ticket.mergedInto() != null ? null : one.applied(ticket, info, force, at);
             if (next == null) {
-                // Both values are a person's: the ticket stays as it is, the decision may be logged.
+                // Both values are a person's, or the ticket was merged: it stays as it is, the
+                // decision may be logged.
                 peoples.add(new Kept(ticket, info));
             } else if (!unchanged(ticket, next)) {
                 before.add(ticket);

@@ -48,6 +48,10 @@ class ClassifyService {
         return db.write(() -> {
             // Locked, since a decision not applied is logged without an update of the row.
             Ticket ticket = tickets.findLocked(id).orElseThrow(TicketNotFound::new);
+            if (apply && ticket.mergedInto() != null) {
+                // Closed for good, as for PATCH (TicketEdits); a suggestion (apply=false) changes nothing.
+                throw new TicketMerged(ticket.mergedInto());
+            }
             Instant at = service.now();
             ClassificationInfo info = triage.classify(ticket.subject(), ticket.description(), at);
             Ticket next = apply ? applied(ticket, info, true, at) : null;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
 import tools.jackson.databind.JsonNode;
 
@@ -83,12 +84,9 @@ record ImportedFields(
             if (text == null) {
                 return null;
             }
-            try {
-                if (text.length() == 36) {
-                    return UUID.fromString(text);
-                }
-            } catch (IllegalArgumentException reported) {
-                // below
+            UUID id = Params.uuid(text);
+            if (id != null) {
+                return id;
             }
             problems.add(Problem.body("Input should be a valid UUID", "uuid_parsing", "id"));
             return null;

@@ -96,9 +96,13 @@ class TicketController {
         return ResponseEntity.ok().eTag(etag(ticket)).body(ticket);
     }
 
+    @Operation(summary = "Delete the ticket with its history and comments; If-Match makes it conditional")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, Actor actor) {
-        service.delete(Params.id(id), actor);
+    ResponseEntity<Void> delete(
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Actor actor) {
+        service.delete(Params.id(id), IfMatch.parse(ifMatch), actor);
         return ResponseEntity.noContent().build();
     }
 

@@ -150,9 +150,10 @@ class TicketService {
         }
     }
 
-    void delete(UUID id, Actor actor) {
+    /** Deletes the ticket if it is at a version {@code ifMatch} names: 412 (StaleVersion) else. */
+    void delete(UUID id, IfMatch ifMatch, Actor actor) {
         boolean deleted = db.write(() -> {
-            var gone = tickets.delete(id, actor);
+            var gone = tickets.delete(id, ifMatch, actor);
             gone.ifPresent(before -> events.deleted(before, actor, now()));
             return gone.isPresent();
         });

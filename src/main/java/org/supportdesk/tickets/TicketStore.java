@@ -131,12 +131,16 @@ class TicketStore {
      * Deletes the ticket, its tag rows and its history, leaving a tombstone in the change log: the
      * ticket as it was, or empty when there was no such ticket.
      */
-    Optional<Ticket> delete(UUID id, Actor actor) {
+    Optional<Ticket> delete(UUID id, IfMatch ifMatch, Actor actor) {
         // Locked first: a change that committed meanwhile is read and its history deleted, one
         // still to come waits and then finds no ticket (findLocked).
         Optional<Ticket> ticket = findLocked(id);
         if (ticket.isEmpty()) {
             return ticket;
+        }
+        // Compared under the lock, so a change that raced the delete is seen.
+        if (!ifMatch.matches(ticket.get().version())) {
+            throw new StaleVersion(ticket.get().version());
         }
         // No foreign keys: they cost imports more than these statements cost a delete.
         replaceTags(ticket.get(), List.of());

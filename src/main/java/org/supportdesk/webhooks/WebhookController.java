@@ -74,7 +74,7 @@ class WebhookController {
     @Operation(summary = "Send a delivery's event again, as a new delivery")
     @PostMapping("/{id}/deliveries/{delivery}/redeliver")
     ResponseEntity<WebhookService.Redelivery> redeliver(@PathVariable String id, @PathVariable String delivery) {
-        return ResponseEntity.accepted().body(service.redeliver(Params.id(id), Params.id(delivery)));
+        return ResponseEntity.accepted().body(service.redeliver(Params.id(id), Params.id("delivery", delivery)));
     }
 
     /** As the ticket list's `limit`: a number out of range is said to be one, not to be no number. */

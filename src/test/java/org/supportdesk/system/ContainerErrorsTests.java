@@ -61,6 +61,16 @@ class ContainerErrorsTests extends ApiTest {
     }
 
     @Test
+    void traceIsAJson405WithTheHeadersOfEveryError() {
+        // Tomcat refuses TRACE (allowTrace=false) before any filter and forwards to /error.
+        for (String path : List.of("/tickets", "/health", "/no-such-path")) {
+            RawHttp.Response r = RawHttp.get(port, "TRACE " + path + " HTTP/1.1", KEY);
+            assertJsonError(r, 405, "Method Not Allowed");
+            assertThat(r.header("Allow")).doesNotContain("TRACE");
+        }
+    }
+
+    @Test
     void aUrlOver8KbIs414AndHeadersOver8KbAre431() {
         String long9Kb = "a".repeat(9 * 1024);
 

@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * `/error` as the container's error page, and as a path someone calls (with authentication off no
@@ -20,7 +21,7 @@ class FallbackErrorControllerTests {
     void calledDirectlyItIsAnUnknownPath() {
         var request = new MockHttpServletRequest("GET", "/error");
 
-        var response = controller.error(request);
+        var response = controller.error(request, new MockHttpServletResponse());
 
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(response.getBody()).isEqualTo(Map.of("detail", "Not Found"));
@@ -35,7 +36,9 @@ class FallbackErrorControllerTests {
         serverError.setDispatcherType(DispatcherType.ERROR);
         serverError.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
 
-        assertThat(controller.error(clientError).getBody()).isEqualTo(Map.of("detail", "Bad Request"));
-        assertThat(controller.error(serverError).getBody()).isEqualTo(Map.of("detail", "Internal server error"));
+        assertThat(controller.error(clientError, new MockHttpServletResponse()).getBody())
+                .isEqualTo(Map.of("detail", "Bad Request"));
+        assertThat(controller.error(serverError, new MockHttpServletResponse()).getBody())
+                .isEqualTo(Map.of("detail", "Internal server error"));
     }
 }

@@ -159,4 +159,14 @@ class WebhookBadInputTests extends ApiTest {
     void anInvalidPortIsRefused(String url) {
         assertThat(problems(postJson("\"url\": \"" + url + "\""))).containsExactly("[\"body\",\"url\"] url_scheme");
     }
+
+    @Test
+    void aRedeliveryOfADeliveryIdThatIsNoUuidNamesThatPathParameter() {
+        String id = registered();
+
+        assertThat(problems(api.post("/webhooks/" + id + "/deliveries/not-a-uuid/redeliver", Map.of())))
+                .containsExactly("[\"path\",\"delivery\"] uuid_parsing");
+        assertThat(problems(api.post("/webhooks/not-a-uuid/deliveries/not-a-uuid/redeliver", Map.of())))
+                .containsExactly("[\"path\",\"id\"] uuid_parsing");
+    }
 }

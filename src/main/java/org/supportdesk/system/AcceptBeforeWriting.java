@@ -1,0 +1,90 @@
+package org.supportdesk.system;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Refuses (406) a change whose `Accept` rules out the JSON it would be answered with, before the
+ * change is made. Spring MVC finds that out only when it writes the answer, after the handler has
+ * run: `POST /api-keys` with `Accept: application/xml` created the key and answered 406, so the
+ * key, shown only in that answer, was lost; a ticket, comment or webhook was created and a client
+ * that retried created it twice. Safe methods (GET, HEAD, OPTIONS) change nothing and keep Spring's
+ * own check; answers without a body (204) need no type; the workspace's pages (not `@ResponseBody`)
+ * are left alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class AcceptBeforeWriting implements WebMvcConfigurer, HandlerInterceptor {
+
+    /** What Jackson writes the API's answers as (its converter also takes `application/*+json`). */
+    private static final List<MediaType> JSON =
+            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        // An error page (FallbackErrorController) keeps the status of the error it reports.
+        if (request.getDispatcherType() != DispatcherType.REQUEST
+                || SAFE.contains(request.getMethod())
+                || !(handler instanceof HandlerMethod method)
+                || !answersWithABody(method)) {
+            return true;
+        }
+        for (MediaType type : accepted(request)) {
+            if (JSON.stream().anyMatch(type::isCompatibleWith)) {
+                return true;
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(JSON);
+    }
+
+    /** As Spring's HeaderContentNegotiationStrategy reads it: none or blank means anything. */
+    private static List<MediaType> accepted(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        List<String> headers = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
+        try {
+            List<MediaType> types = MediaType.parseMediaTypes(headers);
+            return types.isEmpty() ? List.of(MediaType.ALL) : types;
+        } catch (InvalidMediaTypeException e) {
+            // The same 406 as Spring's for a header it cannot parse, without quoting it.
+            throw new HttpMediaTypeNotAcceptableException(JSON);
+        }
+    }
+
+    private static boolean answersWithABody(HandlerMethod method) {
+        boolean api = AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                || method.hasMethodAnnotation(ResponseBody.class);
+        if (!api) {
+            return false;
+        }
+        ResolvableType returned = ResolvableType.forMethodReturnType(method.getMethod());
+        Class<?> type = returned.resolve(Object.class);
+        if (type == void.class || type == Void.class) {
+            return false;
+        }
+        return !(ResponseEntity.class.isAssignableFrom(type)
+                && returned.as(ResponseEntity.class).getGeneric(0).resolve(Object.class) == Void.class);
+    }
+}
