@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -96,7 +97,11 @@ class WorkspaceSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.requestCache(new CookieRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(csrf))
-                .authenticationProvider(authentication)
+                // The chain's own manager, with no parent: the default one's parent is Spring
+                // Security's global manager, which holds this provider too (it is a bean, which also
+                // keeps Spring Boot from generating an in-memory user) and asked it again after each
+                // failure here, so every wrong password was counted twice (or more) by the throttle.
+                .authenticationManager(new ProviderManager(authentication))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
