@@ -27,10 +27,11 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.supportdesk.system.SharedSecrets;
+import org.supportdesk.system.WorkspacePaths;
 
 /**
  * Spring Security for the workspace, and only for it: its filter is mapped to the workspace's
- * paths ({@link AccessRules#WORKSPACE}), so API requests never meet it and AuthFilter keeps
+ * paths ({@link WorkspacePaths}), so API requests never meet it and AuthFilter keeps
  * answering them with API keys exactly as before; AuthFilter in turn lets the workspace's paths
  * through to this chain. Form login with email and password, sessions in a signed cookie
  * ({@link CookieSessions}), CSRF tokens (a cookie, checked against the form field or the htmx
@@ -75,7 +76,7 @@ class WorkspaceSecurity {
                 // Spring Boot's registration of the filter named springSecurityFilterChain.
                 if (bean instanceof DelegatingFilterProxyRegistrationBean registration
                         && name.equals("securityFilterChainRegistration")) {
-                    registration.setUrlPatterns(AccessRules.WORKSPACE_SERVLET_PATTERNS);
+                    registration.setUrlPatterns(WorkspacePaths.servletPatterns());
                 }
                 return bean;
             }
