@@ -38,6 +38,8 @@ import org.thymeleaf.context.Context;
 class WorkspaceInputFilter extends OncePerRequestFilter {
 
     private static final int MAX_NAMES_SHOWN = 5;
+    // A hand-made name can be as long as the address (kilobytes); the page shows its start.
+    private static final int MAX_NAME_SHOWN = 40;
 
     private final ITemplateEngine templates;
     private final long bodyLimit;
@@ -110,11 +112,19 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
         if (readable.isEmpty()) {
             return "a parameter's name is";
         }
-        String listed =
-                readable.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        String listed = readable.stream()
+                .limit(MAX_NAMES_SHOWN)
+                .map(n -> "'" + cut(n) + "'")
+                .collect(Collectors.joining(", "));
         return readable.size() == 1
                 ? "the value of " + listed + " is"
                 : "the values of " + listed + (readable.size() > MAX_NAMES_SHOWN ? "..." : "") + " are";
+    }
+
+    private static String cut(String name) {
+        return name.codePointCount(0, name.length()) <= MAX_NAME_SHOWN
+                ? name
+                : name.substring(0, name.offsetByCodePoints(0, MAX_NAME_SHOWN)) + "…";
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {

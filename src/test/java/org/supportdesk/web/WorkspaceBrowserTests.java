@@ -111,26 +111,12 @@ class WorkspaceBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    /** Scans the page with axe-core: no serious or critical violation. */
-    @SuppressWarnings("unchecked")
     private void accessible(String screen) {
-        page.evaluate(Chromium.axe());
-        Object found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-        assertThat((List<String>) found).as("accessibility of " + screen).isEmpty();
+        Chromium.assertAccessible(page, screen);
     }
 
     private void screenshot(String name) {
-        String dir = System.getProperty("supportdesk.screenshots");
-        if (dir != null) {
-            // caret INITIAL: hiding the caret injects a <style>, which the Content-Security-Policy
-            // refuses (a console error).
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(Paths.get(dir, name + ".png"))
-                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL)
-                    .setFullPage(true));
-        }
+        Chromium.screenshot(page, name);
     }
 
     @Test
@@ -336,8 +322,7 @@ class WorkspaceBrowserTests {
         page.setViewportSize(390, 844);
         page.navigate(url("/desk"));
         assertThat(page.locator("tr[data-row]").first()).isVisible();
-        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .isEqualTo(true);
+        assertThat(Chromium.tooWide(page)).as("no sideways scrolling").isEmpty();
         accessible("inbox on a phone");
         screenshot("inbox-phone");
     }

@@ -1,0 +1,252 @@
+package org.supportdesk.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.supportdesk.Api;
+import org.supportdesk.CommentBody;
+import org.supportdesk.TicketBody;
+
+/**
+ * The workspace in Chromium against what people should never see break: input that is not text,
+ * markup stored in every field a person can fill, the back button after signing out, and the main
+ * screens on a phone. SQLite only, as WorkspaceBrowserTests (whose helpers it shares, in Chromium).
+ *
+ * <p>`-Dsupportdesk.screenshots=<dir>` also saves a screenshot of each screen there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkspaceHostileInputBrowserTests {
+
+    /** Markup that would show (an image) and run (its onerror, a script) if it were not escaped. */
+    private static final String MARKUP = "\"><img src=x onerror=\"window.ran=1\"><script>window.ran=2</script>";
+
+    private static final Path DATA_DIR;
+    private static final String ADMIN_EMAIL = "lead@example.com";
+    private static final String ADMIN_PASSWORD = "correct horse battery";
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("supportdesk-browser-hostile");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("supportdesk.data-dir", DATA_DIR::toString);
+        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
+        registry.add("supportdesk.rate-limit.per-address", () -> "100000");
+    }
+
+    @LocalServerPort
+    int port;
+
+    static Playwright playwright;
+    static Browser browser;
+    static BrowserContext context;
+    static String ticketId;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+    final List<String> dialogs = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        page = context.newPage();
+        page.onConsoleMessage(m -> {
+            // The 400 of the "Not valid text" page is what the first test asks for; Chromium logs
+            // every 4xx of a page it loads as a console error.
+            if (m.type().equals("error") && !m.text().contains("status of 400")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        page.onPageError(consoleErrors::add);
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+    }
+
+    @AfterEach
+    void nothingRanAndNothingFailed() {
+        page.close();
+        assertThat(consoleErrors).as("console errors").isEmpty();
+        assertThat(dialogs).as("dialogs opened by the page").isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void assertNothingInjected(String screen) {
+        assertThat(page.locator("img").count()).as("images on " + screen).isZero();
+        assertThat(page.evaluate("typeof window.ran"))
+                .as("scripts run on " + screen)
+                .isEqualTo("undefined");
+        assertThat(page.locator("script:not([src])").count())
+                .as("inline scripts on " + screen)
+                .isZero();
+    }
+
+    @Test
+    @Order(1)
+    void anAddressThatIsNotTextAnswersAReadablePageWithAWayBackOnADeskAndOnAPhone() {
+        // A long parameter name with no space in it: the message names it.
+        String address = url("/desk?" + "customer_id_".repeat(12) + "=%FF&tag=%ED%A0%80");
+        page.navigate(address);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not valid text")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("not valid text");
+        Chromium.assertAccessible(page, "not valid text");
+        Chromium.screenshot(page, "not-valid-text");
+
+        page.setViewportSize(390, 844);
+        page.reload();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not valid text")))
+                .isVisible();
+        assertThat(Chromium.tooWide(page)).as("no sideways scrolling at 390 px").isEmpty();
+        Chromium.screenshot(page, "not-valid-text-phone");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the inbox"))
+                .click();
+        // The inbox, which sends whoever is not signed in (here: no one is set up yet) onwards.
+        assertThat(page).hasURL(Pattern.compile(".*/setup$"));
+
+        page.navigate(url("/password/x?token=%C0%80"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the form"))
+                .click();
+        assertThat(page).hasURL(url("/password/x"));
+    }
+
+    @Test
+    @Order(2)
+    void markupStoredInEveryFieldShowsAsTextAndRunsNothing() {
+        page.navigate(url("/setup"));
+        page.getByLabel("Admin key").fill(Api.ADMIN_KEY);
+        page.getByLabel("Your email").fill(ADMIN_EMAIL);
+        page.getByLabel("Your name (shown in history)").fill("Lee " + MARKUP);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the admin"))
+                .click();
+        page.getByLabel("Email").fill(ADMIN_EMAIL);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page).hasURL(url("/desk"));
+
+        var api = new Api(port);
+        ticketId = api.post(
+                        "/tickets",
+                        TicketBody.aTicket()
+                                .withCustomer("C-" + MARKUP.substring(0, 20))
+                                .withEmail("\"<script>window.ran=3</script>\"@example.com")
+                                .with("customer_name", MARKUP)
+                                .withSubject("Subject " + MARKUP)
+                                .withDescription("Description " + MARKUP)
+                                .withTags("\"><img src=x>", "javascript:alert(1)")
+                                .withAssignee("Lee " + MARKUP)
+                                .build())
+                .json()
+                .get("id")
+                .asString();
+        api.post(
+                "/tickets/" + ticketId + "/comments",
+                CommentBody.aCustomerMessage("See javascript:alert(1) and " + MARKUP)
+                        .build());
+
+        page.navigate(url("/desk"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subject " + MARKUP)))
+                .isVisible();
+        assertNothingInjected("the inbox");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subject " + MARKUP))
+                .click();
+        assertThat(page.locator("h1")).hasText("Subject " + MARKUP);
+        assertThat(page.locator(".conversation")).containsText("See javascript:alert(1) and " + MARKUP);
+        assertThat(page.locator(".conversation a[href^='javascript:']")).hasCount(0);
+        assertThat(page.getByLabel("Assigned to")).hasValue("Lee " + MARKUP);
+        page.getByLabel("Status").selectOption("in_progress");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator(".history")).containsText("Lee " + MARKUP);
+        assertNothingInjected("the ticket");
+
+        page.navigate(url("/desk/dashboard"));
+        assertNothingInjected("the dashboard");
+        page.navigate(url("/desk/admin"));
+        assertThat(page.locator("main")).containsText("Lee " + MARKUP);
+        assertNothingInjected("admin");
+    }
+
+    @Test
+    @Order(3)
+    void theMainScreensFitAPhone() {
+        page.setViewportSize(390, 844);
+        for (String screen : List.of(
+                "/desk", "/desk/tickets/" + ticketId, "/desk/new", "/desk/dashboard", "/desk/admin", "/desk/import")) {
+            page.navigate(url(screen));
+            assertThat(page.locator("h1").first()).isVisible();
+            assertThat(Chromium.tooWide(page))
+                    .as("no sideways scrolling on " + screen)
+                    .isEmpty();
+        }
+        page.navigate(url("/desk/tickets/" + ticketId));
+        Chromium.screenshot(page, "ticket-phone");
+        // The key on the navigation's Shortcuts button, on every page: white on light grey once.
+        assertThat(Chromium.contrast(page, ".top kbd"))
+                .as("contrast of the ? key")
+                .isGreaterThanOrEqualTo(4.5);
+    }
+
+    @Test
+    @Order(4)
+    void afterSigningOutTheBackButtonShowsNoWorkspacePage() {
+        page.navigate(url("/desk/tickets/" + ticketId));
+        assertThat(page.locator("h1")).containsText("Subject");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+        assertThat(page).hasURL(url("/login?signed-out"));
+
+        page.goBack();
+
+        assertThat(page).hasURL(url("/login"));
+        assertThat(page.locator("main")).not().containsText("Subject");
+    }
+}
