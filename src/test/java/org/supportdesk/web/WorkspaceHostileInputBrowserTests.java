@@ -217,6 +217,20 @@ class WorkspaceHostileInputBrowserTests {
 
     @Test
     @Order(3)
+    void aSearchTheListCannotAnswerSaysWhyInsteadOfLeavingTheOldList() {
+        page.navigate(url("/desk"));
+        assertThat(page.locator("tr[data-row]")).hasCount(1);
+
+        page.getByLabel("Search").fill("\"refund");
+
+        assertThat(page.locator("#results [role=alert]")).containsText("not closed");
+        assertThat(page.locator("tr[data-row]")).hasCount(0);
+        page.getByLabel("Search").fill("Subject");
+        assertThat(page.locator("tr[data-row]")).hasCount(1);
+    }
+
+    @Test
+    @Order(4)
     void theMainScreensFitAPhone() {
         page.setViewportSize(390, 844);
         for (String screen : List.of(
@@ -236,7 +250,7 @@ class WorkspaceHostileInputBrowserTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void afterSigningOutTheBackButtonShowsNoWorkspacePage() {
         page.navigate(url("/desk/tickets/" + ticketId));
         assertThat(page.locator("h1")).containsText("Subject");
