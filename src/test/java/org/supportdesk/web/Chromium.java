@@ -33,6 +33,21 @@ final class Chromium {
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
+    /**
+     * The settings of a browser test class's own server: a new data directory (so its first test
+     * sets the workspace up), the test admin key, and no limit a browser's many requests reach.
+     */
+    static void aServerOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
+        try {
+            Path dataDir = Files.createTempDirectory(name);
+            registry.add("supportdesk.data-dir", dataDir::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("supportdesk.admin-key", () -> org.supportdesk.Api.ADMIN_KEY);
+        registry.add("supportdesk.rate-limit.per-address", () -> "100000");
+    }
+
     /** Fails when the browser is missing and required, skips (aborts) when missing otherwise. */
     static void requireOrSkip(boolean present, String required) {
         if (!present && required != null && !required.isBlank() && !required.equals("0")) {

@@ -3,25 +3,17 @@ package org.supportdesk.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +25,7 @@ import org.supportdesk.TicketBody;
 /**
  * The workspace in Chromium against what people should never see break: input that is not text,
  * markup stored in every field a person can fill, the back button after signing out, and the main
- * screens on a phone. SQLite only, as WorkspaceBrowserTests (whose helpers it shares, in Chromium).
+ * screens on a phone. SQLite only, as WorkspaceBrowserTests; one Chromium for the class (ChromiumSession).
  *
  * <p>`-Dsupportdesk.screenshots=<dir>` also saves a screenshot of each screen there.
  */
@@ -44,73 +36,26 @@ class WorkspaceHostileInputBrowserTests {
     /** Markup that would show (an image) and run (its onerror, a script) if it were not escaped. */
     private static final String MARKUP = "\"><img src=x onerror=\"window.ran=1\"><script>window.ran=2</script>";
 
-    private static final Path DATA_DIR;
     private static final String ADMIN_EMAIL = "lead@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery";
 
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("supportdesk-browser-hostile");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("supportdesk.data-dir", DATA_DIR::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        registry.add("supportdesk.rate-limit.per-address", () -> "100000");
+        Chromium.aServerOfItsOwn(registry, "supportdesk-browser-hostile");
     }
 
     @LocalServerPort
     int port;
 
-    static Playwright playwright;
-    static Browser browser;
-    static BrowserContext context;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
+
     static String ticketId;
     Page page;
-    final List<String> consoleErrors = new ArrayList<>();
-    final List<String> dialogs = new ArrayList<>();
-    final List<Integer> expectedStatuses = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            // Chromium logs every 4xx it loads as a console error: those a test asks for are not.
-            if (m.type().equals("error")
-                    && expectedStatuses.stream().noneMatch(c -> m.text().contains("status of " + c))) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.onPageError(consoleErrors::add);
-        page.onDialog(d -> {
-            dialogs.add(d.message());
-            d.dismiss();
-        });
-    }
-
-    @AfterEach
-    void nothingRanAndNothingFailed() {
-        page.close();
-        assertThat(consoleErrors).as("console errors").isEmpty();
-        assertThat(dialogs).as("dialogs opened by the page").isEmpty();
+        page = chromium.page();
     }
 
     private String url(String path) {
@@ -131,7 +76,7 @@ class WorkspaceHostileInputBrowserTests {
     @Order(1)
     void anAddressThatIsNotTextAnswersAReadablePageWithAWayBackOnADeskAndOnAPhone() {
         // A long parameter name with no space in it: the message names it.
-        expectedStatuses.add(400);
+        chromium.expectStatus(400);
         String address = url("/desk?" + "customer_id_".repeat(12) + "=%FF&tag=%ED%A0%80");
         page.navigate(address);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not valid text")))
@@ -234,10 +179,10 @@ class WorkspaceHostileInputBrowserTests {
     @Test
     @Order(4)
     void aFormTheServerRefusesSaysWhyInsteadOfDoingNothing() {
-        expectedStatuses.add(403);
+        chromium.expectStatus(403);
         page.navigate(url("/desk"));
         // As after signing in again in another tab: this page's CSRF token is no longer the cookie's.
-        context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("XSRF-TOKEN"));
+        chromium.context().clearCookies(new BrowserContext.ClearCookiesOptions().setName("XSRF-TOKEN"));
         page.locator("tr[data-row] input[name=ids]").first().check();
         page.getByLabel("Selected:", new Page.GetByLabelOptions().setExact(true))
                 .selectOption("priority");
