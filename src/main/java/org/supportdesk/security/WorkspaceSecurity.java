@@ -25,6 +25,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.supportdesk.system.SharedSecrets;
 import org.supportdesk.system.WorkspacePaths;
@@ -124,6 +125,7 @@ class WorkspaceSecurity {
                                 + " frame-ancestors 'none'; base-uri 'self'; object-src 'none'")))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(agents)).accessDeniedHandler(denied()))
+                .addFilterBefore(new SameSiteForms(), CsrfFilter.class)
                 .addFilterBefore(new WorkspaceActorFilter(sessions), AuthorizationFilter.class);
         if (!settings.auth()) {
             // Authentication off (a trusted network): the workspace is open, as the API is, and
@@ -170,7 +172,8 @@ class WorkspaceSecurity {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
-    private static void page(HttpServletResponse response, String message) throws IOException {
+    /** The workspace's 403 page, which needs no sign-in and no template. */
+    static void page(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html;charset=UTF-8");
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed"

@@ -3,6 +3,7 @@ package org.supportdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,31 @@ class WorkspaceTests extends ApiTest {
         assertThat(guesser.post("/login", Map.of("email", email, "password", "x"))
                         .location())
                 .contains("/login?wait=");
+    }
+
+    /**
+     * A sibling site (evil.example.com beside desk.example.com) is "same-site": the session cookie
+     * (SameSite=Lax) goes with its forms, and it can plant its own CSRF cookie, whose token it then
+     * knows. The browser says where a form comes from (Sec-Fetch-Site): only the workspace's own
+     * pages may send one.
+     */
+    @Test
+    void aFormFromAnotherSiteIsRefusedEvenWithAValidTokenAndSavesNothing() {
+        admin.get("/desk");
+        String name = "planted-" + UUID.randomUUID();
+
+        for (String site : List.of("same-site", "cross-site")) {
+            Browser.Page refused = admin.postWithHeaders(
+                    "/desk/views", Map.of("name", name, "query", "status=new"), Map.of("Sec-Fetch-Site", site));
+            assertThat(refused.status()).as(site).isEqualTo(403);
+            assertThat(refused.body()).contains("came from another site");
+        }
+        assertThat(admin.get("/desk").body()).doesNotContain(name);
+
+        Browser.Page own = admin.postWithHeaders(
+                "/desk/views", Map.of("name", name, "query", "status=new"), Map.of("Sec-Fetch-Site", "same-origin"));
+        assertThat(own.status()).isEqualTo(302);
+        assertThat(admin.get("/desk").body()).contains(name);
     }
 
     @Test
