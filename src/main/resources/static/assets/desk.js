@@ -108,6 +108,38 @@
     }
   });
 
+  // htmx swaps nothing of an answer 4xx or 5xx, so a refused request (a form whose CSRF token is no
+  // longer the cookie's after signing in again elsewhere, a role that may not, a ticket deleted)
+  // would change nothing on the screen. Say why instead, with the server's own message, at the top.
+  function requestError(xhr) {
+    var answer = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+    var said = answer.querySelector("[role=alert]") || answer.querySelector("h1");
+    var main = document.getElementById("main");
+    if (!main) { return; }
+    var banner = document.getElementById("request-error");
+    if (!banner) {
+      banner = document.createElement("p");
+      banner.id = "request-error";
+      banner.className = "error banner";
+      banner.setAttribute("role", "alert");
+      main.insertBefore(banner, main.firstChild);
+    }
+    banner.textContent = (said && said.textContent.trim()) ||
+      "The server could not do this (" + xhr.status + "). Reload the page and try again.";
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status < 400) { return; }
+    event.detail.shouldSwap = false;
+    event.detail.isError = false;
+    requestError(event.detail.xhr);
+  });
+
+  document.addEventListener("htmx:beforeRequest", function () {
+    var banner = document.getElementById("request-error");
+    if (banner) { banner.remove(); }
+  });
+
   document.addEventListener("focusin", function (event) {
     if (event.target.matches("[data-select-on-focus]")) { event.target.select(); }
     var row = event.target.closest("tr[data-row]");

@@ -31,6 +31,12 @@ class AttachmentController {
     @GetMapping("/attachments/{id}")
     void download(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        serve(attachments, id, request, response);
+    }
+
+    /** The file's answer, also for the workspace's address of it (Conversations.serveFile). */
+    static void serve(Attachments attachments, String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Attachment file = attachments.find(Params.id(id)).orElseThrow(AttachmentNotFound::new);
         response.setContentType(file.contentType());
         response.setContentLengthLong(file.size());

@@ -1,5 +1,8 @@
 package org.supportdesk.conversation;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +14,7 @@ import org.supportdesk.system.Actor;
 /**
  * The conversation's door for the other features (the workspace's ticket page): a ticket's
  * comments as plain values, and a reply or a note added exactly as `POST /tickets/{id}/comments`
- * adds one (same checks, workflow, history and clocks).
+ * adds one (same checks, workflow, history and clocks), and a comment's file.
  */
 @Component
 public class Conversations {
@@ -22,9 +25,20 @@ public class Conversations {
     private static final int PAGE = 200;
 
     private final CommentService comments;
+    private final Attachments attachments;
 
-    Conversations(CommentService comments) {
+    Conversations(CommentService comments, Attachments attachments) {
         this.comments = comments;
+        this.attachments = attachments;
+    }
+
+    /**
+     * Answers with a comment's file exactly as `GET /attachments/{id}` does (its type, inline or a
+     * download, no sniffing, a sandbox): for the workspace, whose signed-in agents the API's address
+     * does not know. 404 (NotFound) for an unknown file.
+     */
+    public void serveFile(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AttachmentController.serve(attachments, id, request, response);
     }
 
     /** A file of a comment and where the API serves it. */

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.supportdesk.system.WorkspacePaths;
 
 /**
  * Who may call what: the role each route needs and the bucket it draws from. Paths are matched
@@ -44,24 +45,6 @@ final class AccessRules {
             PARSER.parse("/docs/**"),
             PARSER.parse("/swagger-ui/**"),
             PARSER.parse("/v3/api-docs/**"));
-
-    /**
-     * The agents' workspace (web/): pages, their assets, sign-in, setup and set-password links.
-     * AuthFilter lets these through without an API key; Spring Security (WorkspaceSecurity), whose
-     * filter is mapped to exactly these servlet patterns, signs people in for them.
-     */
-    static final List<String> WORKSPACE_SERVLET_PATTERNS =
-            List.of("/login", "/logout", "/setup", "/password/*", "/desk/*", "/assets/*", "/webjars/*");
-
-    private static final List<PathPattern> WORKSPACE = List.of(
-            PARSER.parse("/login"),
-            PARSER.parse("/logout"),
-            PARSER.parse("/setup"),
-            PARSER.parse("/password/**"),
-            PARSER.parse("/desk"),
-            PARSER.parse("/desk/**"),
-            PARSER.parse("/assets/**"),
-            PARSER.parse("/webjars/**"));
 
     private static final List<Rule> RULES = List.of(
             rule(READ, "/tickets", Role.VIEWER),
@@ -126,9 +109,13 @@ final class AccessRules {
         return false;
     }
 
-    /** A workspace path, which Spring Security guards instead of the API keys. */
+    /**
+     * A path of the agents' workspace (web/: pages, their assets, sign-in, setup and set-password
+     * links), which Spring Security (WorkspaceSecurity, whose filter is mapped to exactly these
+     * paths) guards instead of the API keys: AuthFilter lets it through without a key.
+     */
     static boolean isWorkspace(PathContainer path) {
-        return !playsTricks(path.value()) && WORKSPACE.stream().anyMatch(p -> p.matches(path));
+        return !playsTricks(path.value()) && WorkspacePaths.isWorkspace(path);
     }
 
     /** Nothing public or in the workspace needs these; such a path is not let through unchecked. */

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -24,12 +25,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.supportdesk.system.SharedSecrets;
+import org.supportdesk.system.WorkspacePaths;
 
 /**
  * Spring Security for the workspace, and only for it: its filter is mapped to the workspace's
- * paths ({@link AccessRules#WORKSPACE}), so API requests never meet it and AuthFilter keeps
+ * paths ({@link WorkspacePaths}), so API requests never meet it and AuthFilter keeps
  * answering them with API keys exactly as before; AuthFilter in turn lets the workspace's paths
  * through to this chain. Form login with email and password, sessions in a signed cookie
  * ({@link CookieSessions}), CSRF tokens (a cookie, checked against the form field or the htmx
@@ -74,7 +77,7 @@ class WorkspaceSecurity {
                 // Spring Boot's registration of the filter named springSecurityFilterChain.
                 if (bean instanceof DelegatingFilterProxyRegistrationBean registration
                         && name.equals("securityFilterChainRegistration")) {
-                    registration.setUrlPatterns(AccessRules.WORKSPACE_SERVLET_PATTERNS);
+                    registration.setUrlPatterns(WorkspacePaths.servletPatterns());
                 }
                 return bean;
             }
@@ -96,7 +99,11 @@ class WorkspaceSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.requestCache(new CookieRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(csrf))
-                .authenticationProvider(authentication)
+                // The chain's own manager, with no parent: the default one's parent is Spring
+                // Security's global manager, which holds this provider too (it is a bean, which also
+                // keeps Spring Boot from generating an in-memory user) and asked it again after each
+                // failure here, so every wrong password was counted twice (or more) by the throttle.
+                .authenticationManager(new ProviderManager(authentication))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
@@ -118,6 +125,7 @@ class WorkspaceSecurity {
                                 + " frame-ancestors 'none'; base-uri 'self'; object-src 'none'")))
                 .exceptionHandling(
                         e -> e.authenticationEntryPoint(entryPoint(agents)).accessDeniedHandler(denied()))
+                .addFilterBefore(new SameSiteForms(), CsrfFilter.class)
                 .addFilterBefore(new WorkspaceActorFilter(sessions), AuthorizationFilter.class);
         if (!settings.auth()) {
             // Authentication off (a trusted network): the workspace is open, as the API is, and
@@ -164,7 +172,8 @@ class WorkspaceSecurity {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
-    private static void page(HttpServletResponse response, String message) throws IOException {
+    /** The workspace's 403 page, which needs no sign-in and no template. */
+    static void page(HttpServletResponse response, String message) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/html;charset=UTF-8");
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not allowed"

@@ -1,5 +1,8 @@
 package org.supportdesk.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,7 +29,8 @@ class ConversationAdapter implements TicketConversation {
                         m.body(),
                         m.at(),
                         m.files().stream()
-                                .map(f -> new File(f.name(), f.url(), f.size()))
+                                // The workspace's address of the file: the API's needs a key.
+                                .map(f -> new File(f.name(), "/desk" + f.url(), f.size()))
                                 .toList()))
                 .toList();
     }
@@ -34,5 +38,10 @@ class ConversationAdapter implements TicketConversation {
     @Override
     public void add(UUID ticket, String body, boolean internal, Actor actor) {
         conversations.add(ticket, body, internal, actor);
+    }
+
+    @Override
+    public void serveFile(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        conversations.serveFile(id, request, response);
     }
 }

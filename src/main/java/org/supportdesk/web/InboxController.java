@@ -57,8 +57,16 @@ class InboxController {
     /** The list alone, for htmx: a filter changed, a page turned. */
     @GetMapping("/desk/list")
     String results(HttpServletRequest request, HttpServletResponse response, Model model) {
-        InboxQuery query = InboxQuery.of(request);
-        list(request, query, model);
+        InboxQuery query;
+        try {
+            query = InboxQuery.of(request);
+            list(request, query, model);
+        } catch (InvalidRequest e) {
+            // In place of the list, 200: htmx swaps in nothing else, and the list of the previous
+            // filters would stay, looking like the answer to these (a search's unclosed quote).
+            model.addAttribute("problem", WebModel.message(e));
+            return "inbox/list :: invalid";
+        }
         // The address bar shows the list's own address, so a reload or a shared link shows the same.
         response.setHeader("HX-Push-Url", "/desk" + (query.toString().isEmpty() ? "" : "?" + query));
         return "inbox/list :: results";

@@ -1,5 +1,8 @@
 package org.supportdesk.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +17,7 @@ import org.supportdesk.system.Actor;
  */
 interface TicketConversation {
 
-    /** A file of a comment, served by the API at {@code url}. */
+    /** A file of a comment, served to the signed-in agent at {@code url} (under /desk). */
     record File(String name, String url, long size) {}
 
     /** A comment; {@code body} null for a deleted one (a tombstone). */
@@ -30,4 +33,7 @@ interface TicketConversation {
 
     /** A public reply or an internal note by {@code actor}, as `POST /tickets/{id}/comments`. */
     void add(UUID ticket, String body, boolean internal, Actor actor);
+
+    /** Answers with a comment's file as the API does; NotFound for an unknown one. */
+    void serveFile(String id, HttpServletRequest request, HttpServletResponse response) throws IOException;
 }

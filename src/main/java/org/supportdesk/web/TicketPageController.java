@@ -1,6 +1,8 @@
 package org.supportdesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +49,12 @@ class TicketPageController {
     String ticket(@PathVariable String id, Model model) {
         show(desk.get(Params.id(id)), model);
         return "ticket/ticket";
+    }
+
+    /** A comment's file, for the agent signed in (the API's `/attachments/{id}` needs a key). */
+    @GetMapping("/desk/attachments/{id}")
+    void file(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        conversation.orElseThrow(NoConversations::new).serveFile(id, request, response);
     }
 
     @PostMapping("/desk/tickets/{id}")

@@ -38,13 +38,16 @@ class WebModel {
         response.setStatus(422);
         model.addAttribute("me", Me.of(request));
         model.addAttribute("title", "Cannot show this");
-        model.addAttribute(
-                "message",
-                String.join(
-                        "; ",
-                        e.problems().stream()
-                                .map(org.supportdesk.system.Problem::asFieldMessage)
-                                .toList()));
+        model.addAttribute("message", message(e));
         return "error/page";
+    }
+
+    /** The problems of a request, one after the other, each with the field it is about. */
+    static String message(InvalidRequest e) {
+        return String.join(
+                "; ",
+                e.problems().stream()
+                        .map(org.supportdesk.system.Problem::asFieldMessage)
+                        .toList());
     }
 }

@@ -14,15 +14,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 import org.supportdesk.system.PercentEncoding;
 import org.supportdesk.system.ResponseHeaders;
 import org.supportdesk.system.SupportdeskProperties;
+import org.supportdesk.system.WorkspacePaths;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -39,16 +37,9 @@ import org.thymeleaf.context.Context;
 @Order(Ordered.HIGHEST_PRECEDENCE + 6)
 class WorkspaceInputFilter extends OncePerRequestFilter {
 
-    // The workspace's pages and forms (security's AccessRules.WORKSPACE, less the static files).
-    private static final PathPatternParser PARSER = new PathPatternParser();
-    private static final List<PathPattern> PAGES = List.of(
-            PARSER.parse("/login"),
-            PARSER.parse("/logout"),
-            PARSER.parse("/setup"),
-            PARSER.parse("/password/**"),
-            PARSER.parse("/desk"),
-            PARSER.parse("/desk/**"));
     private static final int MAX_NAMES_SHOWN = 5;
+    // A hand-made name can be as long as the address (kilobytes); the page shows its start.
+    private static final int MAX_NAME_SHOWN = 40;
 
     private final ITemplateEngine templates;
     private final long bodyLimit;
@@ -60,9 +51,9 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
-                .pathWithinApplication();
-        return PAGES.stream().noneMatch(p -> p.matches(path));
+        // The workspace's pages and forms, not their static files.
+        return !WorkspacePaths.isPage(RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication());
     }
 
     @Override
@@ -121,11 +112,19 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
         if (readable.isEmpty()) {
             return "a parameter's name is";
         }
-        String listed =
-                readable.stream().limit(MAX_NAMES_SHOWN).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        String listed = readable.stream()
+                .limit(MAX_NAMES_SHOWN)
+                .map(n -> "'" + cut(n) + "'")
+                .collect(Collectors.joining(", "));
         return readable.size() == 1
                 ? "the value of " + listed + " is"
                 : "the values of " + listed + (readable.size() > MAX_NAMES_SHOWN ? "..." : "") + " are";
+    }
+
+    private static String cut(String name) {
+        return name.codePointCount(0, name.length()) <= MAX_NAME_SHOWN
+                ? name
+                : name.substring(0, name.offsetByCodePoints(0, MAX_NAME_SHOWN)) + "…";
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {

@@ -69,14 +69,22 @@ final class Browser {
     }
 
     private Page post(String path, Map<String, String> form, boolean htmx) {
+        return postEncoded(path, encoded(form), htmx ? Map.of("HX-Request", "true") : Map.of());
+    }
+
+    /** A form with the page's CSRF token and these headers too (`Sec-Fetch-Site`, `Origin`). */
+    Page postWithHeaders(String path, Map<String, String> form, Map<String, String> headers) {
+        return postEncoded(path, encoded(form), headers);
+    }
+
+    private String encoded(Map<String, String> form) {
         var fields = new LinkedHashMap<>(form);
         if (csrf != null && !fields.containsKey("_csrf")) {
             fields.put("_csrf", csrf);
         }
-        String body = fields.entrySet().stream()
+        return fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return postEncoded(path, body, htmx);
     }
 
     /**
@@ -84,16 +92,14 @@ final class Browser {
      * or a hand-made request may send what URLEncoder never would; the CSRF token goes first.
      */
     Page postRaw(String path, String encodedBody) {
-        return postEncoded(path, csrf == null ? encodedBody : "_csrf=" + enc(csrf) + "&" + encodedBody, false);
+        return postEncoded(path, csrf == null ? encodedBody : "_csrf=" + enc(csrf) + "&" + encodedBody, Map.of());
     }
 
-    private Page postEncoded(String path, String body, boolean htmx) {
+    private Page postEncoded(String path, String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (htmx) {
-            request.header("HX-Request", "true");
-        }
+        headers.forEach(request::header);
         return send(request);
     }
 

@@ -1,5 +1,7 @@
 package org.supportdesk.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,11 @@ class InMemoryConversation implements TicketConversation {
                     Problem.body("String should have at most 65536 characters", "string_too_long", "body"));
         }
         append(ticket, new Message(actor.name(), false, internal, body, Instant.now(), List.of()));
+    }
+
+    @Override
+    public void serveFile(String id, HttpServletRequest request, HttpServletResponse response) {
+        throw new TicketPageController.NoConversations();
     }
 
     /** A customer's message with its files, as an email channel would add it. */

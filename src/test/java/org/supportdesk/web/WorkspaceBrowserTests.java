@@ -3,26 +3,16 @@ package org.supportdesk.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,89 +38,37 @@ class WorkspaceBrowserTests {
      */
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
-    private static final Path DATA_DIR;
     private static final String ADMIN_EMAIL = "lead@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery";
 
-    static {
-        try {
-            DATA_DIR = Files.createTempDirectory("supportdesk-browser");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("supportdesk.data-dir", DATA_DIR::toString);
-        registry.add("supportdesk.admin-key", () -> Api.ADMIN_KEY);
-        registry.add("supportdesk.rate-limit.per-address", () -> "100000");
+        Chromium.aServerOfItsOwn(registry, "supportdesk-browser");
     }
 
     @LocalServerPort
     int port;
 
-    static Playwright playwright;
-    static Browser browser;
-    static BrowserContext context;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession();
+
     Page page;
-    final List<String> consoleErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.onPageError(consoleErrors::add);
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        page.close();
-        assertThat(consoleErrors).as("console errors").isEmpty();
+        page = chromium.page();
     }
 
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    /** Scans the page with axe-core: no serious or critical violation. */
-    @SuppressWarnings("unchecked")
     private void accessible(String screen) {
-        page.evaluate(Chromium.axe());
-        Object found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                + ".violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-        assertThat((List<String>) found).as("accessibility of " + screen).isEmpty();
+        Chromium.assertAccessible(page, screen);
     }
 
     private void screenshot(String name) {
-        String dir = System.getProperty("supportdesk.screenshots");
-        if (dir != null) {
-            // caret INITIAL: hiding the caret injects a <style>, which the Content-Security-Policy
-            // refuses (a console error).
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(Paths.get(dir, name + ".png"))
-                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL)
-                    .setFullPage(true));
-        }
+        Chromium.screenshot(page, name);
     }
 
     @Test
@@ -336,8 +274,7 @@ class WorkspaceBrowserTests {
         page.setViewportSize(390, 844);
         page.navigate(url("/desk"));
         assertThat(page.locator("tr[data-row]").first()).isVisible();
-        assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-                .isEqualTo(true);
+        assertThat(Chromium.tooWide(page)).as("no sideways scrolling").isEmpty();
         accessible("inbox on a phone");
         screenshot("inbox-phone");
     }

@@ -42,6 +42,10 @@ class WorkspaceInputTests extends ApiTest {
                 "the values of &#39;customer_id&#39;, &#39;status&#39; are not valid text",
                 "/desk");
         assertAWorkspacePage(admin.get("/desk?%FF=1"), "a parameter&#39;s name is not valid text", "/desk");
+        // A name as long as an address may be is shown by its first 40 characters.
+        Browser.Page longName = admin.get("/desk?" + "n".repeat(4000) + "=%FF");
+        assertAWorkspacePage(longName, "the value of &#39;" + "n".repeat(40) + "…&#39; is not valid text", "/desk");
+        assertThat(longName.body()).doesNotContain("n".repeat(41));
         // The same before signing in: nothing is read, nothing is shown but the message.
         assertAWorkspacePage(new Browser(port).get("/desk?customer_id=%FF"), "not valid text", "/desk");
     }

@@ -3,6 +3,7 @@ package org.supportdesk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,14 +67,41 @@ class WorkspaceTests extends ApiTest {
         var guesser = new Browser(port);
         String email = "nobody-" + UUID.randomUUID() + "@example.com";
         guesser.get("/login");
-        Browser.Page first = guesser.post("/login", Map.of("email", email, "password", "wrong password 1"));
-        assertThat(first.location()).endsWith("/login?error");
+        // Five tries per email (SignInThrottle.PER_EMAIL), each counted once, then a wait.
         for (int i = 0; i < 5; i++) {
-            guesser.post("/login", Map.of("email", email, "password", "wrong password 1"));
+            assertThat(guesser.post("/login", Map.of("email", email, "password", "wrong password " + i))
+                            .location())
+                    .as("try %d", i + 1)
+                    .endsWith("/login?error");
         }
         assertThat(guesser.post("/login", Map.of("email", email, "password", "x"))
                         .location())
                 .contains("/login?wait=");
+    }
+
+    /**
+     * A sibling site (evil.example.com beside desk.example.com) is "same-site": the session cookie
+     * (SameSite=Lax) goes with its forms, and it can plant its own CSRF cookie, whose token it then
+     * knows. The browser says where a form comes from (Sec-Fetch-Site): only the workspace's own
+     * pages may send one.
+     */
+    @Test
+    void aFormFromAnotherSiteIsRefusedEvenWithAValidTokenAndSavesNothing() {
+        admin.get("/desk");
+        String name = "planted-" + UUID.randomUUID();
+
+        for (String site : List.of("same-site", "cross-site")) {
+            Browser.Page refused = admin.postWithHeaders(
+                    "/desk/views", Map.of("name", name, "query", "status=new"), Map.of("Sec-Fetch-Site", site));
+            assertThat(refused.status()).as(site).isEqualTo(403);
+            assertThat(refused.body()).contains("came from another site");
+        }
+        assertThat(admin.get("/desk").body()).doesNotContain(name);
+
+        Browser.Page own = admin.postWithHeaders(
+                "/desk/views", Map.of("name", name, "query", "status=new"), Map.of("Sec-Fetch-Site", "same-origin"));
+        assertThat(own.status()).isEqualTo(302);
+        assertThat(admin.get("/desk").body()).contains(name);
     }
 
     @Test
