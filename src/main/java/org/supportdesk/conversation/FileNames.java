@@ -2,7 +2,9 @@ package org.supportdesk.conversation;
 
 /**
  * The name a file is stored and served under: the last segment of what the client sent (no
- * directories), without control characters, lone surrogates replaced, at most 255 characters.
+ * directories), without control characters or the direction controls of bidirectional text (which
+ * can show {@code invoice\u202Efdp.exe} as {@code invoiceexe.pdf}), lone surrogates replaced, at
+ * most 255 characters.
  * The download's Content-Disposition encodes it (RFC 6266), so any other character is safe.
  */
 final class FileNames {
@@ -22,6 +24,11 @@ final class FileNames {
         return submitted != null && submitted.indexOf('\uFFFD') >= 0;
     }
 
+    /** The embeddings, overrides, isolates and marks of Unicode's bidirectional algorithm (UAX #9). */
+    private static boolean directionControl(int c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+    }
+
     static String clean(String submitted) {
         if (submitted == null) {
             return DEFAULT;
@@ -32,7 +39,7 @@ final class FileNames {
         for (int i = 0; i < name.length() && kept < MAX; ) {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
-            if (!Character.isISOControl(c)) {
+            if (!Character.isISOControl(c) && !directionControl(c)) {
                 // A surrogate on its own (no pair) is no character: codePointAt returns it as it is.
                 clean.appendCodePoint(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? '_' : c);
                 kept++;

@@ -7,7 +7,8 @@ import org.supportdesk.system.StorableText;
 /**
  * The name of an agent or an API key, shown as the actor in every history entry: trimmed, at most
  * {@value #MAX} characters counted as code points (an emoji is one, as in comments and tickets),
- * and text every database stores as sent (no NUL, no lone surrogate).
+ * text every database stores as sent (no NUL, no lone surrogate), and no control character within
+ * it: a line break in an actor's name would forge a line of every log and list that shows it.
  */
 final class Names {
 
@@ -24,7 +25,10 @@ final class Names {
             return "";
         }
         String clean = raw.strip();
-        if (clean.codePointCount(0, clean.length()) > MAX) {
+        if (clean.codePoints().anyMatch(Character::isISOControl)) {
+            problems.add(Problem.body(
+                    "Name should not contain a control character (a line break, a tab...)", "value_error", field));
+        } else if (clean.codePointCount(0, clean.length()) > MAX) {
             problems.add(Problem.body("String should have at most " + MAX + " characters", "string_too_long", field));
         }
         return clean;

@@ -181,6 +181,26 @@ class AttachmentApiTests extends ApiTest {
     }
 
     @Test
+    void aFileNameLosesTheDirectionControlsThatWouldDisguiseItsType() {
+        String id = ticket(api);
+
+        // U+202E shows the rest backwards: "invoice\u202Efdp.exe" reads as "invoiceexe.pdf".
+        Api.Response r = upload(
+                id,
+                Multipart.form()
+                        .field("body", "the invoice")
+                        .fileNamedBytes(
+                                "files",
+                                "invoice\u202Efdp\u2066.exe".getBytes(StandardCharsets.UTF_8),
+                                "application/octet-stream",
+                                "MZ".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("attachments").get(0).get("filename").asString())
+                .isEqualTo("invoicefdp.exe");
+    }
+
+    @Test
     void aFileNameThatIsNotUtf8IsRefusedRatherThanStoredChanged() {
         String id = ticket(api);
         byte[] latin1 = {'r', (byte) 0xe9, 's', 'u', 'm', (byte) 0xe9, '.', 't', 'x', 't'};

@@ -207,6 +207,30 @@ class ApiKeyApiTests extends ApiTest {
     }
 
     @Test
+    void aKeyNameWithALineBreakOrAnotherControlCharacterIsRefused() {
+        // The name is every history entry's actor: a line break in it would forge a second line.
+        for (String name : List.of("ops\\r\\nadmin", "tab\\tbed", "bell\\u0007", "del\\u007f", "c1\\u0085")) {
+            Api.Response r = api.send(
+                    "POST",
+                    "/api-keys",
+                    "application/json",
+                    "{\"name\": \"" + name + "\", \"role\": \"viewer\"}",
+                    Map.of());
+
+            assertThat(r.status()).as(name).isEqualTo(422);
+            JsonNode problem = r.json().get("detail").get(0);
+            assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
+            assertThat(problem.get("msg").asString()).contains("control character");
+        }
+        // Spaces and line breaks around a name are trimmed, as before.
+        assertThat(api.post("/api-keys", Map.of("name", " deploy bot\n", "role", "viewer"))
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("deploy bot");
+    }
+
+    @Test
     void aKeyNameOfAHundredEmojiIsAHundredCharacters() {
         String emoji = "\uD83D\uDE00";
 
