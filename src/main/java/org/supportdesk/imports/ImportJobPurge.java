@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * rows rather than wait for them. An hour is the most the instances disagree: a job one has
  * deleted its file of may still be answered by the other until its own purge.
  *
- * <p>The age is judged by this instance's clock against the job's end (in `import_job_states`, the
- * database's clock: a few seconds of skew are nothing against days), so that tests move it.
+ * <p>The age is this instance's clock against the job's end as the instance that ended it timed it
+ * (in the state file, `import_jobs.finished_at` and `import_job_states.finished_at` alike): the
+ * instances' clocks may be seconds or minutes apart, nothing against days.
  */
 @Component
 @EnableConfigurationProperties(ImportJobSettings.class)

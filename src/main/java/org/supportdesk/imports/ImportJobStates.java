@@ -83,24 +83,27 @@ final class ImportJobStates {
 
     /** Writes the job into its row while the row is not over and {@code also} holds. */
     private boolean set(ImportJob job, String also, Object... alsoParams) {
-        var params = new ArrayList<Object>(
-                List.of(job.state(), json.writeValueAsString(job), job.id().toString()));
+        var params = new ArrayList<Object>(List.of(job.state(), json.writeValueAsString(job)));
+        // Set once the job is over: when it ended, by the clock of the instance that ended it, as
+        // its state file and import_jobs have it, for the retention (ImportJobPurge).
+        params.add(job.finishedAt() == null ? null : job.finishedAt().toEpochMilli());
+        params.add(job.id().toString());
         params.addAll(List.of(alsoParams));
-        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, updated_at = " + NOW + " WHERE id = ? AND "
-                                + OPEN + also)
+        return jdbc.sql("UPDATE import_job_states SET state = ?, job = ?, finished_at = ?, updated_at = " + NOW
+                                + " WHERE id = ? AND " + OPEN + also)
                         .params(params)
                         .update()
                 == 1;
     }
 
     /**
-     * Deletes up to {@code limit} of the rows of jobs that ended before {@code before}, oldest first
-     * (a row that is over is not written again: its updated_at is when the job ended): how many.
-     * Rows another instance's purge is deleting are skipped, not waited for.
+     * Deletes up to {@code limit} of the rows of jobs that ended before {@code before} (finished_at,
+     * the job's end by the clock of the instance that ended it, is set once a job is over), oldest
+     * first: how many. Rows another instance's purge is deleting are skipped, not waited for.
      */
     int deleteOverBefore(Instant before, int limit) {
-        return jdbc.sql("DELETE FROM import_job_states WHERE id IN (SELECT id FROM import_job_states" + " WHERE NOT "
-                        + OPEN + " AND updated_at < ? ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED)")
+        return jdbc.sql("DELETE FROM import_job_states WHERE id IN (SELECT id FROM import_job_states"
+                        + " WHERE finished_at < ? ORDER BY finished_at LIMIT ? FOR UPDATE SKIP LOCKED)")
                 .params(before.toEpochMilli(), limit)
                 .update();
     }
