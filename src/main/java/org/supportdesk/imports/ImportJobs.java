@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * job at a time, with the same service and the same one transaction as `POST /tickets/import`. The
  * job's completion is recorded in that transaction (table import_jobs), so after a crash a job is
  * either finished, tickets and record together, or failed with nothing stored. Other instances on
- * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}).
+ * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}). A job
+ * that is over is kept for `supportdesk.import-job-retention` ({@link ImportJobPurge}).
  */
 @Service
 public class ImportJobs implements SmartInitializingSingleton, DisposableBean {

@@ -29,8 +29,9 @@ final class SharedImportJobs implements AutoCloseable {
     /** How often the running instance records its jobs' progress and looks for cancels asked elsewhere. */
     static final Duration RECORD_EVERY = Duration.ofSeconds(1);
     /**
-     * A job whose row has not changed for this long belongs to an instance that stopped (kill -9, a
-     * lost machine): sixty missed records, far more than a pause of a healthy instance.
+     * A job whose row has not changed for this long, by the database's clock, belongs to an instance
+     * that stopped (kill -9, a lost machine): sixty missed records, far more than a pause of a
+     * healthy instance.
      */
     static final Duration STOPPED_AFTER = Duration.ofMinutes(1);
     /** How long a cancel asked for on another instance waits for the rollback, as a local one does. */
