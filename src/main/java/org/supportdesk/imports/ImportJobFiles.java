@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * state, written by rename so that a crash leaves the old state or the new one, never half of one.
  */
 final class ImportJobFiles {
+
+    private static final String STATE = ".json";
+    private static final String PARTIAL = ".json.tmp";
+    private static final String UPLOAD = ".upload";
 
     private final Path dir;
     private final JsonMapper json;
@@ -36,12 +42,12 @@ final class ImportJobFiles {
     }
 
     Path upload(UUID id) {
-        return dir.resolve(id + ".upload");
+        return dir.resolve(id + UPLOAD);
     }
 
     void save(ImportJob job) {
-        Path target = dir.resolve(job.id() + ".json");
-        Path temporary = dir.resolve(job.id() + ".json.tmp");
+        Path target = dir.resolve(job.id() + STATE);
+        Path temporary = dir.resolve(job.id() + PARTIAL);
         try {
             Files.write(temporary, json.writeValueAsBytes(job));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -51,12 +57,11 @@ final class ImportJobFiles {
     }
 
     Optional<ImportJob> load(UUID id) {
-        Path file = dir.resolve(id + ".json");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(json.readValue(Files.readAllBytes(file), ImportJob.class));
+            return Optional.of(json.readValue(Files.readAllBytes(dir.resolve(id + STATE)), ImportJob.class));
+        } catch (NoSuchFileException e) {
+            // Not a job of this instance, or one purged (perhaps just now, as it was looked up).
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read import job " + id, e);
         }
@@ -66,11 +71,10 @@ final class ImportJobFiles {
     List<ImportJob> all() {
         var jobs = new ArrayList<ImportJob>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                String name = file.getFileName().toString();
+            for (Path file : files.filter(f -> f.toString().endsWith(STATE)).toList()) {
                 try {
-                    load(UUID.fromString(name.substring(0, name.length() - 5))).ifPresent(jobs::add);
-                } catch (IllegalArgumentException | UncheckedIOException | tools.jackson.core.JacksonException e) {
+                    idOf(file).flatMap(this::load).ifPresent(jobs::add);
+                } catch (UncheckedIOException | tools.jackson.core.JacksonException e) {
                     // Not a job of ours, or unreadable: left alone.
                 }
             }
@@ -80,13 +84,21 @@ final class ImportJobFiles {
         return jobs;
     }
 
-    /** Uploads whose job is over (or that were previewed and never run) take disk: delete them. */
-    void deleteUploadsOlderThan(long millis) {
+    /**
+     * Uploads whose job is over (or that were previewed and never run) take disk: delete those older
+     * than {@code millis}, but not the upload of a job that {@code waiting} says still needs it (a
+     * job queued behind a long import lost its upload to this after an hour). Also a state half
+     * written when the service stopped (`.json.tmp`).
+     */
+    void deleteUploadsOlderThan(long millis, Predicate<UUID> waiting) {
         long now = System.currentTimeMillis();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".upload")).toList()) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(UPLOAD) || f.toString().endsWith(PARTIAL))
+                    .toList()) {
                 try {
-                    if (now - Files.getLastModifiedTime(file).toMillis() >= millis) {
+                    if (now - Files.getLastModifiedTime(file).toMillis() >= millis
+                            && !idOf(file).map(waiting::test).orElse(false)) {
                         Files.deleteIfExists(file);
                     }
                 } catch (NoSuchFileException gone) {
@@ -95,6 +107,54 @@ final class ImportJobFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean " + dir, e);
+        }
+    }
+
+    /**
+     * Deletes the states (and any upload) of the jobs that ended before {@code before}, except those
+     * {@code running} says are not over: how many. A job's file is written last when the job ends,
+     * so a file changed since {@code before} is not even read.
+     */
+    int deleteOverBefore(Instant before, Predicate<UUID> running) {
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(STATE)).toList()) {
+                Optional<UUID> id = idOf(file);
+                try {
+                    if (id.isEmpty()
+                            || running.test(id.get())
+                            || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        continue;
+                    }
+                    Optional<ImportJob> job = load(id.get());
+                    if (job.isPresent()
+                            && job.get().done()
+                            && job.get().finishedAt() != null
+                            && job.get().finishedAt().isBefore(before)) {
+                        Files.deleteIfExists(upload(id.get()));
+                        Files.deleteIfExists(file);
+                        deleted++;
+                    }
+                } catch (NoSuchFileException gone) {
+                    // Deleted by another purge meanwhile.
+                } catch (UncheckedIOException | tools.jackson.core.JacksonException e) {
+                    // Unreadable: left alone, as all() leaves it.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + dir, e);
+        }
+        return deleted;
+    }
+
+    /** The job a file of this directory belongs to; empty for a file that is not a job's. */
+    private static Optional<UUID> idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        try {
+            return Optional.of(UUID.fromString(dot < 0 ? name : name.substring(0, dot)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

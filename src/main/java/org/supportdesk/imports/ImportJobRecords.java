@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.supportdesk.system.Dialect;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,10 +15,14 @@ final class ImportJobRecords {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Which of the oldest rows one purge deletes: on PostgreSQL those no other instance is deleting. */
+    private final String oldest;
 
-    ImportJobRecords(JdbcClient jdbc, JsonMapper json) {
+    ImportJobRecords(JdbcClient jdbc, JsonMapper json, Dialect dialect) {
         this.jdbc = jdbc;
         this.json = json;
+        this.oldest = "SELECT id FROM import_jobs WHERE finished_at < ? ORDER BY finished_at LIMIT ?"
+                + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
     }
 
     void insert(UUID job, Instant finishedAt, ImportResult result) {
@@ -33,5 +38,25 @@ final class ImportJobRecords {
                 .query(String.class)
                 .optional()
                 .map(text -> json.readValue(text, ImportResult.class));
+    }
+
+    /** Whether any job finished before {@code before}: a read, so that a purge with nothing to do writes nothing. */
+    boolean anyFinishedBefore(Instant before) {
+        return jdbc.sql("SELECT 1 FROM import_jobs WHERE finished_at < ? LIMIT 1")
+                .param(before.toEpochMilli())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    /**
+     * Deletes up to {@code limit} of the records of jobs finished before {@code before}, oldest
+     * first: how many. On PostgreSQL rows another instance's purge is deleting are skipped, not
+     * waited for, so two purges at once neither wait for each other nor deadlock.
+     */
+    int deleteFinishedBefore(Instant before, int limit) {
+        return jdbc.sql("DELETE FROM import_jobs WHERE id IN (" + oldest + ")")
+                .params(before.toEpochMilli(), limit)
+                .update();
     }
 }

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * job at a time, with the same service and the same one transaction as `POST /tickets/import`. The
  * job's completion is recorded in that transaction (table import_jobs), so after a crash a job is
  * either finished, tickets and record together, or failed with nothing stored. Other instances on
- * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}).
+ * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}). A job
+ * that is over is kept for `supportdesk.import-job-retention` ({@link ImportJobPurge}).
  */
 @Service
 public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
@@ -65,7 +66,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         this.shared = new SharedImportJobs(
                 dialect.isSharedByInstances(),
                 new ImportJobStates(jdbc, json),
-                new ImportJobRecords(jdbc, json),
+                new ImportJobRecords(jdbc, json, dialect),
                 clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
@@ -74,7 +75,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     /** After a restart: jobs that were waiting or running are finished (their record) or failed. */
     @Override
     public void afterSingletonsInstantiated() {
-        files.deleteUploadsOlderThan(0);
+        files.deleteUploadsOlderThan(0, id -> false);
         Instant now = clock.instant();
         for (ImportJob job : files.all()) {
             if (!job.done()) {
@@ -95,7 +96,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** Writes an upload to disk; the answer names it for {@link #preview} and {@link #start}. */
     public Spooled spool(InputStream body, String fileName, String contentType) {
-        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis());
+        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis(), live::containsKey);
         UUID id = UUID.randomUUID();
         try (body) {
             long size = Files.copy(body, files.upload(id), StandardCopyOption.REPLACE_EXISTING);
@@ -162,6 +163,15 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         live.put(job.id(), run);
         run.submit(runner, () -> live.remove(job.id()));
         return job;
+    }
+
+    /**
+     * Deletes from this instance's disk the jobs that ended before {@code before} and the uploads
+     * left over (previewed, never run), never those of a job still queued or running: how many jobs.
+     */
+    int deleteFilesOfJobsOverBefore(Instant before) {
+        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis(), live::containsKey);
+        return files.deleteOverBefore(before, live::containsKey);
     }
 
     public Optional<ImportJob> find(UUID id) {

@@ -29,8 +29,9 @@ final class SharedImportJobs implements AutoCloseable {
     /** How often the running instance records its jobs' progress and looks for cancels asked elsewhere. */
     static final Duration RECORD_EVERY = Duration.ofSeconds(1);
     /**
-     * A job whose row has not changed for this long belongs to an instance that stopped (kill -9, a
-     * lost machine): sixty missed records, far more than a pause of a healthy instance.
+     * A job whose row has not changed for this long, by the database's clock, belongs to an instance
+     * that stopped (kill -9, a lost machine): sixty missed records, far more than a pause of a
+     * healthy instance.
      */
     static final Duration STOPPED_AFTER = Duration.ofMinutes(1);
     /** How long a cancel asked for on another instance waits for the rollback, as a local one does. */
@@ -65,7 +66,7 @@ final class SharedImportJobs implements AutoCloseable {
 
     void queued(ImportJob job) {
         if (recorder != null) {
-            states.insert(job, clock.instant());
+            states.insert(job);
         }
     }
 
@@ -78,7 +79,7 @@ final class SharedImportJobs implements AutoCloseable {
             return;
         }
         try {
-            states.update(job, clock.instant());
+            states.update(job);
         } catch (RuntimeException e) {
             log.warn("Cannot record import job {} as {} in the database", job.id(), job.state(), e);
         }
@@ -91,7 +92,7 @@ final class SharedImportJobs implements AutoCloseable {
      */
     void committing(ImportJob finished) {
         if (recorder != null
-                && !states.finishUnlessCancelled(finished, clock.instant())
+                && !states.finishUnlessCancelled(finished)
                 && states.find(finished.id()).map(SharedImportJobs::stopped).orElse(false)) {
             throw new ImportProgress.Cancelled();
         }
@@ -110,7 +111,7 @@ final class SharedImportJobs implements AutoCloseable {
                 continue;
             }
             try {
-                states.update(job, clock.instant());
+                states.update(job);
                 // A row declared failed elsewhere stops the job too, so that nothing gets stored of a
                 // job others were told "nothing was stored" of. Any other row that is over belongs
                 // to a job that ended here since the look above.
@@ -139,13 +140,17 @@ final class SharedImportJobs implements AutoCloseable {
         return records.result(id).map(result -> ImportJob.finishedElsewhere(id, result));
     }
 
-    /** The job as recorded, unless its instance stopped recording it: then it failed. */
+    /**
+     * The job as recorded, unless its instance stopped recording it: then it failed. How long ago it
+     * was recorded is the database's clock against itself: an instance whose clock is minutes off
+     * this one's neither fails a live job nor keeps a dead one.
+     */
     private ImportJob verdict(ImportJobStates.Recorded recorded) {
         ImportJob job = recorded.job();
-        Instant now = clock.instant();
-        if (job.done() || now.toEpochMilli() - recorded.updatedAt() < STOPPED_AFTER.toMillis()) {
+        if (job.done() || recorded.ageMillis() < STOPPED_AFTER.toMillis()) {
             return job;
         }
+        Instant now = clock.instant();
         // Its import had not committed: that would have recorded it finished, in the same
         // transaction as its tickets. The conditional update makes one verdict win, and on
         // PostgreSQL it waits for a commit under way and then finds the job finished.
@@ -155,7 +160,7 @@ final class SharedImportJobs implements AutoCloseable {
                 null,
                 "The instance running the import stopped recording it at " + Instant.ofEpochMilli(recorded.updatedAt())
                         + " (it stopped, or lost the database); nothing was stored");
-        if (states.failUnchangedSince(failed, recorded.updatedAt(), now)) {
+        if (states.failUnchangedSince(failed, recorded.updatedAt())) {
             log.warn(
                     "Import job {} was not recorded since {}: failed",
                     job.id(),
@@ -170,7 +175,7 @@ final class SharedImportJobs implements AutoCloseable {
      * Nothing to do when there is no row to ask through or the job is over already.
      */
     void cancel(UUID id) {
-        if (recorder == null || !states.requestCancel(id, clock.instant())) {
+        if (recorder == null || !states.requestCancel(id)) {
             return;
         }
         long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
