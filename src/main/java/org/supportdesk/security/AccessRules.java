@@ -134,14 +134,24 @@ final class AccessRules {
         return READ.contains(method) && path.value().equals(METRICS);
     }
 
-    /** The rule for this method and path, or null when there is none. */
+    /**
+     * The rule for this method and path, or null when there is none. OPTIONS, which only says
+     * which methods a path takes, is open on every path the rules know, to the least role any of
+     * its methods needs: a key that may do nothing there learns nothing there either.
+     */
     static Rule ruleFor(String method, PathContainer path) {
+        Rule options = null;
         for (Rule rule : RULES) {
             if (rule.matches(method, path)) {
                 return rule;
             }
+            if (method.equals("OPTIONS")
+                    && rule.pattern().matches(path)
+                    && (options == null || options.role().compareTo(rule.role()) > 0)) {
+                options = new Rule(Set.of("OPTIONS"), rule.pattern(), rule.role(), RateLimits.Kind.GENERAL);
+            }
         }
-        return null;
+        return options;
     }
 
     /** The methods the rules allow on this path (for 405's `Allow`); empty for an unknown path. */
@@ -150,6 +160,7 @@ final class AccessRules {
         for (Rule rule : RULES) {
             if (rule.pattern().matches(path)) {
                 methods.addAll(rule.methods());
+                methods.add("OPTIONS");
             }
         }
         return methods;

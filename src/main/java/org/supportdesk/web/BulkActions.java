@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Conflict;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.NotFound;
+import org.supportdesk.system.Params;
 import org.supportdesk.system.Problem;
 import org.supportdesk.tickets.TicketDesk;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -50,11 +52,15 @@ class BulkActions {
         int done = 0;
         var failures = new ArrayList<String>();
         for (String raw : ids) {
-            try {
-                one(UUID.fromString(raw), action, value, actor);
-                done++;
-            } catch (IllegalArgumentException e) {
+            // Read as the API reads ids: `UUID.fromString` alone would take another text for an id.
+            UUID id = Params.uuid(raw);
+            if (id == null) {
                 failures.add(raw + ": not a ticket id");
+                continue;
+            }
+            try {
+                one(id, action, value, actor);
+                done++;
             } catch (InvalidRequest e) {
                 failures.add(e.problems().stream()
                         .map(Problem::asFieldMessage)
@@ -62,6 +68,9 @@ class BulkActions {
                         .orElse(""));
             } catch (NotFound e) {
                 failures.add(raw + ": deleted meanwhile");
+            } catch (Conflict e) {
+                // A merged ticket takes no more changes; the others selected still do.
+                failures.add(raw + ": " + e.getMessage());
             }
         }
         return new Outcome(done, failures);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -375,6 +376,40 @@ class AccessMatrixTests extends ApiTest {
         assertThat(response.status()).as(response.body()).isEqualTo(405);
         assertThat(response.json().get("detail").asString()).isEqualTo("Method Not Allowed");
         assertThat(response.header("Allow")).contains("GET");
+    }
+
+    @ParameterizedTest(name = "OPTIONS {0} -> {1}")
+    @CsvSource({
+        "/tickets, GET POST",
+        "/webhooks, GET POST",
+        "/api-keys, GET POST",
+        "/imports, POST",
+        "/tickets/classify-all, POST",
+        "/classification/model/train, POST",
+        "/tickets/0b6a3a1e-6f1c-4d36-9d8e-3c1f7a2b9e10/merge, POST",
+        "/webhooks/0b6a3a1e-6f1c-4d36-9d8e-3c1f7a2b9e10, PATCH DELETE"
+    })
+    void optionsSaysWhichMethodsEveryPathTakes(String path, String methods) {
+        Api.Response response = as(Caller.ADMIN).send("OPTIONS", path, null, null, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.header("Allow")).contains(methods.split(" "));
+    }
+
+    @Test
+    void optionsNeedsTheRoleThePathsMethodsNeed() {
+        assertThat(as(Caller.VIEWER)
+                        .send("OPTIONS", "/tickets", null, null, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(as(Caller.VIEWER)
+                        .send("OPTIONS", "/api-keys", null, null, Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(as(Caller.AGENT)
+                        .send("OPTIONS", "/webhooks", null, null, Map.of())
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

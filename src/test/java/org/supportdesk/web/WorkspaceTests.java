@@ -180,6 +180,47 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void aBulkActionSaysWhichSelectedTicketWasMergedAndStillChangesTheOthers() {
+        String customer = "web-bulk-merged-" + UUID.randomUUID();
+        String target = newTicket(customer);
+        String merged = newTicket(customer);
+        String other = newTicket(customer);
+        api.post("/tickets/" + target + "/merge", Map.of("source_ids", java.util.List.of(merged)));
+        admin.get("/desk?customer_id=" + customer);
+
+        Browser.Page done = admin.htmxPost(
+                "/desk/bulk?ids=" + merged + "&ids=" + other,
+                Map.of("action", "priority", "value", "urgent", "query", "customer_id=" + customer));
+
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("1 ticket updated", "was merged into " + target);
+        assertThat(api.get("/tickets/" + other).json().get("priority").asString())
+                .isEqualTo("urgent");
+    }
+
+    @Test
+    void aBulkActionReadsAnIdOnlyAsItIsWritten() {
+        String customer = "web-bulk-spelling-" + UUID.randomUUID();
+        // An id whose last group starts with 0, written with a sign there instead: the same number
+        // to UUID.fromString, but not the ticket's id.
+        String random = UUID.randomUUID().toString();
+        String id = random.substring(0, 24) + "0" + random.substring(25);
+        var record =
+                new java.util.LinkedHashMap<>(aTicket().withCustomer(customer).build());
+        record.put("id", id);
+        api.send("POST", "/import/json", "application/json", Api.toJson(java.util.List.of(record)), Map.of());
+        assertThat(api.get("/tickets/" + id).json().get("status").asString()).isEqualTo("new");
+        admin.get("/desk?customer_id=" + customer);
+
+        Browser.Page done = admin.htmxPost(
+                "/desk/bulk?ids=" + id.substring(0, 24) + "%2B" + id.substring(25),
+                Map.of("action", "status", "value", "in_progress", "query", "customer_id=" + customer));
+
+        assertThat(done.body()).contains("not a ticket id");
+        assertThat(api.get("/tickets/" + id).json().get("status").asString()).isEqualTo("new");
+    }
+
+    @Test
     void aTicketChangedMeanwhileShowsTheOtherChangesAndSavesNothing() {
         String id = newTicket("web-conflict-" + UUID.randomUUID());
         admin.get("/desk/tickets/" + id);
