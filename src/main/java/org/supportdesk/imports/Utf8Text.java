@@ -7,8 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import org.supportdesk.system.StrictUtf8;
 
 /**
  * Strict UTF-8 decoding of an import file, shared by all formats: skips a BOM, refuses binary
@@ -21,10 +20,7 @@ final class Utf8Text extends Reader {
     private static final String EXPECTED = ", expected CSV, JSON or XML";
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder = StrictUtf8.decoder();
     private final ByteBuffer bytes = ByteBuffer.allocate(SIZE);
     private final CharBuffer chars = CharBuffer.allocate(SIZE);
     private boolean started;
