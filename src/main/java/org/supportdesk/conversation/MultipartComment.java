@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.InvalidRequest;
-import org.supportdesk.system.PartNames;
 import org.supportdesk.system.Problem;
 import org.supportdesk.system.StrictUtf8;
 
@@ -40,7 +39,6 @@ class MultipartComment {
         var files = new ArrayList<Part>();
         for (Part part : parts) {
             String name = part.getName();
-            PartNames.requireWhole(part.getHeader("Content-Disposition"), name);
             if (name.equals("files")) {
                 files.add(part);
             } else if (!CommentInput.FIELDS.contains(name)) {

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import org.supportdesk.system.StrictUtf8;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8 decoding of an import file, shared by all formats: skips a BOM, refuses binary
@@ -20,7 +21,10 @@ final class Utf8Text extends Reader {
     private static final String EXPECTED = ", expected CSV, JSON or XML";
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StrictUtf8.decoder();
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(SIZE);
     private final CharBuffer chars = CharBuffer.allocate(SIZE);
     private boolean started;
