@@ -101,7 +101,7 @@ final class MultipartParser {
             String raw = multi.readHeaders();
             var headers = headerParser.getParsedHeaders(raw);
             PartHeaders part = PartHeaders.of(index, raw, headers);
-            if (part.problem() != null || !problems.isEmpty()) {
+            if (part.problem() != null || !problems.isEmpty() && !isCharsetField(part)) {
                 // After the first problem the request is refused: later bodies are only skipped.
                 multi.discardBodyData();
                 if (part.problem() != null) {
@@ -218,8 +218,12 @@ final class MultipartParser {
      * `_charset_` (RFC 7578 4.6) names the charset of the text fields; they are read as UTF-8, so
      * another one is refused rather than ignored.
      */
+    private static boolean isCharsetField(PartHeaders part) {
+        return "_charset_".equals(part.name()) && part.fileName() == null;
+    }
+
     private static Problem charsetField(PartHeaders part, FileItem item) {
-        if (!"_charset_".equals(part.name()) || part.fileName() != null) {
+        if (!isCharsetField(part)) {
             return null;
         }
         String value = item.getSize() > MAX_CHARSET_FIELD ? "?" : new String(item.get(), StandardCharsets.US_ASCII);
