@@ -47,7 +47,8 @@ final class UploadFailures {
             return ErrorResponses.entity(
                     HttpStatus.BAD_REQUEST,
                     "A part's headers are longer than " + size.getPermittedSize()
-                            + " bytes; is its file name that long?");
+                            + " bytes; is its file name that long, or do its header lines end with LF alone"
+                            + " (multipart needs CRLF)?");
         }
         if (size != null || e instanceof MaxUploadSizeExceededException) {
             return ErrorResponses.entity(
