@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +41,7 @@ final class MultipartParser {
 
     private static final int COPY_BUFFER = 8192;
     private static final int MAX_CHARSET_FIELD = 40;
+    private static final int MAX_BOUNDARY = 1000;
 
     private final MultipartLimits limits;
     private final File location;
@@ -62,12 +62,12 @@ final class MultipartParser {
         if (contentLength > limits.maxRequestSize() && limits.maxRequestSize() >= 0) {
             throw tooLarge(contentLength);
         }
-        var in = new PushbackInputStream(limited(new Guarded(body)), boundary.length + 2);
+        InputStream in = limited(new Guarded(body));
         var items = new ArrayList<FileItem>();
         boolean done = false;
         try {
             List<Part> parts = new ArrayList<>();
-            if (openingDelimiter(in, boundary)) {
+            if (MultipartEdges.openingDelimiter(in, boundary)) {
                 readParts(in, boundary, headerCharset, items);
             }
             for (FileItem item : items) {
@@ -121,78 +121,10 @@ final class MultipartParser {
             index++;
             more = multi.readBoundary();
         }
-        epilogue(multi);
+        MultipartEdges.epilogue(multi);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-    }
-
-    /**
-     * Skips blank lines before the first delimiter (some clients start with CRLF) and reads it.
-     * False for an empty body or one that is closed at once ("--boundary--"): no parts.
-     */
-    private static boolean openingDelimiter(PushbackInputStream in, byte[] boundary) throws IOException {
-        int b = in.read();
-        while (b == '\r' || b == '\n' || b == ' ' || b == '\t') {
-            b = in.read();
-        }
-        if (b < 0) {
-            return false;
-        }
-        byte[] delimiter = new byte[boundary.length + 2];
-        delimiter[0] = (byte) b;
-        int read = 1 + in.readNBytes(delimiter, 1, delimiter.length - 1);
-        if (read < delimiter.length
-                || delimiter[0] != '-'
-                || delimiter[1] != '-'
-                || !java.util.Arrays.equals(delimiter, 2, delimiter.length, boundary, 0, boundary.length)) {
-            throw new MalformedRequest("Malformed multipart request: the body does not begin with its boundary line"
-                    + " (--boundary, as the Content-Type's boundary parameter says), so nothing of it could be"
-                    + " read as parts");
-        }
-        int first = in.read();
-        if (first == '-' && in.read() == '-') {
-            rest(in);
-            return false;
-        }
-        if (first == '\n' || first == '\r' && in.read() == '\n') {
-            return true;
-        }
-        throw new MalformedRequest("Malformed multipart request: the boundary line is followed by other text");
-    }
-
-    /** What follows the closing delimiter may be blank lines only; text there would be ignored. */
-    private static void epilogue(MultipartStream multi) throws IOException {
-        for (; ; ) {
-            byte b;
-            try {
-                b = multi.readByte();
-            } catch (FileUploadIOException e) {
-                throw e;
-            } catch (IOException e) {
-                return; // the end of the body
-            }
-            if (!isBlank(b)) {
-                throw afterTheEnd();
-            }
-        }
-    }
-
-    private static void rest(InputStream in) throws IOException {
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            if (!isBlank(b)) {
-                throw afterTheEnd();
-            }
-        }
-    }
-
-    private static MalformedRequest afterTheEnd() {
-        return new MalformedRequest("Malformed multipart request: text follows the closing boundary line"
-                + " (--boundary--), and it would be ignored; is a part sent after the end?");
-    }
-
-    private static boolean isBlank(int b) {
-        return b == '\r' || b == '\n' || b == ' ' || b == '\t';
     }
 
     private void copy(InputStream part, OutputStream out, String fileName) throws IOException {
@@ -296,12 +228,13 @@ final class MultipartParser {
         var parser = new ParameterParser();
         parser.setLowerCaseNames(true);
         String boundary = parser.parse(contentType, new char[] {';', ','}).get("boundary");
-        if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            // RFC 2046: 1 to 70 characters.
-            throw new MalformedRequest("Malformed multipart request: the Content-Type has "
-                    + (boundary == null || boundary.isEmpty()
-                            ? "no boundary"
-                            : "a boundary longer than 70 characters"));
+        if (boundary == null || boundary.isEmpty()) {
+            throw new MalformedRequest("Malformed multipart request: the Content-Type has no boundary");
+        }
+        if (boundary.length() > MAX_BOUNDARY) {
+            // RFC 2046 allows 70 characters; longer ones are read as Tomcat read them, up to this.
+            throw new MalformedRequest("Malformed multipart request: the Content-Type's boundary is longer than "
+                    + MAX_BOUNDARY + " characters");
         }
         return boundary.getBytes(StandardCharsets.ISO_8859_1);
     }

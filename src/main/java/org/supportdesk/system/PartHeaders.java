@@ -35,7 +35,7 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
         String contentType = headers.getHeader("Content-Type");
         Map<String, String> params = parameters(disposition);
         String name = params.get("name") == null ? null : params.get("name").trim();
-        PartNames.requireWhole(disposition, name);
+        PartNames.requireWhole(disposition, name == null ? "(no name)" : name);
         List<Object> loc = name == null || name.isEmpty() ? List.of("body", PARTS, index) : List.of("body", name);
         String fileName = fileName(params);
         Issue issue = issue(raw, headers, disposition, name, fileName, contentType);

@@ -90,6 +90,16 @@ class MultipartParserTests {
         assertThat(parse("multipart/form-data; boundary=\"x;y, z=\"; charset=UTF-8", quoted.getBytes()))
                 .extracting(Part::getName)
                 .containsExactly("a");
+        String longer = "b".repeat(100); // over RFC 2046's 70, as some clients send: read as Tomcat did
+        assertThat(parse(
+                        "multipart/form-data; boundary=" + longer,
+                        body(CD + "form-data; name=\"a\"", "1")
+                                .replace("b0undary", longer)
+                                .getBytes()))
+                .hasSize(1);
+        assertThatThrownBy(() -> parse("multipart/form-data; boundary=" + "b".repeat(1001), new byte[0]))
+                .isInstanceOf(MalformedRequest.class)
+                .hasMessageContaining("longer than 1000");
         assertThat(parse("\r\n\r\n" + body(CD + "form-data; name=\"a\"", "1") + "\r\n\r\n"))
                 .hasSize(1);
         assertThat(parse("")).isEmpty();
