@@ -84,5 +84,4 @@ final class MultipartEdges {
     private static boolean isBlank(int b) {
         return b == '\r' || b == '\n' || b == ' ' || b == '\t';
     }
-
 }
