@@ -38,6 +38,18 @@ public final class Multipart {
         return raw(name, filename, contentType, content);
     }
 
+    /**
+     * A part with the header lines given as they are (CRLF between them), e.g. {@code
+     * "Content-Disposition: attachment; name=\"files\"; filename=\"a.pdf\""}: the parts a browser
+     * never sends.
+     */
+    public Multipart part(String headers, byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     private Multipart raw(String name, byte[] filename, String contentType, byte[] content) {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + '"')
                 .getBytes(StandardCharsets.UTF_8));

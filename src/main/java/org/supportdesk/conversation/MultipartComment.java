@@ -4,18 +4,14 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.InvalidRequest;
-import org.supportdesk.system.PartNames;
 import org.supportdesk.system.Problem;
+import org.supportdesk.system.StrictUtf8;
 
 /**
  * A new comment sent as multipart/form-data: the text fields `body`, `visibility` and
@@ -43,7 +39,6 @@ class MultipartComment {
         var files = new ArrayList<Part>();
         for (Part part : parts) {
             String name = part.getName();
-            PartNames.requireWhole(part.getHeader("Content-Disposition"), name);
             if (name.equals("files")) {
                 files.add(part);
             } else if (!CommentInput.FIELDS.contains(name)) {
@@ -88,18 +83,14 @@ class MultipartComment {
             return null;
         }
         try (InputStream in = part.getInputStream()) {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(in.readAllBytes()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            problems.add(Problem.body(
-                    "Input should be a valid string, unable to parse raw data as a unicode string",
-                    "string_unicode",
-                    name));
-            return null;
+            String text = StrictUtf8.decodeOrNull(in.readAllBytes());
+            if (text == null) {
+                problems.add(Problem.body(
+                        "Input should be a valid string, unable to parse raw data as a unicode string",
+                        "string_unicode",
+                        name));
+            }
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read a part of the request", e);
         }

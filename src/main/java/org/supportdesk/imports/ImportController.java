@@ -1,9 +1,14 @@
 package org.supportdesk.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +18,6 @@ import org.supportdesk.system.Actor;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.Params;
-import org.supportdesk.system.PartNames;
 import org.supportdesk.system.Problem;
 import org.supportdesk.system.UnsupportedContentType;
 
@@ -23,6 +27,9 @@ import org.supportdesk.system.UnsupportedContentType;
  */
 @RestController
 class ImportController {
+
+    private static final Set<String> QUERY_PARAMETERS = Set.of("dry_run", "auto_classify");
+    private static final Set<String> WORKSPACE_FIELDS = Set.of("_csrf", "auto_classify");
 
     private final ImportService imports;
 
@@ -83,12 +90,12 @@ class ImportController {
 
     static ImportService.Upload upload(HttpServletRequest request) throws IOException {
         if (request instanceof MultipartHttpServletRequest multipart) {
-            MultipartFile file = multipart.getFile("file");
-            if (file == null) {
-                throw new InvalidRequest(new Problem(List.of("body", "file"), "Field required", "missing"));
+            try {
+                requireOneFile(request.getParts(), request.getRequestURI().startsWith("/desk/"));
+            } catch (ServletException e) {
+                throw new MalformedRequest("Cannot read the upload", e);
             }
-            var headers = multipart.getMultipartHeaders("file");
-            PartNames.requireWhole(headers == null ? null : headers.getFirst("Content-Disposition"), "file");
+            MultipartFile file = multipart.getFile("file");
             return new ImportService.Upload(file.getOriginalFilename(), file.getContentType(), file.getInputStream());
         }
         String type = request.getContentType();
@@ -98,6 +105,43 @@ class ImportController {
                     + " application/json, application/x-ndjson or application/xml");
         }
         return new ImportService.Upload(null, type, request.getInputStream());
+    }
+
+    /**
+     * The one part `file`, a file; nothing else, so that no part is left unread without a word (a
+     * second file, a `dry_run` sent in the form rather than the query). The workspace's import form
+     * also sends its CSRF token and its auto_classify box.
+     */
+    private static void requireOneFile(Collection<Part> parts, boolean workspace) {
+        var problems = new ArrayList<Problem>();
+        int files = 0;
+        for (Part part : parts) {
+            String name = part.getName();
+            if (name.equals("file")) {
+                if (++files == 2) {
+                    problems.add(Problem.body("Field should be sent once, not twice", "value_error", "file"));
+                } else if (files == 1 && part.getSubmittedFileName() == null) {
+                    problems.add(Problem.body(
+                            "Input should be a file (a part with a filename), not a text field",
+                            "value_error",
+                            "file"));
+                }
+            } else if (!(workspace && WORKSPACE_FIELDS.contains(name) && part.getSubmittedFileName() == null)) {
+                problems.add(Problem.body(
+                        QUERY_PARAMETERS.contains(name)
+                                ? "Extra inputs are not permitted: " + name + " is a query parameter (?" + name
+                                        + "=true), not a field of the form"
+                                : "Extra inputs are not permitted: an import takes the one part 'file'",
+                        "extra_forbidden",
+                        name));
+            }
+        }
+        if (files == 0) {
+            problems.add(0, new Problem(List.of("body", "file"), "Field required", "missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
     }
 
     /** Types that say nothing about the format: the content decides. */

@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * length known in advance) is received in full, counted, into a temporary file before anything
  * parses it: an import streams into the database as it is parsed, so reading an oversized body
  * through the parser would insert (then roll back) up to the limit's worth of tickets, holding the
- * writer for as long, before the 413. Multipart imports need no such step: Tomcat stores the parts
- * before the import starts, within the same limit (spring.servlet.multipart.*). A comment with
+ * writer for as long, before the 413. Multipart imports need no such step: MultipartParser stores
+ * the parts before the import starts, reading through this filter's count. A comment with
  * files (`POST /tickets/{id}/comments`) may be as large as its files may be together, plus the
  * ordinary limit for its text; each file's own limit is checked when the comment is stored.
  */

@@ -6,13 +6,14 @@ package org.supportdesk.system;
  * there: the name arrives as `"ab`, its closing quote and the rest lost, with no error. What is left
  * shows it: a quoted value that is never closed. Browsers percent-encode line breaks in file names,
  * so only a hand-made request has one; it gets a 400 rather than a file stored under a cut name.
+ * MultipartParser checks every part so.
  */
-public final class PartNames {
+final class PartNames {
 
     private PartNames() {}
 
     /** Throws {@link MalformedRequest} when {@code contentDisposition} has a quoted value left open. */
-    public static void requireWhole(String contentDisposition, String field) {
+    static void requireWhole(String contentDisposition, String field) {
         if (contentDisposition != null && hasOpenQuote(contentDisposition)) {
             throw new MalformedRequest("The Content-Disposition of part '" + field
                     + "' has a quoted value that does not end on its line (a line break in the file name?),"

@@ -146,8 +146,11 @@ class ConversationBadInputTests extends ApiTest {
 
         refused(bytes("POST", path, "multipart/form-data", part), 400, "Malformed multipart");
         refused(bytes("POST", path, "multipart/form-data; boundary=x", part), 400, "Malformed multipart");
-        assertThat(locsAndTypes(bytes("POST", path, "multipart/form-data; boundary=x", new byte[] {1, 2, (byte) 0xff})))
-                .containsExactly("[\"body\",\"body\"] missing");
+        // Bytes before the first boundary line are not a part: a body of nothing else is not multipart.
+        refused(
+                bytes("POST", path, "multipart/form-data; boundary=x", new byte[] {1, 2, (byte) 0xff}),
+                400,
+                "does not begin with its boundary line");
         assertThat(locsAndTypes(bytes("POST", path, "multipart/form-data; boundary=x", new byte[0])))
                 .containsExactly("[\"body\",\"body\"] missing");
         assertThat(locsAndTypes(

@@ -1,0 +1,185 @@
+package org.supportdesk.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.conversation.CommentApiTests.locsAndTypes;
+import static org.supportdesk.conversation.ConversationFixtures.comments;
+import static org.supportdesk.conversation.ConversationFixtures.ticket;
+import static org.supportdesk.conversation.ConversationFixtures.ticketJson;
+
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.supportdesk.Api;
+import org.supportdesk.ApiTest;
+import org.supportdesk.Multipart;
+
+/**
+ * A comment's multipart parts that Tomcat's parser would have left out without a word: the
+ * comment was stored (201) and the file lost. Each is now a 422 naming the part, and nothing is
+ * stored, nor left in the upload directory.
+ */
+class CommentPartsApiTests extends ApiTest {
+
+    private static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    ServletContext servletContext;
+
+    private Api.Response send(String ticketId, Multipart form) {
+        return form.sendTo(api, "/tickets/" + ticketId + "/comments");
+    }
+
+    private void nothingStored(String ticketId) {
+        assertThat(ticketJson(api, ticketId).get("comment_count").asInt()).isZero();
+        assertThat(comments(api, ticketId).get("items")).isEmpty();
+    }
+
+    /** Tomcat's upload files (upload_*.tmp) in the directory where parts beyond 1 MB are written. */
+    private long uploadFiles() throws IOException {
+        Path dir = ((File) servletContext.getAttribute(ServletContext.TEMPDIR)).toPath();
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("upload_"))
+                    .count();
+        }
+    }
+
+    @Test
+    void aFileSentAsAnAttachmentDispositionIsRefusedAndNothingIsStored() {
+        String id = ticket(api);
+
+        Api.Response r = send(
+                id,
+                Multipart.form()
+                        .field("body", "The contract is attached")
+                        .part(
+                                "Content-Disposition: attachment; name=\"files\"; filename=\"a.pdf\"\r\n"
+                                        + "Content-Type: application/pdf",
+                                PDF));
+
+        assertThat(locsAndTypes(r)).containsExactly("[\"body\",\"files\"] part_disposition");
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("'attachment', not 'form-data'");
+        nothingStored(id);
+    }
+
+    @Test
+    void partsWithoutANameOrWithoutADispositionAreRefusedByTheirPlace() {
+        String id = ticket(api);
+
+        Api.Response r = send(
+                id,
+                Multipart.form()
+                        .field("body", "Two files")
+                        .part("Content-Disposition: form-data; filename=\"a.pdf\"", PDF)
+                        .part("Content-Type: application/pdf", PDF));
+
+        assertThat(locsAndTypes(r))
+                .containsExactly("[\"body\",\"parts\",1] part_name", "[\"body\",\"parts\",2] part_disposition");
+        nothingStored(id);
+    }
+
+    @Test
+    void aFileInBase64OrFilesNestedInMultipartMixedAreRefused() {
+        String id = ticket(api);
+
+        Api.Response r = send(
+                id,
+                Multipart.form()
+                        .field("body", "Encoded")
+                        .part(
+                                "Content-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n"
+                                        + "Content-Transfer-Encoding: base64",
+                                "JVBERi0xLjcK".getBytes(StandardCharsets.US_ASCII))
+                        .part(
+                                "Content-Disposition: form-data; name=\"files\"\r\n"
+                                        + "Content-Type: multipart/mixed; boundary=inner",
+                                ("--inner\r\nContent-Disposition: file; filename=\"b.pdf\"\r\n\r\n%PDF\r\n--inner--")
+                                        .getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(locsAndTypes(r))
+                .containsExactly("[\"body\",\"files\"] part_encoding", "[\"body\",\"files\"] part_nested");
+        nothingStored(id);
+    }
+
+    @Test
+    void aRefusedCommentLeavesNoUploadFileBehindAndAValidOneIsStoredWithItsFile() throws IOException {
+        String id = ticket(api);
+        byte[] big = new byte[1_500_000]; // beyond the 1 MB threshold: written to a temporary file
+        Arrays.fill(big, (byte) 'x');
+
+        Api.Response refused = send(
+                id,
+                Multipart.form()
+                        .field("body", "Logs")
+                        .file("files", "logs.txt", "text/plain", big)
+                        .part("Content-Disposition: attachment; name=\"files\"; filename=\"a.pdf\"", PDF));
+
+        assertThat(locsAndTypes(refused)).containsExactly("[\"body\",\"files\"] part_disposition");
+        assertThat(uploadFiles()).isZero();
+        nothingStored(id);
+
+        Api.Response stored = send(
+                id,
+                Multipart.form()
+                        .field("body", "Logs")
+                        .file("files", "logs.txt", "text/plain", big)
+                        .file("files", "a.pdf", "application/pdf", PDF));
+
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.json().get("attachments")).hasSize(2);
+        assertThat(uploadFilesDeletedSoon()).as("deleted as the request ends").isTrue();
+        assertThat(stored.json().get("attachments").get(1).get("filename").asString())
+                .isEqualTo("a.pdf");
+        assertThat(api.download(stored.json()
+                                .get("attachments")
+                                .get(1)
+                                .get("url")
+                                .asString())
+                        .body())
+                .isEqualTo(PDF);
+    }
+
+    /** The filter deletes a request's parts as it ends, which may be just after the client has the answer. */
+    private boolean uploadFilesDeletedSoon() throws IOException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (uploadFiles() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    @Test
+    void textAroundTheBoundariesIsRefusedNotIgnored() {
+        String id = ticket(api);
+        var form = Multipart.form().field("body", "Hello");
+        byte[] lateFile = ("--" + boundaryOf(form) + "\r\nContent-Disposition: form-data; name=\"files\";"
+                        + " filename=\"late.pdf\"\r\n\r\n%PDF\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] body = concat(form.bytes(), lateFile);
+
+        Api.Response r = api.sendBytes("POST", "/tickets/" + id + "/comments", form.contentType(), body);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("detail").asString()).contains("follows the closing boundary");
+        nothingStored(id);
+    }
+
+    private static String boundaryOf(Multipart form) {
+        return form.contentType().substring(form.contentType().indexOf("boundary=") + "boundary=".length());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
