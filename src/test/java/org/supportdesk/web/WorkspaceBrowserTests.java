@@ -144,6 +144,29 @@ class WorkspaceBrowserTests {
 
     @Test
     @Order(4)
+    void ticketsCheckedForABulkActionStayCheckedWhileTheActionIsChosen() {
+        // The page's timers run on a clock the test moves: the filters' 300 ms debounce included.
+        page.clock().install();
+        var listLoads = new java.util.concurrent.atomic.AtomicInteger();
+        page.onRequest(request -> {
+            if (request.url().contains("/desk/list")) {
+                listLoads.incrementAndGet();
+            }
+        });
+        page.navigate(url("/desk?status=new&limit=25"));
+        var boxes = page.locator("tr[data-row] input[name=ids]");
+
+        boxes.nth(0).check();
+        page.getByLabel("Value", EXACT).fill("low");
+        page.clock().runFor(2_000);
+
+        assertThat(boxes.nth(0)).isChecked();
+        assertThat(page.getByLabel("Value", EXACT)).hasValue("low");
+        assertThat(listLoads.get()).as("list reloads").isZero();
+    }
+
+    @Test
+    @Order(4)
     void bulkActionsChangeTheSelectedTickets() {
         page.navigate(url("/desk?status=new&limit=25"));
         var boxes = page.locator("tr[data-row] input[name=ids]");
