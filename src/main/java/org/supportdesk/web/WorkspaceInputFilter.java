@@ -29,7 +29,8 @@ import org.thymeleaf.context.Context;
  * `email=a%FF`) gets a workspace page saying so, with status 400, where it got the API's JSON:
  * QueryStringFilter answers such a query for the API, and a form that Tomcat cannot decode fails in
  * Spring Security's first read of a field (the CSRF token, the sign-in's email), which the container
- * answers as JSON. This filter runs before both, on the workspace's pages only, so the API's
+ * answers as JSON; a form over the body limit (a paste of megabytes into a field) gets a page too,
+ * where BodySizeLimitFilter answers JSON. This filter runs before both, on the workspace's pages only, so the API's
  * answers stay exactly as they are. It answers before Spring Security, so the page is the same
  * whether or not one is signed in, and has no navigation (as the workspace's 403 page has none).
  */
@@ -68,6 +69,18 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
                             + " not valid text (%-escapes must encode UTF-8). Nothing was changed.");
             return;
         }
+        if (isForm(request) && request.getContentLengthLong() > bodyLimit) {
+            // BodySizeLimitFilter would answer the API's JSON, which a browser shows as it is.
+            response.setHeader("Connection", "close");
+            answer(
+                    request,
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "Form too large",
+                    "This form is larger than the limit of " + size(bodyLimit) + " (a field holds far more text"
+                            + " than it may). Nothing was saved: go back and shorten it.");
+            return;
+        }
         if (formIsNotText(request)) {
             answer(
                     request,
@@ -85,10 +98,8 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
      * sent as it is: BodySizeLimitFilter, after this one, refuses the others as it always has.
      */
     private boolean formIsNotText(HttpServletRequest request) {
-        String type = request.getContentType();
         long length = request.getContentLengthLong();
-        if (type == null
-                || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        if (!isForm(request)
                 || length < 0
                 || length > bodyLimit
                 || request.getHeader(HttpHeaders.CONTENT_ENCODING) != null) {
@@ -101,6 +112,16 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
             // Too many or too large parameters are answered as before, where they are read next.
             return e.getErrorCode() == HttpServletResponse.SC_BAD_REQUEST;
         }
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+    }
+
+    private static String size(long bytes) {
+        long mb = 1024 * 1024;
+        return bytes % mb == 0 ? bytes / mb + " MB" : bytes + " bytes";
     }
 
     /**
@@ -128,18 +149,24 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "Not valid text", message);
+    }
+
+    private void answer(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String message)
+            throws IOException {
         String path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
                 .pathWithinApplication()
                 .value();
         // Back to the form itself where it has a page of its own, else to the inbox.
         boolean account = !path.startsWith("/desk") && !path.equals("/logout");
         var context = new Context(Locale.ENGLISH);
-        context.setVariable("title", "Not valid text");
+        context.setVariable("title", title);
         context.setVariable("message", message);
         context.setVariable("back", account ? path : "/desk");
         context.setVariable("backLabel", account ? "Back to the form" : "Back to the inbox");
         byte[] html = templates.process("error/page", context).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setStatus(status);
         ResponseHeaders.secure(response);
         ResponseHeaders.noStore(response);
         response.setContentType("text/html;charset=UTF-8");

@@ -51,6 +51,34 @@ class WorkspaceInputTests extends ApiTest {
     }
 
     @Test
+    void aFormOverTheBodyLimitAnswersAPageAndSavesNothing() {
+        String customer = "web-huge-" + UUID.randomUUID();
+        admin.get("/desk/new");
+
+        // A description pasted with 2 MB of logs: over the 1 MB every API and workspace body may be.
+        Browser.Page page = admin.post(
+                "/desk/new",
+                java.util.Map.of(
+                        "customer_id", customer,
+                        "customer_email", "huge@example.com",
+                        "customer_name", "Huge",
+                        "subject", "A pasted log",
+                        "description", "x".repeat(2 * 1024 * 1024)));
+
+        assertThat(page.status()).as(page.body()).isEqualTo(413);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body())
+                .contains("<h1>Form too large</h1>", "1 MB", "Nothing was saved", "href=\"/desk\"")
+                .doesNotContain("\"detail\"");
+        assertThat(api.get("/tickets?customer_id=" + customer)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void aSignInFormThatIsNotUtf8AnswersAPageLeadingBackToTheForm() {
         var stranger = new Browser(port);
         stranger.get("/login");
