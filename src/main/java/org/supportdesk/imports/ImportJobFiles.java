@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * state, written by rename so that a crash leaves the old state or the new one, never half of one.
  */
 final class ImportJobFiles {
+
+    private static final Duration CLOCK_MARGIN = Duration.ofDays(1);
 
     private static final String STATE = ".json";
     private static final String PARTIAL = ".json.tmp";
@@ -113,7 +116,10 @@ final class ImportJobFiles {
     /**
      * Deletes the states (and any upload) of the jobs that ended before {@code before}, except those
      * {@code running} says are not over: how many. A job's file is written last when the job ends,
-     * so a file changed since {@code before} is not even read.
+     * so a file changed a day or more after {@code before} is not even read. The day is a margin:
+     * a file's time is the file system's clock (a network file system's, or before a clock step),
+     * which need not agree with the service's, and the sieve must never keep a file the job's own
+     * end time would let go.
      */
     int deleteOverBefore(Instant before, Predicate<UUID> running) {
         int deleted = 0;
@@ -123,7 +129,7 @@ final class ImportJobFiles {
                 try {
                     if (id.isEmpty()
                             || running.test(id.get())
-                            || !Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                            || !Files.getLastModifiedTime(file).toInstant().isBefore(before.plus(CLOCK_MARGIN))) {
                         continue;
                     }
                     Optional<ImportJob> job = load(id.get());

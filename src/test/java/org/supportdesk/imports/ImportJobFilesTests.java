@@ -92,6 +92,24 @@ class ImportJobFilesTests {
         assertThat(notAJob).exists();
     }
 
+    @Test
+    void aJobOverBeforeTheCutOffGoesThoughItsFileSaysItWasWrittenAfter() throws Exception {
+        // The file system's clock (a network file system's, or one stepped since) ahead of the
+        // service's by an hour: the job's end time decides, not the file's.
+        var files = new ImportJobFiles(
+                dataDir.resolve("import-jobs"), JsonMapper.builder().build());
+        Instant cutOff = Instant.now().minus(Duration.ofDays(3));
+        ImportJob finished = job(ImportJob.FINISHED, cutOff.minus(Duration.ofHours(1)));
+        files.save(finished);
+        Path state = dataDir.resolve("import-jobs").resolve(finished.id() + ".json");
+        Files.setLastModifiedTime(state, FileTime.from(cutOff.plus(Duration.ofHours(1))));
+
+        int deleted = files.deleteOverBefore(cutOff, id -> false);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(files.load(finished.id())).isEmpty();
+    }
+
     private static Path aged(Path file, String content) throws Exception {
         Files.writeString(file, content);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().minusSeconds(7_200)));
