@@ -32,14 +32,31 @@ public final class WorkspacePaths {
     private static final List<PathPattern> ALL_PATTERNS =
             Stream.concat(PAGES.stream(), ASSETS.stream()).map(PARSER::parse).toList();
 
+    // Every path a pattern matches starts with the pattern's text before `/**`. Asked on every
+    // request, API ones included: most are told apart by that text alone, without matching the
+    // patterns (which was about 1% of a GET's CPU).
+    private static final List<String> PREFIXES = Stream.concat(PAGES.stream(), ASSETS.stream())
+            .map(p -> p.endsWith("/**") ? p.substring(0, p.length() - 3) : p)
+            .toList();
+
     /** A page or form of the workspace (not its static files). */
     public static boolean isPage(PathContainer path) {
-        return PAGE_PATTERNS.stream().anyMatch(p -> p.matches(path));
+        return mayBe(path) && PAGE_PATTERNS.stream().anyMatch(p -> p.matches(path));
     }
 
     /** A page, a form or a static file of the workspace. */
     public static boolean isWorkspace(PathContainer path) {
-        return ALL_PATTERNS.stream().anyMatch(p -> p.matches(path));
+        return mayBe(path) && ALL_PATTERNS.stream().anyMatch(p -> p.matches(path));
+    }
+
+    private static boolean mayBe(PathContainer path) {
+        String value = path.value();
+        for (String prefix : PREFIXES) {
+            if (value.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
