@@ -1,5 +1,6 @@
 package org.supportdesk.webhooks;
 
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -43,7 +44,11 @@ class Targets {
             return "URL should be an absolute http or https URL";
         }
         if (url.getHost() == null || url.getHost().isEmpty()) {
-            return "URL should name a host";
+            String ascii = asciiHost(url.getRawAuthority());
+            return ascii == null
+                    ? "URL should name a host"
+                    : "URL should name its host in ASCII: write " + ascii
+                            + " (the name's IDNA form, which is what DNS resolves)";
         }
         if (url.getRawUserInfo() != null) {
             return "URL should not carry a user name or password; use the signature to authenticate";
@@ -55,6 +60,27 @@ class Targets {
             return "URL's port should be from 1 to 65535";
         }
         return null;
+    }
+
+    /**
+     * The IDNA (`xn--`) form of an authority's host written in another script (`bücher.example`),
+     * or null when it has none: `URI` reads no host from such an authority, and the JDK's HTTP
+     * client could not send to one.
+     */
+    private static String asciiHost(String authority) {
+        if (authority == null || authority.chars().allMatch(c -> c < 0x80)) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.lastIndexOf(':');
+        if (port >= 0) {
+            host = host.substring(0, port);
+        }
+        try {
+            return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

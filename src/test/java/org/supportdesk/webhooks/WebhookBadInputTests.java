@@ -161,6 +161,14 @@ class WebhookBadInputTests extends ApiTest {
     }
 
     @Test
+    void aHostNameInAnotherScriptIsAskedForInItsAsciiForm() {
+        Api.Response r = postJson("\"url\": \"https://bücher.example/hook\"");
+
+        assertThat(problems(r)).containsExactly("[\"body\",\"url\"] url_scheme");
+        assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("ASCII", "xn--bcher-kva.example");
+    }
+
+    @Test
     void aRedeliveryOfADeliveryIdThatIsNoUuidNamesThatPathParameter() {
         String id = registered();
 
