@@ -95,9 +95,13 @@ class WorkspaceSecurity {
         var csrf = new CookieCsrfTokenRepository();
         csrf.setCookieCustomizer(c -> c.sameSite("Lax"));
         csrf.setHeaderName(CSRF_HEADER);
+        // The page to return to after signing in: Lax like the session and CSRF cookies, so a page
+        // of another site cannot set where a sign-in here lands.
+        var returnTo = new CookieRequestCache();
+        returnTo.setCookieCustomizer(c -> c.setAttribute("SameSite", "Lax"));
         http.securityContext(c -> c.securityContextRepository(sessions))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(c -> c.requestCache(new CookieRequestCache()))
+                .requestCache(c -> c.requestCache(returnTo))
                 .csrf(c -> c.csrfTokenRepository(csrf))
                 // The chain's own manager, with no parent: the default one's parent is Spring
                 // Security's global manager, which holds this provider too (it is a bean, which also

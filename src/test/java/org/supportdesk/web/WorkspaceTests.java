@@ -63,6 +63,17 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void thePageToReturnToAfterSignInIsKeptInACookieOtherSitesDoNotSend() {
+        Browser.Page page = new Browser(port).get("/desk/dashboard");
+
+        assertThat(page.location()).endsWith("/login");
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("REDIRECT_URI="))
+                .singleElement()
+                .satisfies(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
     void aWrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() {
         var guesser = new Browser(port);
         String email = "nobody-" + UUID.randomUUID() + "@example.com";
