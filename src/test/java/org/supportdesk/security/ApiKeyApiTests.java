@@ -187,19 +187,27 @@ class ApiKeyApiTests extends ApiTest {
         throw new AssertionError("key " + id + " not listed");
     }
 
+    /**
+     * The one problem of a key named {@code jsonName} (JSON string text, so that escapes such as
+     * `\\ud800` reach the service as written), after checking it is a 422 on the name.
+     */
+    private JsonNode refusedName(String jsonName) {
+        Api.Response r = api.send(
+                "POST",
+                "/api-keys",
+                "application/json",
+                "{\"name\": \"" + jsonName + "\", \"role\": \"viewer\"}",
+                Map.of());
+        assertThat(r.status()).as(jsonName).isEqualTo(422);
+        JsonNode problem = r.json().get("detail").get(0);
+        assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
+        return problem;
+    }
+
     @Test
     void aKeyNameTheDatabasesWouldChangeIsRefusedAsInATicket() {
         for (String name : List.of("ev\\ud800il", "ev\\u0000il", "evil\\u0000", "\\udc00")) {
-            Api.Response r = api.send(
-                    "POST",
-                    "/api-keys",
-                    "application/json",
-                    "{\"name\": \"" + name + "\", \"role\": \"viewer\"}",
-                    Map.of());
-
-            assertThat(r.status()).as(name).isEqualTo(422);
-            JsonNode problem = r.json().get("detail").get(0);
-            assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
+            JsonNode problem = refusedName(name);
             assertThat(problem.get("type").asString())
                     .isEqualTo(name.contains("u0000") ? "string_nul" : "string_unicode");
         }
@@ -210,16 +218,7 @@ class ApiKeyApiTests extends ApiTest {
     void aKeyNameWithALineBreakOrAnotherControlCharacterIsRefused() {
         // The name is every history entry's actor: a line break in it would forge a second line.
         for (String name : List.of("ops\\r\\nadmin", "tab\\tbed", "bell\\u0007", "del\\u007f", "c1\\u0085")) {
-            Api.Response r = api.send(
-                    "POST",
-                    "/api-keys",
-                    "application/json",
-                    "{\"name\": \"" + name + "\", \"role\": \"viewer\"}",
-                    Map.of());
-
-            assertThat(r.status()).as(name).isEqualTo(422);
-            JsonNode problem = r.json().get("detail").get(0);
-            assertThat(problem.get("loc").toString()).isEqualTo("[\"body\",\"name\"]");
+            JsonNode problem = refusedName(name);
             assertThat(problem.get("msg").asString()).contains("control character");
         }
         // Spaces and line breaks around a name are trimmed, as before.
