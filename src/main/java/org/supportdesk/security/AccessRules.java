@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.supportdesk.system.SafeMethods;
 import org.supportdesk.system.WorkspacePaths;
 
 /**
@@ -27,7 +28,7 @@ final class AccessRules {
     }
 
     private static final PathPatternParser PARSER = new PathPatternParser();
-    private static final Set<String> READ = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> READ = SafeMethods.ALL;
     private static final String METRICS = "/metrics";
 
     /** Open to anyone: health checks and the API description. */

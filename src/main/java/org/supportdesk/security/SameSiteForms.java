@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.supportdesk.system.SafeMethods;
 
 /**
  * Refuses a workspace form (any method but GET, HEAD, OPTIONS) that the browser says came from
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SameSiteForms extends OncePerRequestFilter {
 
-    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE = SafeMethods.ALL;
     private static final Set<String> OWN = Set.of("same-origin", "none");
 
     @Override

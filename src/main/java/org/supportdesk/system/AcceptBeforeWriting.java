@@ -36,7 +36,7 @@ class AcceptBeforeWriting implements WebMvcConfigurer, HandlerInterceptor {
     private static final List<MediaType> JSON =
             List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 
-    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE = SafeMethods.ALL;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
