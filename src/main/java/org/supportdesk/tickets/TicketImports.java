@@ -25,12 +25,15 @@ public class TicketImports {
     private final TicketService service;
     private final NewTickets store;
     private final TicketStore tickets;
+    private final SearchMerges merges;
 
-    TicketImports(TicketBinder binder, TicketService service, NewTickets store, TicketStore tickets) {
+    TicketImports(
+            TicketBinder binder, TicketService service, NewTickets store, TicketStore tickets, SearchMerges merges) {
         this.binder = binder;
         this.service = service;
         this.store = store;
         this.tickets = tickets;
+        this.merges = merges;
     }
 
     /** A record that passed every check of a `POST /tickets` body, and what it gave beyond one. */
@@ -92,8 +95,12 @@ public class TicketImports {
         }
     }
 
-    /** Stores an import's batches; to be used inside the import's one transaction. */
+    /**
+     * Stores an import's batches; to be made and used inside the import's one transaction. The
+     * search index's merges wait until {@link Writer#finish} (SearchMerges).
+     */
     public Writer writer() {
+        merges.holdOff();
         return new Writer();
     }
 
@@ -137,6 +144,7 @@ public class TicketImports {
         /** Counts the stored tickets for the stats, once per import; call it last. */
         public void finish() {
             store.count(tally);
+            merges.resume();
         }
     }
 }
