@@ -18,8 +18,7 @@ import org.supportdesk.system.Database;
  * 4), merges segments as it goes, inside the writing transaction. For an import that merge work was
  * half of what the index cost it (a million rows: 20 s without the index, 33 s with it,
  * docs/BENCHMARKS.md). While an import writes, merging is switched off ({@code automerge} 0, and a
- * {@code crisismerge} high enough not to start, low enough that FTS5's 2,000 segments are never
- * reached); the import's transaction switches it back on before it commits, so those settings are
+ * {@code crisismerge} high enough not to start, low enough that FTS5's limit is never reached); the import's transaction switches it back on before it commits, so those settings are
  * never seen outside it, and a failed import rolls them back with everything else. Once it has
  * committed, a background thread merges what the import left, {@link #PAGES} pages a transaction
  * (about 40 ms of the one writer each), until FTS5 finds nothing to merge. Searches meanwhile read
@@ -34,8 +33,13 @@ class SearchMerges implements SmartLifecycle {
     private static final int AUTOMERGE = 4;
 
     private static final int CRISISMERGE = 16;
-    /** Segments on one level that start a merge while an import writes: two levels stay under 2,000. */
-    private static final int CRISISMERGE_WHILE_IMPORTING = 900;
+    /**
+     * Segments on one level that start a merge while an import writes (a segment per batch of
+     * 1,000 rows): a million-row import never starts one, which would merge nearly all it wrote in
+     * the import's transaction, and the other levels (a few segments each once merged) keep the
+     * whole index under FTS5's 2,000 segments, beyond which a write fails (SQLITE_FULL).
+     */
+    private static final int CRISISMERGE_WHILE_IMPORTING = 1500;
     /** Pages of merged index written per transaction. */
     static final int PAGES = 500;
 
