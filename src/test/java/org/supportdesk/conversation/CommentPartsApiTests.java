@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
@@ -105,6 +106,40 @@ class CommentPartsApiTests extends ApiTest {
         assertThat(locsAndTypes(r))
                 .containsExactly("[\"body\",\"files\"] part_encoding", "[\"body\",\"files\"] part_nested");
         nothingStored(id);
+    }
+
+    @Test
+    void aFileWhoseFilenameAndFilenameStarDifferIsRefusedAndTheSameNameTwiceIsStored() {
+        String id = ticket(api);
+
+        // RFC 7578 4.2: filename* is not for multipart/form-data. Tomcat's Part took the last of
+        // the two, Spring's MultipartFile the filename*: which name was stored depended on the layer.
+        for (String disposition : List.of(
+                "form-data; name=\"files\"; filename=\"a.pdf\"; filename*=UTF-8''b.pdf",
+                "form-data; name=\"files\"; filename*=UTF-8''b.pdf; filename=\"a.pdf\"")) {
+            Api.Response r = send(
+                    id,
+                    Multipart.form()
+                            .field("body", "Which file?")
+                            .part("Content-Disposition: " + disposition + "\r\nContent-Type: application/pdf", PDF));
+
+            assertThat(locsAndTypes(r)).as(disposition).containsExactly("[\"body\",\"files\"] part_name");
+            assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("'a.pdf'", "'b.pdf'", "RFC 7578");
+            nothingStored(id);
+        }
+
+        Api.Response same = send(
+                id,
+                Multipart.form()
+                        .field("body", "The same name twice")
+                        .part(
+                                "Content-Disposition: form-data; name=\"files\"; filename=\"r\u00e9sum\u00e9.pdf\";"
+                                        + " filename*=UTF-8''r%C3%A9sum%C3%A9.pdf\r\nContent-Type: application/pdf",
+                                PDF));
+
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(same.json().get("attachments").get(0).get("filename").asString())
+                .isEqualTo("r\u00e9sum\u00e9.pdf");
     }
 
     @Test

@@ -100,6 +100,23 @@ class ImportPartsApiTests extends ApiTest {
     }
 
     @Test
+    void aFileWhoseFilenameAndFilenameStarDifferIsRefusedOnEveryImportEndpoint() {
+        String customer = "C-" + UUID.randomUUID();
+        // The import picks its format by the file's name: these two name different formats.
+        var form = Multipart.form()
+                .part(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"t.csv\"; filename*=UTF-8''t.json",
+                        csv(customer));
+
+        for (String path : List.of("/import/csv", "/tickets/import", "/imports")) {
+            Api.Response r = form.sendTo(api, path);
+            assertThat(locsAndTypes(r)).as(path).containsExactly("[\"body\",\"file\"] part_name");
+            assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("'t.csv'", "'t.json'");
+        }
+        assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
     void aValidUploadIsStillImported() {
         String customer = "C-" + UUID.randomUUID();
 
