@@ -2,14 +2,17 @@ package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.Multipart;
+import org.supportdesk.UploadFiles;
 
 /**
  * The parts of a multipart import: the one part `file`. A part Tomcat's parser would have skipped
@@ -18,6 +21,9 @@ import org.supportdesk.Multipart;
  * and nothing is imported: not in the answer, not in the background.
  */
 class ImportPartsApiTests extends ApiTest {
+
+    @Autowired
+    ServletContext servletContext;
 
     private static final String HEADER = "customer_id,customer_email,customer_name,subject,description\n";
 
@@ -141,5 +147,23 @@ class ImportPartsApiTests extends ApiTest {
 
         assertThat(locsAndTypes(r)).containsExactly("[\"body\",\"file\"] part_disposition");
         assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
+    void theWorkspaceFormsTextFieldsOverTheFormLimitAreRefusedWithJson() {
+        String customer = "C-" + UUID.randomUUID();
+
+        // The CSRF check reads the text fields as parameters, which hold at most the 2 MB of
+        // server.tomcat.max-http-form-post-size; over 1 MB the field is written to a temporary file.
+        Api.Response r = Multipart.form()
+                .field("_csrf", "x".repeat(2_500_000))
+                .file("file", "t.csv", "text/csv", csv(customer))
+                .sendTo(new Api(port, null), "/desk/import/preview");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("detail").asString()).contains("2097152 bytes");
+        assertThat(totalFor(customer)).isZero();
+        assertThat(UploadFiles.noneLeftSoon(servletContext)).isTrue();
     }
 }

@@ -245,6 +245,26 @@ class MultipartParserTests {
     }
 
     @Test
+    void theTextFieldsTogetherAreHeldToTheFormLimitAndFilesAreNot() throws IOException {
+        limits = new MultipartLimits(10_000_000, 5_000_000, 1024, "", 50, 512, 100);
+        assertThatThrownBy(() -> parse(body(
+                        CD + "form-data; name=\"a\"", "x".repeat(60), CD + "form-data; name=\"b\"", "y".repeat(41))))
+                .isInstanceOf(PayloadTooLarge.class)
+                .hasMessageContaining("text fields are larger together than the limit of 100 bytes");
+        assertThat(parse(body(
+                        CD + "form-data; name=\"a\"",
+                        "x".repeat(60),
+                        CD + "form-data; name=\"f\"; filename=\"f.txt\"",
+                        "z".repeat(500),
+                        CD + "form-data; name=\"b\"",
+                        "y".repeat(40))))
+                .hasSize(3);
+        try (var files = Files.list(temp)) {
+            assertThat(files).as("the refused body's parts are deleted").isEmpty();
+        }
+    }
+
+    @Test
     void aRefusedBodyLeavesNoTemporaryFile() throws IOException {
         assertThat(refused(body(
                         CD + "form-data; name=\"files\"; filename=\"big.bin\"",
