@@ -3,19 +3,15 @@ package org.supportdesk.imports;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 
 /**
  * A strict RFC 4180 record splitter: commas, double quotes, {@code ""} inside quoted fields,
  * line breaks (CRLF, LF or CR) inside quoted fields. A quote inside an unquoted field, text after a
- * closing quote and an unclosed quote are errors with their line. Blank lines are skipped. Records
- * are capped at {@link #MAX_RECORD_CHARS} so that an unclosed quote cannot read the whole file
- * into memory. Hand-written rather than Commons CSV for that strictness and for speed.
+ * closing quote and an unclosed quote are errors with their line. Blank lines are skipped. This
+ * class scans characters and counts lines; the record it fills, with its limits, is {@link
+ * CsvRecord}. Hand-written rather than Commons CSV for that strictness and for speed.
  */
 final class CsvLexer {
-
-    static final int MAX_RECORD_CHARS = 1_000_000;
-    static final int MAX_FIELDS = 10_000;
 
     private final Reader in;
     private final char[] buf = new char[1 << 16];
@@ -24,10 +20,7 @@ final class CsvLexer {
     private int limit;
     private boolean eof;
     private long line = 1;
-    private long recordLine;
-    private int recordChars;
-    private String[] fields = new String[32];
-    private int count;
+    private final CsvRecord record = new CsvRecord();
 
     CsvLexer(Reader in) {
         this.in = in;
@@ -50,17 +43,11 @@ final class CsvLexer {
                 break;
             }
         }
-        recordLine = line;
-        recordChars = 0;
-        count = 0;
+        record.start(line);
         boolean more;
         do {
             String field = pos < limit && buf[pos] == '"' ? quoted() : unquoted();
-            recordChars += field.length();
-            if (recordChars > MAX_RECORD_CHARS) {
-                throw tooLong();
-            }
-            add(field);
+            record.add(field, line);
             more = pos < limit && buf[pos] == ',';
             if (more) {
                 pos++;
@@ -80,31 +67,13 @@ final class CsvLexer {
         return true;
     }
 
-    int count() {
-        return count;
+    /** The record read by the last {@link #next()}. */
+    CsvRecord record() {
+        return record;
     }
 
-    String field(int i) {
-        return fields[i];
-    }
-
-    /** The line on which the current record starts. */
-    long recordLine() {
-        return recordLine;
-    }
-
-    MalformedImportException error(String message) {
-        return new MalformedImportException("line " + line + ": " + message);
-    }
-
-    private void add(String field) {
-        if (count == fields.length) {
-            fields = Arrays.copyOf(fields, count * 2);
-        }
-        if (count == MAX_FIELDS) {
-            throw error("more than " + MAX_FIELDS + " fields in one record");
-        }
-        fields[count++] = field;
+    private MalformedImportException error(String message) {
+        return CsvRecord.error(line, message);
     }
 
     /** Reads up to the next comma or line break, leaving pos on it (or at the end of input). */
@@ -198,7 +167,7 @@ final class CsvLexer {
             spill.setLength(0);
         }
         spill.append(buf, start, pos - start);
-        checkSpill();
+        record.checkPending(spill.length(), line);
         return true;
     }
 
@@ -206,17 +175,6 @@ final class CsvLexer {
         if (next != ',' && next != '\n' && next != '\r') {
             throw error("unexpected character '" + next + "' after the closing quote of a field");
         }
-    }
-
-    private void checkSpill() {
-        if (recordChars + spill.length() > MAX_RECORD_CHARS) {
-            throw tooLong();
-        }
-    }
-
-    private MalformedImportException tooLong() {
-        return error("the record that starts on line " + recordLine + " is longer than " + MAX_RECORD_CHARS
-                + " characters (is a quote not closed?)");
     }
 
     /** After a CR: swallows a following LF and counts one line. */

@@ -49,6 +49,7 @@ final class CsvTicketReader extends LookaheadReader {
             new Column("classification", Kind.OPTIONAL));
 
     private final CsvLexer lexer;
+    private final CsvRecord record;
     private final Utf8Text text;
     private int[] cellOf;
     private int headerSize;
@@ -58,6 +59,7 @@ final class CsvTicketReader extends LookaheadReader {
         super(text);
         this.text = text;
         this.lexer = new CsvLexer(text);
+        this.record = lexer.record();
     }
 
     @Override
@@ -82,11 +84,11 @@ final class CsvTicketReader extends LookaheadReader {
         if (!found) {
             throw new MalformedImportException(text.sawContent() ? "line 1: no header row" : "line 1: file is empty");
         }
-        headerSize = lexer.count();
+        headerSize = record.count();
         cellOf = new int[COLUMNS.size()];
         Arrays.fill(cellOf, -1);
         for (int cell = 0; cell < headerSize; cell++) {
-            String name = lexer.field(cell).strip().toLowerCase(Locale.ROOT);
+            String name = record.field(cell).strip().toLowerCase(Locale.ROOT);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 if (COLUMNS.get(c).name().equals(name)) {
                     if (cellOf[c] >= 0) {
@@ -109,12 +111,12 @@ final class CsvTicketReader extends LookaheadReader {
     }
 
     private MalformedImportException header(String message) {
-        return new MalformedImportException("line " + lexer.recordLine() + ": " + message);
+        return new MalformedImportException("line " + record.line() + ": " + message);
     }
 
     private boolean allBlank() {
-        for (int i = 0; i < lexer.count(); i++) {
-            if (!lexer.field(i).isBlank()) {
+        for (int i = 0; i < record.count(); i++) {
+            if (!record.field(i).isBlank()) {
                 return false;
             }
         }
@@ -126,10 +128,10 @@ final class CsvTicketReader extends LookaheadReader {
         if (allBlank()) {
             return true;
         }
-        for (int i = headerSize; i < lexer.count(); i++) {
-            if (!lexer.field(i).isBlank()) {
-                throw new MalformedImportException("line " + lexer.recordLine() + " (row " + (row + 1) + "): "
-                        + lexer.count() + " fields but the header has " + headerSize);
+        for (int i = headerSize; i < record.count(); i++) {
+            if (!record.field(i).isBlank()) {
+                throw new MalformedImportException("line " + record.line() + " (row " + (row + 1) + "): "
+                        + record.count() + " fields but the header has " + headerSize);
             }
         }
         return false;
@@ -138,10 +140,10 @@ final class CsvTicketReader extends LookaheadReader {
     private ObjectNode ticket() {
         ObjectNode ticket = TicketFields.NODES.objectNode();
         ObjectNode metadata = null;
-        int count = lexer.count();
+        int count = record.count();
         for (int c = 0; c < cellOf.length; c++) {
             int cell = cellOf[c];
-            String value = cell >= 0 && cell < count ? unguard(lexer.field(cell)) : null;
+            String value = cell >= 0 && cell < count ? unguard(record.field(cell)) : null;
             Column column = COLUMNS.get(c);
             if (column.kind() == Kind.REQUIRED) {
                 ticket.put(column.name(), value == null ? "" : value);

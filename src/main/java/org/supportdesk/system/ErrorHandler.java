@@ -17,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -114,6 +115,19 @@ class ErrorHandler {
                 "Unsupported content type " + described(given, raw) + "; expected " + expected);
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, NotAcceptable.detail(e), e.getHeaders());
+    }
+
+    @ExceptionHandler(NotAcceptable.BeforeChange.class)
+    ResponseEntity<Object> notAcceptable(NotAcceptable.BeforeChange e) {
+        // The Accept header Spring's own 406 carries, naming what the answer would have been.
+        var headers = new HttpHeaders();
+        headers.setAccept(NotAcceptable.CHANGES_ANSWER);
+        return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, NotAcceptable.detail(e), headers);
+    }
+
     /** The type as parsed, or as sent when it could not be parsed (a charset Java does not know). */
     private static String described(MediaType given, String raw) {
         if (given != null) {
@@ -188,7 +202,7 @@ class ErrorHandler {
             return ErrorResponses.entity(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
         }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
-            // Spring's own client errors (405, 406, unknown path, missing part...): keep the status,
+            // Spring's own client errors (405, unknown path, missing part...): keep the status,
             // say it in the seed's shape and words ("Method Not Allowed", "Not Found").
             // Its headers too: a 405's Allow, as RFC 9110 asks and AuthFilter's own 405 gives.
             HttpStatus status = HttpStatus.valueOf(framework.getStatusCode().value());

@@ -2,20 +2,40 @@ package org.supportdesk.system;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.tomcat.util.http.fileupload.MultipartStream;
+import org.apache.tomcat.util.http.fileupload.ParameterParser;
 import org.apache.tomcat.util.http.fileupload.impl.FileUploadIOException;
 
 /**
- * The edges of a multipart body, which Tomcat's parser skips unread: the preamble before the first
- * boundary line and the epilogue after the closing one. RFC 2046 lets them hold text to ignore; no
+ * The edges of a multipart body: its boundary, and what Tomcat's parser skips unread, the
+ * preamble before the first boundary line and the epilogue after the closing one. RFC 2046 lets them hold text to ignore; no
  * HTTP client writes any, and text there is most likely a part that is lost (a body that does not
  * start with its boundary, a part sent after the closing line). Blank lines are allowed, as some
  * clients put a CRLF before the first boundary or after the last.
  */
 final class MultipartEdges {
 
+    private static final int MAX_BOUNDARY = 1000;
+
     private MultipartEdges() {}
+
+    /** The boundary parameter of the Content-Type, read as Tomcat reads it (quoted or not). */
+    static byte[] boundary(String contentType) {
+        var parser = new ParameterParser();
+        parser.setLowerCaseNames(true);
+        String boundary = parser.parse(contentType, new char[] {';', ','}).get("boundary");
+        if (boundary == null || boundary.isEmpty()) {
+            throw new MalformedRequest("Malformed multipart request: the Content-Type has no boundary");
+        }
+        if (boundary.length() > MAX_BOUNDARY) {
+            // RFC 2046 allows 70 characters; longer ones are read as Tomcat read them, up to this.
+            throw new MalformedRequest("Malformed multipart request: the Content-Type's boundary is longer than "
+                    + MAX_BOUNDARY + " characters");
+        }
+        return boundary.getBytes(StandardCharsets.ISO_8859_1);
+    }
 
     /**
      * Skips blank lines before the first delimiter (some clients start with CRLF) and reads it.

@@ -49,8 +49,8 @@ class MultipartFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var multipart = new MultipartRequest(
-                request, new MultipartParser(limits, location(request.getServletContext())), limits.maxFormSize());
+        var multipart =
+                new MultipartRequest(request, new MultipartParser(limits, location(request.getServletContext())));
         try {
             chain.doFilter(multipart, response);
         } catch (IOException | ServletException | RuntimeException e) {

@@ -13,7 +13,6 @@ import org.apache.tomcat.util.http.fileupload.FileItem;
 import org.apache.tomcat.util.http.fileupload.FileUpload;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.apache.tomcat.util.http.fileupload.MultipartStream;
-import org.apache.tomcat.util.http.fileupload.ParameterParser;
 import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
@@ -28,7 +27,8 @@ import org.apache.tomcat.util.http.fileupload.util.LimitedInputStream;
  * parts without a word: every part is judged by {@link PartHeaders}, and a body with a part that
  * would be left out is refused whole, naming every such part (422). So is text before the first
  * boundary or after the last one (400), which Tomcat ignores. The part count, header size, file
- * size and request size limits are Tomcat's, with its exceptions, so they are answered as before.
+ * size and request size limits are Tomcat's, with its exceptions, so they are answered as before;
+ * the text fields together are held to the form size limit (413) as Tomcat's Request held them.
  *
  * <p>Why not Tomcat's parser with a second scanner watching the bytes: Tomcat reads the body from
  * its own connector stream, not through the request a servlet filter can wrap, so no filter sees
@@ -41,7 +41,6 @@ final class MultipartParser {
 
     private static final int COPY_BUFFER = 8192;
     private static final int MAX_CHARSET_FIELD = 40;
-    private static final int MAX_BOUNDARY = 1000;
 
     private final MultipartLimits limits;
     private final File location;
@@ -58,7 +57,7 @@ final class MultipartParser {
      */
     List<Part> parse(InputStream body, String contentType, long contentLength, String headerCharset)
             throws IOException {
-        byte[] boundary = boundary(contentType);
+        byte[] boundary = MultipartEdges.boundary(contentType);
         if (contentLength > limits.maxRequestSize() && limits.maxRequestSize() >= 0) {
             throw tooLarge(contentLength);
         }
@@ -92,6 +91,7 @@ final class MultipartParser {
         var headerParser = new FileUpload();
         var factory = new DiskFileItemFactory(limits.fileSizeThreshold(), location);
         var problems = new ArrayList<Problem>();
+        long formSize = 0;
         int index = 0;
         boolean more = true;
         while (more) {
@@ -111,7 +111,13 @@ final class MultipartParser {
                 FileItem item =
                         factory.createItem(part.name(), part.contentType(), part.fileName() == null, part.fileName());
                 items.add(item);
-                copy(multi.newInputStream(), item.getOutputStream(), part.fileName());
+                boolean text = part.fileName() == null;
+                long size = copy(
+                        multi.newInputStream(),
+                        item.getOutputStream(),
+                        part.fileName(),
+                        text ? limits.maxFormSize() - formSize : Long.MAX_VALUE);
+                formSize += text ? size : 0;
                 item.setHeaders(headers);
                 Problem charset = charsetField(part, item);
                 if (charset != null) {
@@ -127,13 +133,26 @@ final class MultipartParser {
         }
     }
 
-    private void copy(InputStream part, OutputStream out, String fileName) throws IOException {
+    /**
+     * Copies a part's body to its item, with the file size limit and, for a text field, what is
+     * left of the form limit (Tomcat's max-http-form-post-size, which its parser applied to the
+     * text fields together): the request stops there, before megabytes of text are spooled.
+     *
+     * @return the part's size
+     */
+    private long copy(InputStream part, OutputStream out, String fileName, long textLeft) throws IOException {
         byte[] buffer = new byte[COPY_BUFFER];
         long size = 0;
         try (part;
                 out) {
             for (int n = part.read(buffer); n >= 0; n = part.read(buffer)) {
                 size += n;
+                if (limits.maxFormSize() >= 0 && size > textLeft) {
+                    throw new PayloadTooLarge(
+                            "The form's text fields are larger together than the limit of " + limits.maxFormSize()
+                                    + " bytes; a long text is sent as a file",
+                            limits.maxFormSize());
+                }
                 if (limits.maxFileSize() >= 0 && size > limits.maxFileSize()) {
                     throw new FileSizeLimitExceededException(
                             "The field's content exceeds its maximum permitted size of " + limits.maxFileSize()
@@ -144,6 +163,7 @@ final class MultipartParser {
                 out.write(buffer, 0, n);
             }
         }
+        return size;
     }
 
     /**
@@ -221,21 +241,5 @@ final class MultipartParser {
                 "The request's size (" + size + ") is over the limit of " + limits.maxRequestSize() + " bytes",
                 size,
                 limits.maxRequestSize());
-    }
-
-    /** The boundary parameter of the Content-Type, read as Tomcat reads it (quoted or not). */
-    private static byte[] boundary(String contentType) {
-        var parser = new ParameterParser();
-        parser.setLowerCaseNames(true);
-        String boundary = parser.parse(contentType, new char[] {';', ','}).get("boundary");
-        if (boundary == null || boundary.isEmpty()) {
-            throw new MalformedRequest("Malformed multipart request: the Content-Type has no boundary");
-        }
-        if (boundary.length() > MAX_BOUNDARY) {
-            // RFC 2046 allows 70 characters; longer ones are read as Tomcat read them, up to this.
-            throw new MalformedRequest("Malformed multipart request: the Content-Type's boundary is longer than "
-                    + MAX_BOUNDARY + " characters");
-        }
-        return boundary.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

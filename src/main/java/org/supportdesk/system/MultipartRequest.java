@@ -26,15 +26,13 @@ import java.util.Map;
 final class MultipartRequest extends HttpServletRequestWrapper {
 
     private final MultipartParser parser;
-    private final long maxFormSize;
     private List<Part> parts;
     private Exception failure;
     private Map<String, String[]> parameters;
 
-    MultipartRequest(HttpServletRequest request, MultipartParser parser, long maxFormSize) {
+    MultipartRequest(HttpServletRequest request, MultipartParser parser) {
         super(request);
         this.parser = parser;
-        this.maxFormSize = maxFormSize;
     }
 
     @Override
@@ -137,14 +135,9 @@ final class MultipartRequest extends HttpServletRequestWrapper {
             super.getParameterMap()
                     .forEach((k, v) ->
                             all.computeIfAbsent(k, x -> new ArrayList<>()).addAll(List.of(v)));
-            long size = 0;
+            // The parser has held the text fields to the form size limit.
             for (Part part : read) {
                 if (part.getSubmittedFileName() == null) {
-                    size += part.getSize();
-                    if (size > maxFormSize) {
-                        throw new MalformedRequest(
-                                "The form's text fields are longer together than " + maxFormSize + " bytes");
-                    }
                     all.computeIfAbsent(part.getName(), x -> new ArrayList<>()).add(text(part));
                 }
             }

@@ -16,7 +16,7 @@ import org.apache.tomcat.util.http.fileupload.ParameterParser;
  * multipart/mixed part (RFC 2388's several files in one field) and keeps only its parts that have
  * a file name. It ignores a part's Content-Transfer-Encoding (a base64 file would be stored as
  * base64 text) and its charset, skips header lines without a colon, and takes the last of two
- * `name` parameters. Each of these is a {@link Problem} here (RFC 7578 allows none of them), so that
+ * `name` parameters (or the last of `filename` and `filename*`). Each of these is a {@link Problem} here (RFC 7578 allows none of them), so that
  * the request is refused instead of losing the part.
  *
  * <p>A part that passes is named as Tomcat names it: the same parameter parser (quotes, RFC 2231
@@ -78,6 +78,10 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
         if (name == null || name.isEmpty()) {
             return new Issue("Part has no name: its Content-Disposition needs 'name=\"...\"'", "part_name");
         }
+        Issue twoFileNames = twoFileNames(disposition);
+        if (twoFileNames != null) {
+            return twoFileNames;
+        }
         if (contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return new Issue(
                     "Part is itself multipart (" + shown(contentType.split(";", 2)[0].trim())
@@ -124,6 +128,33 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
         return value == null ? "" : value.trim();
     }
 
+    /**
+     * `filename` beside `filename*` naming another file. RFC 7578 4.2 says `filename*` is not used
+     * in multipart/form-data, and the layers disagree on which one counts: Tomcat's Part takes the
+     * last of the two, Spring's MultipartFile the `filename*` (so an import could pick its format
+     * by one name and record the other). The same name twice, as a careful client sends it, passes.
+     */
+    private static Issue twoFileNames(String disposition) {
+        String plain = null;
+        String extended = null;
+        for (String item : parameterItems(disposition)) {
+            String key = parameterName(item);
+            if (key.equals("filename")) {
+                plain = fileName(parameters("form-data; " + item));
+            } else if (key.equals("filename*")) {
+                extended = fileName(parameters("form-data; " + item));
+            }
+        }
+        if (plain == null || extended == null || plain.equals(extended)) {
+            return null;
+        }
+        return new Issue(
+                "Part's Content-Disposition names two files, filename '" + shown(plain) + "' and filename* '"
+                        + shown(extended) + "': which one is meant? Send the name in filename alone (RFC 7578"
+                        + " 4.2: filename* is not used in multipart/form-data)",
+                "part_name");
+    }
+
     private static String charset(String contentType) {
         if (contentType == null) {
             return null;
@@ -145,11 +176,13 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
 
     /**
      * A parameter of the disposition given twice (Tomcat keeps the last), counting `name*` as
-     * `name`. `filename` with `filename*` is RFC 6266's fallback pair, not a repeat.
+     * `name`. `filename` with `filename*` is RFC 6266's fallback pair, not a repeat: {@link
+     * #twoFileNames} judges it.
      */
     private static String repeatedParameter(String disposition) {
         var seen = new ArrayList<String>();
-        for (String parameter : parameterNames(disposition)) {
+        for (String item : parameterItems(disposition)) {
+            String parameter = parameterName(item);
             String key = parameter.equals("filename*") ? parameter : parameter.replace("*", "");
             if (seen.contains(key)) {
                 return key;
@@ -159,9 +192,9 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
         return null;
     }
 
-    /** The parameter names of a header value, lower-cased, skipping its first item (the type). */
-    private static List<String> parameterNames(String value) {
-        var names = new ArrayList<String>();
+    /** The parameters of a header value as written (`name="a"`), skipping its first item (the type). */
+    private static List<String> parameterItems(String value) {
+        var items = new ArrayList<String>();
         boolean quoted = false;
         int start = -1; // no item is read until the first ';' outside quotes
         for (int i = 0; i <= value.length(); i++) {
@@ -171,18 +204,19 @@ record PartHeaders(String name, String fileName, String contentType, Problem pro
             } else if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && c == ';') {
-                if (start >= 0) {
-                    String item = value.substring(start, i);
-                    int eq = item.indexOf('=');
-                    String name = (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-                    if (!name.isEmpty()) {
-                        names.add(name);
-                    }
+                if (start >= 0 && !parameterName(value.substring(start, i)).isEmpty()) {
+                    items.add(value.substring(start, i).trim());
                 }
                 start = i + 1;
             }
         }
-        return names;
+        return items;
+    }
+
+    /** A parameter's name, lower-cased. */
+    private static String parameterName(String item) {
+        int eq = item.indexOf('=');
+        return (eq < 0 ? item : item.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasLineWithoutColon(String raw) {

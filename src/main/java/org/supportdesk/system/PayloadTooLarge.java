@@ -11,7 +11,12 @@ public class PayloadTooLarge extends IOException {
     private final long limit;
 
     public PayloadTooLarge(long limit) {
-        super("Request body is larger than the limit of " + limit + " bytes");
+        this("Request body is larger than the limit of " + limit + " bytes", limit);
+    }
+
+    /** A limit on a piece of the body, which {@code message} names. */
+    public PayloadTooLarge(String message, long limit) {
+        super(message);
         this.limit = limit;
     }
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.util.MultiValueMap;
+import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.Problem;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,27 +27,47 @@ public record TicketEdit(Map<String, String> values, Map<String, String> was, in
                 was.put(field, clean(form.getFirst("was_" + field)));
             }
         }
-        return new TicketEdit(values, was, number(form.getFirst("version")), longNumber(form.getFirst("seen_at")));
+        return new TicketEdit(values, was, version(form.getFirst("version")), seenAt(form.getFirst("seen_at")));
     }
 
     private static String clean(String value) {
         return value == null ? "" : value.trim();
     }
 
-    private static int number(String value) {
+    /**
+     * The version the page showed, which the change is sent with (If-Match). The page always sends
+     * it, so a form without a number there is hand-made or broken; it was read as version 0, and
+     * the agent got the panel of someone else's changes ("you were editing version 0") for a
+     * ticket nobody had touched. Now it is the form's error, and nothing is saved.
+     */
+    private static int version(String value) {
         try {
-            return value == null ? 0 : Integer.parseInt(value.trim());
+            int version = Integer.parseInt(value == null ? "" : value.trim());
+            if (version >= 1) {
+                return version;
+            }
         } catch (NumberFormatException e) {
-            return 0;
+            // said below
         }
+        throw malformed("version is not a version number");
     }
 
-    private static long longNumber(String value) {
+    /** When the page was loaded (epoch milliseconds): the conflict panel lists what others did since. */
+    private static long seenAt(String value) {
         try {
             return value == null ? 0 : Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            return 0;
+            throw malformed("seen_at is not a number");
         }
+    }
+
+    /** An error of the whole form (shown under it), not of a field the agent can correct. */
+    private static InvalidRequest malformed(String what) {
+        return new InvalidRequest(List.of(new Problem(
+                List.of("body"),
+                "The form's " + what + ": it comes with the page, so this form was changed or is broken."
+                        + " Reload the ticket and make your changes again.",
+                "form_malformed")));
     }
 
     /** The fields whose value differs from what the page showed. */

@@ -64,7 +64,12 @@ class TicketPageController {
             HttpServletRequest request,
             Model model) {
         UUID ticketId = Params.id(id);
-        TicketEdit edit = TicketEdit.of(form);
+        TicketEdit edit;
+        try {
+            edit = TicketEdit.of(form);
+        } catch (InvalidRequest e) {
+            return notSaved(ticketId, e, request, model);
+        }
         try {
             Ticket saved = edit.changed().isEmpty()
                     ? desk.get(ticketId)
@@ -77,10 +82,15 @@ class TicketPageController {
             model.addAttribute("conflict", edit);
             model.addAttribute("theirs", since(ticketId, edit.seenAt()));
         } catch (InvalidRequest e) {
-            show(desk.get(ticketId), model);
-            model.addAttribute("errors", Forms.errors(e));
-            model.addAttribute("notice", "Not saved: see the fields.");
+            return notSaved(ticketId, e, request, model);
         }
+        return page(request);
+    }
+
+    private String notSaved(UUID ticketId, InvalidRequest e, HttpServletRequest request, Model model) {
+        show(desk.get(ticketId), model);
+        model.addAttribute("errors", Forms.errors(e));
+        model.addAttribute("notice", "Not saved: see the fields.");
         return page(request);
     }
 

@@ -7,17 +7,15 @@ import static org.supportdesk.conversation.ConversationFixtures.ticket;
 import static org.supportdesk.conversation.ConversationFixtures.ticketJson;
 
 import jakarta.servlet.ServletContext;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.Multipart;
+import org.supportdesk.UploadFiles;
 
 /**
  * A comment's multipart parts that Tomcat's parser would have left out without a word: the
@@ -38,15 +36,6 @@ class CommentPartsApiTests extends ApiTest {
     private void nothingStored(String ticketId) {
         assertThat(ticketJson(api, ticketId).get("comment_count").asInt()).isZero();
         assertThat(comments(api, ticketId).get("items")).isEmpty();
-    }
-
-    /** Tomcat's upload files (upload_*.tmp) in the directory where parts beyond 1 MB are written. */
-    private long uploadFiles() throws IOException {
-        Path dir = ((File) servletContext.getAttribute(ServletContext.TEMPDIR)).toPath();
-        try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("upload_"))
-                    .count();
-        }
     }
 
     @Test
@@ -108,7 +97,41 @@ class CommentPartsApiTests extends ApiTest {
     }
 
     @Test
-    void aRefusedCommentLeavesNoUploadFileBehindAndAValidOneIsStoredWithItsFile() throws IOException {
+    void aFileWhoseFilenameAndFilenameStarDifferIsRefusedAndTheSameNameTwiceIsStored() {
+        String id = ticket(api);
+
+        // RFC 7578 4.2: filename* is not for multipart/form-data. Tomcat's Part took the last of
+        // the two, Spring's MultipartFile the filename*: which name was stored depended on the layer.
+        for (String disposition : List.of(
+                "form-data; name=\"files\"; filename=\"a.pdf\"; filename*=UTF-8''b.pdf",
+                "form-data; name=\"files\"; filename*=UTF-8''b.pdf; filename=\"a.pdf\"")) {
+            Api.Response r = send(
+                    id,
+                    Multipart.form()
+                            .field("body", "Which file?")
+                            .part("Content-Disposition: " + disposition + "\r\nContent-Type: application/pdf", PDF));
+
+            assertThat(locsAndTypes(r)).as(disposition).containsExactly("[\"body\",\"files\"] part_name");
+            assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("'a.pdf'", "'b.pdf'", "RFC 7578");
+            nothingStored(id);
+        }
+
+        Api.Response same = send(
+                id,
+                Multipart.form()
+                        .field("body", "The same name twice")
+                        .part(
+                                "Content-Disposition: form-data; name=\"files\"; filename=\"r\u00e9sum\u00e9.pdf\";"
+                                        + " filename*=UTF-8''r%C3%A9sum%C3%A9.pdf\r\nContent-Type: application/pdf",
+                                PDF));
+
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(same.json().get("attachments").get(0).get("filename").asString())
+                .isEqualTo("r\u00e9sum\u00e9.pdf");
+    }
+
+    @Test
+    void aRefusedCommentLeavesNoUploadFileBehindAndAValidOneIsStoredWithItsFile() {
         String id = ticket(api);
         byte[] big = new byte[1_500_000]; // beyond the 1 MB threshold: written to a temporary file
         Arrays.fill(big, (byte) 'x');
@@ -121,7 +144,7 @@ class CommentPartsApiTests extends ApiTest {
                         .part("Content-Disposition: attachment; name=\"files\"; filename=\"a.pdf\"", PDF));
 
         assertThat(locsAndTypes(refused)).containsExactly("[\"body\",\"files\"] part_disposition");
-        assertThat(uploadFiles()).isZero();
+        assertThat(UploadFiles.count(servletContext)).isZero();
         nothingStored(id);
 
         Api.Response stored = send(
@@ -133,7 +156,9 @@ class CommentPartsApiTests extends ApiTest {
 
         assertThat(stored.status()).as(stored.body()).isEqualTo(201);
         assertThat(stored.json().get("attachments")).hasSize(2);
-        assertThat(uploadFilesDeletedSoon()).as("deleted as the request ends").isTrue();
+        assertThat(UploadFiles.noneLeftSoon(servletContext))
+                .as("deleted as the request ends")
+                .isTrue();
         assertThat(stored.json().get("attachments").get(1).get("filename").asString())
                 .isEqualTo("a.pdf");
         assertThat(api.download(stored.json()
@@ -145,16 +170,22 @@ class CommentPartsApiTests extends ApiTest {
                 .isEqualTo(PDF);
     }
 
-    /** The filter deletes a request's parts as it ends, which may be just after the client has the answer. */
-    private boolean uploadFilesDeletedSoon() throws IOException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (uploadFiles() > 0) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.onSpinWait();
-        }
-        return true;
+    @Test
+    void aTextFieldOverTheFormLimitIsRefusedAndLeavesNothingBehind() {
+        String id = ticket(api);
+        // Over the 2 MB of server.tomcat.max-http-form-post-size, and over 1 MB: written to a
+        // temporary file as it is read.
+        String longText = "x".repeat(2_500_000);
+
+        Api.Response r =
+                send(id, Multipart.form().field("body", longText).file("files", "a.pdf", "application/pdf", PDF));
+
+        // Refused as the text passes 2 MB, not spooled whole and then found too long for a comment.
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("detail").asString()).contains("text fields", "2097152 bytes");
+        nothingStored(id);
+        assertThat(UploadFiles.noneLeftSoon(servletContext)).isTrue();
     }
 
     @Test

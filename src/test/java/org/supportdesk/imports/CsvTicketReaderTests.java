@@ -190,7 +190,7 @@ class CsvTicketReaderTests {
 
     @Test
     void refusesAnUnclosedQuoteBeforeItFillsMemory() {
-        String huge = HEADER + "C-1,a@example.com,Ann,S,\"" + "x".repeat(CsvLexer.MAX_RECORD_CHARS + 10);
+        String huge = HEADER + "C-1,a@example.com,Ann,S,\"" + "x".repeat(CsvRecord.MAX_RECORD_CHARS + 10);
 
         assertThat(failure(CSV, huge))
                 .hasMessageContaining("the record that starts on line 2 is longer than 1000000 characters");

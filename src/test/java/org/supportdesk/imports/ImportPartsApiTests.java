@@ -2,14 +2,17 @@ package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
 import org.supportdesk.Multipart;
+import org.supportdesk.UploadFiles;
 
 /**
  * The parts of a multipart import: the one part `file`. A part Tomcat's parser would have skipped
@@ -18,6 +21,9 @@ import org.supportdesk.Multipart;
  * and nothing is imported: not in the answer, not in the background.
  */
 class ImportPartsApiTests extends ApiTest {
+
+    @Autowired
+    ServletContext servletContext;
 
     private static final String HEADER = "customer_id,customer_email,customer_name,subject,description\n";
 
@@ -100,6 +106,23 @@ class ImportPartsApiTests extends ApiTest {
     }
 
     @Test
+    void aFileWhoseFilenameAndFilenameStarDifferIsRefusedOnEveryImportEndpoint() {
+        String customer = "C-" + UUID.randomUUID();
+        // The import picks its format by the file's name: these two name different formats.
+        var form = Multipart.form()
+                .part(
+                        "Content-Disposition: form-data; name=\"file\"; filename=\"t.csv\"; filename*=UTF-8''t.json",
+                        csv(customer));
+
+        for (String path : List.of("/import/csv", "/tickets/import", "/imports")) {
+            Api.Response r = form.sendTo(api, path);
+            assertThat(locsAndTypes(r)).as(path).containsExactly("[\"body\",\"file\"] part_name");
+            assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("'t.csv'", "'t.json'");
+        }
+        assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
     void aValidUploadIsStillImported() {
         String customer = "C-" + UUID.randomUUID();
 
@@ -124,5 +147,23 @@ class ImportPartsApiTests extends ApiTest {
 
         assertThat(locsAndTypes(r)).containsExactly("[\"body\",\"file\"] part_disposition");
         assertThat(totalFor(customer)).isZero();
+    }
+
+    @Test
+    void theWorkspaceFormsTextFieldsOverTheFormLimitAreRefusedWithJson() {
+        String customer = "C-" + UUID.randomUUID();
+
+        // The CSRF check reads the text fields as parameters, which hold at most the 2 MB of
+        // server.tomcat.max-http-form-post-size; over 1 MB the field is written to a temporary file.
+        Api.Response r = Multipart.form()
+                .field("_csrf", "x".repeat(2_500_000))
+                .file("file", "t.csv", "text/csv", csv(customer))
+                .sendTo(new Api(port, null), "/desk/import/preview");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("detail").asString()).contains("2097152 bytes");
+        assertThat(totalFor(customer)).isZero();
+        assertThat(UploadFiles.noneLeftSoon(servletContext)).isTrue();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.method.HandlerMethod;
 
 /** Which requests AcceptBeforeWriting checks (the full-app behaviour: AcceptBeforeWritingTests). */
@@ -33,7 +32,7 @@ class AcceptBeforeWritingRulesTests {
     @Test
     void aPostWhoseAcceptRulesOutJsonIsRefusedBeforeItsHandler() throws Exception {
         assertThatThrownBy(() -> interceptor.preHandle(post("text/html"), new MockHttpServletResponse(), errorPage()))
-                .isInstanceOf(HttpMediaTypeNotAcceptableException.class);
+                .isInstanceOf(NotAcceptable.BeforeChange.class);
     }
 
     @Test

@@ -23,10 +23,18 @@ class AcceptBeforeWritingTests extends ApiTest {
         return api.send(method, path, "application/json", Api.toJson(body), Map.of("Accept", accept));
     }
 
+    /** A change refused before it was made: the answer says what the service can send, and that. */
     private static void notAcceptable(Api.Response r) {
+        assertThat(notAcceptableDetail(r))
+                .contains("application/json")
+                .endsWith("; nothing was changed: send it again with an Accept that allows application/json"
+                        + " (or none)");
+    }
+
+    private static String notAcceptableDetail(Api.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(406);
         assertThat(r.header("Content-Type")).startsWith("application/json");
-        assertThat(r.json().get("detail").asString()).isEqualTo("Not Acceptable");
+        return r.json().get("detail").asString();
     }
 
     private long ticketsOf(String customer) {
@@ -116,7 +124,14 @@ class AcceptBeforeWritingTests extends ApiTest {
     void readsKeepTheirOwnNegotiation() {
         String id = created(aTicket());
 
-        notAcceptable(api.send("GET", "/tickets/" + id, null, null, Map.of("Accept", "application/xml")));
+        assertThat(notAcceptableDetail(
+                        api.send("GET", "/tickets/" + id, null, null, Map.of("Accept", "application/xml"))))
+                .isEqualTo("Not Acceptable: the answer is application/json, which the Accept header rules out;"
+                        + " send an Accept that allows it (or none)");
+        assertThat(notAcceptableDetail(
+                        api.send("GET", "/tickets/" + id, null, null, Map.of("Accept", "not a media type"))))
+                .isEqualTo("Not Acceptable: the Accept header is not a list of media types (RFC 9110);"
+                        + " send a valid one (or none)");
         Api.Response csv = api.send("GET", "/tickets/export?format=csv", null, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
     }

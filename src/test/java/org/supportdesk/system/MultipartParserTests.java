@@ -174,6 +174,25 @@ class MultipartParserTests {
     }
 
     @Test
+    void filenameAndFilenameStarMustNameTheSameFile() throws IOException {
+        assertThat(refused(body(
+                        CD + "form-data; name=\"a\"; filename=\"one.txt\"; filename*=UTF-8''two.txt",
+                        "1",
+                        CD + "form-data; name=\"b\"; filename*=UTF-8''two.txt; filename=\"one.txt\"",
+                        "2",
+                        CD + "form-data; name=\"c\"; filename=\"\"; filename*=UTF-8''two.txt",
+                        "3")))
+                .containsExactly("[body, a] part_name", "[body, b] part_name", "[body, c] part_name");
+
+        List<Part> parts = parse(body(
+                CD + "form-data; name=\"a\"; filename=\"caf\u00e9.txt\"; filename*=utf-8'fr'caf%C3%A9.txt",
+                "1",
+                CD + "form-data; name=\"b\"; filename*=UTF-8''caf%C3%A9.txt; FILENAME=caf\u00e9.txt",
+                "2"));
+        assertThat(parts).extracting(Part::getSubmittedFileName).containsExactly("caf\u00e9.txt", "caf\u00e9.txt");
+    }
+
+    @Test
     void textBeforeTheFirstBoundaryOrAfterTheLastIsRefused() {
         assertThatThrownBy(() -> parse("preamble\r\n" + body(CD + "form-data; name=\"a\"", "1")))
                 .isInstanceOf(MalformedRequest.class)
@@ -223,6 +242,26 @@ class MultipartParserTests {
         assertThatThrownBy(() -> parse(body(CD + "form-data; name=\"a\"", "1", CD + "form-data; name=\"b\"", "2")
                         + "\r\n".repeat(100)))
                 .isInstanceOf(SizeLimitExceededException.class);
+    }
+
+    @Test
+    void theTextFieldsTogetherAreHeldToTheFormLimitAndFilesAreNot() throws IOException {
+        limits = new MultipartLimits(10_000_000, 5_000_000, 1024, "", 50, 512, 100);
+        assertThatThrownBy(() -> parse(body(
+                        CD + "form-data; name=\"a\"", "x".repeat(60), CD + "form-data; name=\"b\"", "y".repeat(41))))
+                .isInstanceOf(PayloadTooLarge.class)
+                .hasMessageContaining("text fields are larger together than the limit of 100 bytes");
+        assertThat(parse(body(
+                        CD + "form-data; name=\"a\"",
+                        "x".repeat(60),
+                        CD + "form-data; name=\"f\"; filename=\"f.txt\"",
+                        "z".repeat(500),
+                        CD + "form-data; name=\"b\"",
+                        "y".repeat(40))))
+                .hasSize(3);
+        try (var files = Files.list(temp)) {
+            assertThat(files).as("the refused body's parts are deleted").isEmpty();
+        }
     }
 
     @Test

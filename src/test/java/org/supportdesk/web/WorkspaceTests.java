@@ -251,6 +251,37 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void aHandMadeVersionThatIsNotANumberIsAnErrorNotAConflict() {
+        String id = newTicket("web-version-" + UUID.randomUUID());
+        admin.get("/desk/tickets/" + id);
+
+        for (String version : List.of("abc", "", "0", "-1", "99999999999")) {
+            Browser.Page page = admin.htmxPost(
+                    "/desk/tickets/" + id,
+                    Map.of("version", version, "seen_at", "0", "status", "resolved", "was_status", "new"));
+
+            assertThat(page.status()).as(version).isEqualTo(200);
+            assertThat(page.body())
+                    .as(version)
+                    .doesNotContain("Someone else changed this ticket")
+                    .contains("Not saved")
+                    .contains("The form&#39;s version is not a version number");
+        }
+        Browser.Page withoutVersion = admin.htmxPost(
+                "/desk/tickets/" + id, Map.of("seen_at", "0", "status", "resolved", "was_status", "new"));
+        assertThat(withoutVersion.body())
+                .doesNotContain("Someone else changed this ticket")
+                .contains("The form&#39;s version is not a version number");
+        Browser.Page badSeenAt = admin.htmxPost(
+                "/desk/tickets/" + id,
+                Map.of("version", "1", "seen_at", "yesterday", "status", "resolved", "was_status", "new"));
+        assertThat(badSeenAt.body()).contains("The form&#39;s seen_at is not a number");
+
+        assertThat(api.get("/tickets/" + id).json().get("status").asString()).isEqualTo("new");
+        assertThat(api.get("/tickets/" + id).json().get("version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aNewTicketShowsTheApisMessagesBesideTheFields() {
         admin.get("/desk/new");
         Browser.Page bad = admin.post("/desk/new", Map.of("customer_email", "not an address", "description", "short"));
