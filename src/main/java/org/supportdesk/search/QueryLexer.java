@@ -114,10 +114,20 @@ final class QueryLexer {
         }
         if (word.endsWith("*")) {
             String stem = word.substring(0, word.length() - 1);
-            if (stem.codePointCount(0, stem.length()) < 2 || !allWordCharacters(stem)) {
+            if (stem.codePoints().filter(QueryLexer::isWordCharacter).count() < 2) {
                 throw new QuerySyntaxException(
                         "A prefix search needs a word of at least 2 letters or digits before the '*' (at position "
                                 + position + ")",
+                        position);
+            }
+            int other = stem.codePoints()
+                    .filter(cp -> !isWordCharacter(cp) && !isMark(cp))
+                    .findFirst()
+                    .orElse(-1);
+            if (other >= 0) {
+                throw new QuerySyntaxException(
+                        "A prefix search needs one word of letters and digits before the '*' (at position " + position
+                                + "), and '" + Character.toString(other) + "' is neither",
                         position);
             }
             tokens.add(new Token(Kind.WORD, stem, true, null, position));
@@ -205,11 +215,21 @@ final class QueryLexer {
                 || type == Character.PRIVATE_USE;
     }
 
-    static boolean hasWordCharacters(String text) {
-        return text.codePoints().anyMatch(QueryLexer::isWordCharacter);
+    /**
+     * A combining mark: the vowel signs and viramas of Indic scripts, an accent typed after its
+     * letter (NFD). Part of the word it follows ({@code नमस्*}, {@code école} written as e and
+     * U+0301), though no word of its own: each engine reads it with its word (PostgreSQL's parser
+     * keeps it in the token, SQLite's unicode61 splits the token there or folds the accent away, in
+     * the text as in the query).
+     */
+    static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
-    private static boolean allWordCharacters(String text) {
-        return text.codePoints().allMatch(QueryLexer::isWordCharacter);
+    static boolean hasWordCharacters(String text) {
+        return text.codePoints().anyMatch(QueryLexer::isWordCharacter);
     }
 }

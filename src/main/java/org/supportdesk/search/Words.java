@@ -29,7 +29,9 @@ public final class Words {
         int start = -1;
         for (int i = 0; i <= text.length() && words.size() < max; ) {
             int cp = i < text.length() ? text.codePointAt(i) : ' ';
-            boolean inWord = i < text.length() && QueryLexer.isWordCharacter(cp);
+            // A combining mark belongs to the word it follows: नमस्ते is one word, not नमस and त.
+            boolean inWord =
+                    i < text.length() && (QueryLexer.isWordCharacter(cp) || (start >= 0 && QueryLexer.isMark(cp)));
             if (inWord && start < 0) {
                 start = i;
             } else if (!inWord && start >= 0) {

@@ -6,6 +6,9 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import java.lang.annotation.Annotation;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +20,38 @@ class OpenApiConfig {
     ModelConverter snakeCaseModels() {
         // swagger-core describes models through its own (Jackson 2) mapper, which knows nothing of
         // the service's naming strategy.
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)) {
+            @Override
+            @SuppressWarnings("rawtypes")
+            protected boolean applyBeanValidatorAnnotations(
+                    Schema property, Annotation[] annotations, Schema parent, boolean applyNotNullAnnotations) {
+                boolean applied =
+                        super.applyBeanValidatorAnnotations(property, annotations, parent, applyNotNullAnnotations);
+                return lengthInCodePoints(property, annotations) || applied;
+            }
+        };
+    }
+
+    /**
+     * Texts are measured with Hibernate Validator's {@code @CodePointLength} (an emoji is one
+     * character, as in Pydantic), which swagger-core does not read; JSON Schema's minLength and
+     * maxLength count code points too, so they say exactly the same.
+     */
+    @SuppressWarnings("rawtypes")
+    private static boolean lengthInCodePoints(Schema property, Annotation[] annotations) {
+        boolean applied = false;
+        for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
+            if (annotation instanceof CodePointLength length && property != null) {
+                if (length.min() > 0) {
+                    property.setMinLength(length.min());
+                }
+                if (length.max() < Integer.MAX_VALUE) {
+                    property.setMaxLength(length.max());
+                }
+                applied = true;
+            }
+        }
+        return applied;
     }
 
     @Bean

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is a 400. Runs after authentication, so an unauthenticated caller still gets its 401. The
  * workspace's pages never get here with such a query: web/WorkspaceInputFilter answers people first,
  * with a page.
+ *
+ * <p>A query of more parameters than Tomcat reads (`server.tomcat.max-parameter-count`) is a 400
+ * that says so: Tomcat refuses it with the same exception as a value it cannot decode, which was
+ * answered as "not valid percent-encoded UTF-8", and only on endpoints that read a parameter.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 7)
@@ -27,10 +32,20 @@ class QueryStringFilter extends OncePerRequestFilter {
 
     static final String NOT_UTF8 = "Input should be a valid string, unable to parse raw data as a unicode string";
 
+    private final int maxParameters;
+
+    QueryStringFilter(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
+        this.maxParameters = maxParameters;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
+        if (query != null && maxParameters >= 0 && parameters(query) > maxParameters) {
+            ErrorResponses.write(response, 400, "Too many query parameters: at most " + maxParameters + " are read");
+            return;
+        }
         // Without an escape, the query is ASCII (Tomcat refuses raw bytes above 127) and decodes.
         if (query != null && query.indexOf('%') >= 0) {
             var problems = new ArrayList<Problem>();
@@ -51,5 +66,20 @@ class QueryStringFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Parameters as Tomcat counts them: the chunks between '&', leaving out empty ones. */
+    private static int parameters(String query) {
+        int count = 0;
+        int start = 0;
+        while (start <= query.length()) {
+            int end = query.indexOf('&', start);
+            end = end < 0 ? query.length() : end;
+            if (end > start) {
+                count++;
+            }
+            start = end + 1;
+        }
+        return count;
     }
 }

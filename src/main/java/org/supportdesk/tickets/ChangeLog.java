@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,7 +25,9 @@ import org.supportdesk.system.DriverBatch;
  * terms, so that the feed, and later the webhooks' outbox, need nothing else to describe a change.
  */
 @Component
-class ChangeLog {
+class ChangeLog implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
 
     static final String CREATED = "created";
     static final String UPDATED = "updated";
@@ -150,6 +155,15 @@ class ChangeLog {
             Ticket ticket) {}
 
     /**
+     * Not the tombstone of a ticket that is there again. The log's key is the ticket's creation
+     * time and id (rows append in the index), so a deleted ticket imported back with another
+     * {@code created_at} gets a row of its own, later in the feed, and its tombstone stayed: the feed
+     * said "deleted" and then "created" of one ticket. Looking the tombstone up by id instead would
+     * need an index on the id alone.
+     */
+    private static final String LIVE = " AND NOT (c.kind = '" + DELETED + "' AND t.id IS NOT NULL)";
+
+    /**
      * Up to {@code limit} changes after {@code after}, oldest first. On PostgreSQL only rows of
      * transactions that ended before every transaction still running (the snapshot's xmin): a
      * change being written now, whatever its sequence number, has a larger xid than any of them.
@@ -159,15 +173,61 @@ class ChangeLog {
         String sql = dialect == Dialect.SQLITE
                 ? "SELECT " + TicketColumn.list("t") + ", 0, " + changes
                         + " FROM ticket_changes c LEFT JOIN tickets t ON t.id = c.ticket_id WHERE c.seq > ?"
+                        + LIVE
                         + " ORDER BY c.seq LIMIT ?"
                 : "SELECT " + TicketColumn.list("t") + ", c.xid, " + changes
                         + " FROM ticket_changes c LEFT JOIN tickets t ON t.id = c.ticket_id"
                         + " WHERE (c.xid, c.seq) > (?, ?)"
                         + " AND c.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+                        + LIVE
                         + " ORDER BY c.xid, c.seq LIMIT ?";
         List<Object> args =
                 dialect == Dialect.SQLITE ? List.of(after.seq(), limit) : List.of(after.xid(), after.seq(), limit);
         return jdbc.sql(sql).params(args).query((rs, n) -> entry(rs)).list();
+    }
+
+    /**
+     * Whether {@code p} lies beyond every change this database can have logged: a cursor issued
+     * before the database was restored from an older backup, or by another database signed with
+     * the same key. SQLite's numbers never go down (rows are replaced by higher ones, never
+     * deleted); on PostgreSQL every row a reader was shown has an xid below the snapshot's xmax.
+     */
+    boolean beyondTheEnd(Position p) {
+        if (dialect == Dialect.SQLITE) {
+            return p.seq()
+                    > jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM ticket_changes")
+                            .query(Long.class)
+                            .single();
+        }
+        return p.xid()
+                >= jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+                        .query(Long.class)
+                        .single();
+    }
+
+    /**
+     * PostgreSQL: rows whose xid this server has not handed out yet come from another server,
+     * restored with pg_restore; the feed, which reads below the oldest running transaction,
+     * would not show them until this server had counted as many transactions. They take this
+     * statement's own xid, as if written now: no reader can have passed it, since it is still
+     * running, and they stay in seq order. A row written meanwhile by an instance already running
+     * has an xid no older than this statement's snapshot and is not visible to it, or if updated
+     * meanwhile, moves later, never behind a reader. A database written on this server has no such
+     * row, and the index on (xid, seq) finds none at once.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (dialect == Dialect.POSTGRESQL) {
+            int moved = jdbc.sql("UPDATE ticket_changes SET xid = pg_current_xact_id()::text::bigint"
+                            + " WHERE xid >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+                    .update();
+            if (moved > 0) {
+                log.info(
+                        "Change feed: {} changes carried transaction ids of another server (a restored"
+                                + " database); they now follow this server's order",
+                        moved);
+            }
+        }
     }
 
     private Entry entry(ResultSet rs) throws SQLException {

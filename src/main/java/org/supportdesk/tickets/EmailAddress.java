@@ -29,7 +29,7 @@ import org.apache.commons.validator.routines.EmailValidator;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            // Over-long values are reported by @Size alone.
+            // Over-long values are reported by @CodePointLength alone.
             return value == null || value.length() > 254 || VALIDATOR.isValid(value);
         }
     }

@@ -1,9 +1,10 @@
 package org.supportdesk.tickets;
 
-import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 /** Where a ticket came from. */
-public record Metadata(Source source, @Size(max = 100) String browser, DeviceType deviceType) {
+public record Metadata(
+        Source source, @CodePointLength(max = 100) String browser, DeviceType deviceType) {
 
     static final Metadata DEFAULT = new Metadata(Source.API, null, null);
 

@@ -31,7 +31,8 @@ final class QueryValues {
     // Years 1 to 9999, as Python's datetime (the seed's) and as the API writes timestamps; also
     // keeps epoch milliseconds far from overflowing a long.
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    // The last instant of the year 9999, to the nanosecond: RFC 3339 allows any number of digits.
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final UnaryOperator<String> values;
     // Who asks, for `assignee:me` in a search; null when unknown (declaring, tests).

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.stereotype.Component;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
@@ -147,23 +148,29 @@ class TicketBinder {
                 loc.add(snakeCase(node.getName()));
             }
         }
-        if (v.getConstraintDescriptor().getAnnotation() instanceof Size size) {
-            int length = v.getInvalidValue() instanceof Collection<?> c
-                    ? c.size()
-                    : String.valueOf(v.getInvalidValue()).length();
-            boolean list = v.getInvalidValue() instanceof Collection<?>;
-            String unit = list ? (size.max() == 1 ? "item" : "items") : "characters";
-            if (length < size.min()) {
-                return new Problem(
-                        List.copyOf(loc),
-                        (list ? "List" : "String") + " should have at least " + size.min() + " "
-                                + (size.min() == 1 && !list ? "character" : unit),
-                        list ? "too_short" : "string_too_short");
-            }
-            return new Problem(
-                    List.copyOf(loc),
-                    (list ? "List" : "String") + " should have at most " + size.max() + " " + unit,
-                    list ? "too_long" : "string_too_long");
+        var annotation = v.getConstraintDescriptor().getAnnotation();
+        if (annotation instanceof Size size) {
+            // On a collection only: texts are measured by @CodePointLength.
+            int count = ((Collection<?>) v.getInvalidValue()).size();
+            return count < size.min()
+                    ? new Problem(List.copyOf(loc), "List should have at least " + size.min() + " items", "too_short")
+                    : new Problem(
+                            List.copyOf(loc),
+                            "List should have at most " + size.max() + (size.max() == 1 ? " item" : " items"),
+                            "too_long");
+        }
+        if (annotation instanceof CodePointLength length) {
+            String text = (String) v.getInvalidValue();
+            return text.codePointCount(0, text.length()) < length.min()
+                    ? new Problem(
+                            List.copyOf(loc),
+                            "String should have at least " + length.min()
+                                    + (length.min() == 1 ? " character" : " characters"),
+                            "string_too_short")
+                    : new Problem(
+                            List.copyOf(loc),
+                            "String should have at most " + length.max() + " characters",
+                            "string_too_long");
         }
         return new Problem(List.copyOf(loc), v.getMessage(), "value_error");
     }

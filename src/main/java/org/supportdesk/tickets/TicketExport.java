@@ -85,6 +85,15 @@ public class TicketExport {
     public Changes changes(String since, int limit) {
         ChangeLog.Position after = since == null ? ChangeLog.Position.START : decode(since);
         List<ChangeLog.Entry> entries = changes.after(after, limit + 1);
+        if (entries.isEmpty() && changes.beyondTheEnd(after)) {
+            // An empty page would say "nothing new" at every poll, and skip the changes to come
+            // until their numbers passed the cursor's.
+            throw new InvalidRequest(Problem.query(
+                    "since",
+                    "The cursor is past the end of this feed: the database was restored from an older"
+                            + " backup since it was issued; start again without since",
+                    "value_error"));
+        }
         boolean end = entries.size() <= limit;
         var page = new ArrayList<Change>(Math.min(entries.size(), limit));
         ChangeLog.Position last = after;

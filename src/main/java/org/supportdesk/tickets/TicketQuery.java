@@ -108,10 +108,16 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         }
     }
 
+    private static final String ANOTHER_ORDER =
+            "The cursor was made for another sort or order; repeat the same sort and order";
+    private static final String ANOTHER_SEARCH =
+            "The cursor was made for another search; repeat the same q and filters, or start again without a cursor";
+
     /** Reads sort, order, limit and cursor; every problem goes to {@code query}'s list. */
     static TicketQuery bind(TicketFilter filter, QueryValues query, CursorCodec cursors) {
         int problems = query.problems().size();
         Sort sort = query.label("sort", Sort.values());
+        Sort asked = sort;
         boolean sortValid = query.problems().size() == problems;
         if (sort == null) {
             sort = filter.ranked() ? Sort.RELEVANCE : Sort.CREATED_AT;
@@ -130,16 +136,14 @@ record TicketQuery(TicketFilter filter, Sort sort, boolean descending, int limit
         if (cursor != null && after == null) {
             query.problem("cursor", "Invalid cursor: use the next_cursor of a previous page", "value_error");
         } else if (after != null && sortValid && (after.sort() != sort || after.descending() != desc)) {
-            query.problem(
-                    "cursor",
-                    "The cursor was made for another sort or order; repeat the same sort and order",
-                    "value_error");
+            // Between relevance and another order without a sort asked for, q changed the order
+            // (no words to rank by, or words where there were none), not the caller's sort.
+            boolean byQ = after.sort() != sort
+                    && (after.sort() == Sort.RELEVANCE || sort == Sort.RELEVANCE)
+                    && (asked == null || asked == Sort.RELEVANCE);
+            query.problem("cursor", byQ ? ANOTHER_SEARCH : ANOTHER_ORDER, "value_error");
         } else if (after != null && sort == Sort.RELEVANCE && !after.scope().equals(cursors.scopeOf(filter))) {
-            query.problem(
-                    "cursor",
-                    "The cursor was made for another search; repeat the same q and filters,"
-                            + " or start again without a cursor",
-                    "value_error");
+            query.problem("cursor", ANOTHER_SEARCH, "value_error");
         }
         boolean exactTotal = query.flag("exact_total");
         return new TicketQuery(filter, sort, desc, limit, after, exactTotal);

@@ -10,12 +10,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.system.SharedSecrets;
+import org.supportdesk.system.SignedTokens;
 import tools.jackson.databind.JsonNode;
 
 /** The change feed on both databases: what it says about each kind of write, and how it pages. */
 class ChangesApiTests extends ApiTest {
+
+    @Autowired
+    private SharedSecrets secrets;
 
     private String customer;
     private String now;
@@ -131,6 +137,54 @@ class ChangesApiTests extends ApiTest {
         assertThat(forged.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"since\"]");
         assertThat(api.get("/tickets/changes?limit=0").status()).isEqualTo(422);
         assertThat(api.get("/tickets/changes?limit=1001").status()).isEqualTo(422);
+    }
+
+    @Test
+    void aCursorPastTheEndOfTheFeedIsA422ThatSaysToStartAgain() {
+        // Signed with the service's own key, as a cursor issued before the database was restored
+        // from an older backup is: its place lies beyond every change the database now holds.
+        // Until 2026-11-28 it answered an empty page with end_of_stream, poll after poll, and the
+        // changes made after the restore were skipped once the numbers passed it.
+        var cursors = new SignedTokens(() -> secrets.get("cursor_key"));
+        String ahead = cursors.sign("changes|4000000000000|4000000000000");
+
+        Api.Response r = api.get("/tickets/changes?since=" + ahead);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("detail").get(0).get("loc").toString()).isEqualTo("[\"query\",\"since\"]");
+        assertThat(r.json().get("detail").get(0).get("msg").asString()).contains("restored", "without since");
+        // The cursor at the end of the feed is not past it.
+        assertThat(api.get("/tickets/changes?since=" + Feed.drain(api, now).cursor())
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTicketDeletedAndImportedBackWithAnotherCreationTimeIsInTheFeedOnce() {
+        String id = create();
+        JsonNode exported = api.get("/tickets/export?format=json&customer_id=" + customer)
+                .json()
+                .get(0);
+        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
+        var record = new java.util.LinkedHashMap<String, Object>();
+        for (String field : List.of("id", "customer_id", "customer_email", "customer_name", "subject", "description")) {
+            record.put(field, exported.get(field).asString());
+        }
+        // No created_at: the ticket comes back created now, a key of the log other than its tombstone's.
+        Api.Response imported =
+                api.send("POST", "/import/json", "application/json", Api.toJson(List.of(record)), Map.of());
+        assertThat(imported.json().get("success_count").asInt())
+                .as(imported.body())
+                .isEqualTo(1);
+
+        List<JsonNode> fromTheStart = Feed.drain(api, null).changes().stream()
+                .filter(ch -> ch.get("ticket_id").asString().equals(id))
+                .toList();
+
+        // Until 2026-11-28 its tombstone came first, then the ticket again as created.
+        assertThat(fromTheStart).hasSize(1);
+        assertThat(fromTheStart.get(0).get("kind").asString()).isEqualTo("created");
+        assertThat(fromTheStart.get(0).get("ticket").get("id").asString()).isEqualTo(id);
     }
 
     /** A sync client's loop over the feed. */

@@ -84,6 +84,9 @@ class QueryParserTests {
     @Test
     void aTrailingStarSearchesByPrefix() {
         assertThat(parse("pass*").text()).isEqualTo(new Word("pass", true));
+        // Combining marks are part of the word: Devanagari's vowel signs and virama, an NFD accent.
+        assertThat(parse("नमस्*").text()).isEqualTo(new Word("नमस्", true));
+        assertThat(parse("e\u0301col*").text()).isEqualTo(new Word("e\u0301col", true));
     }
 
     @Test
@@ -169,7 +172,9 @@ class QueryParserTests {
                 "a OR status:new                  | 6  | The field status:new at position 6 cannot be excluded, put in parentheses or used with OR",
                 "(a status:new)                   | 4  | The field status:new at position 4",
                 "p*                               | 1  | A prefix search needs a word of at least 2 letters or digits before the '*' (at position 1)",
-                "log-i*                           | 1  | A prefix search needs a word of at least 2 letters",
+                "log-i*                           | 1  | A prefix search needs one word of letters and digits before the '*' (at position 1), and '-' is neither",
+                "a pass**                         | 3  | A prefix search needs one word of letters and digits before the '*' (at position 3), and '*' is neither",
+                "e\u0301*                          | 1  | A prefix search needs a word of at least 2 letters or digits",
                 "- -a                             | 1  | '-' at position 1 has nothing after it to exclude",
                 "a NOT -b                         | 7  | '-' at position 7 cannot follow another '-' or NOT",
             })

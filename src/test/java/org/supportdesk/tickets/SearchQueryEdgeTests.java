@@ -218,6 +218,37 @@ class SearchQueryEdgeTests extends ApiTest {
     }
 
     @Test
+    void aCursorReplayedWithAQThatChangesTheDefaultOrderSaysTheSearchChangedNotTheSort() {
+        for (int i = 0; i < 3; i++) {
+            create("Password reset " + word, "high");
+        }
+        String ranked = list(word, "&limit=1").get("next_cursor").asString();
+        String listed = list("", "&limit=1").get("next_cursor").asString();
+
+        // No sort was given: the order changed because q did (no words to rank by, or words where
+        // there were none). Until 2026-11-28 this said "repeat the same sort and order".
+        for (String request : List.of(
+                "&cursor=" + ranked + "&q=",
+                "&cursor=" + ranked + "&q=" + enc("-" + word),
+                "&cursor=" + ranked + "&q=" + enc("priority:high"),
+                "&cursor=" + listed + "&q=" + enc(word))) {
+            Api.Response r = api.get("/tickets?limit=1&customer_id=" + customer + request);
+            assertThat(r.status()).as(request + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("detail").get(0).get("msg").asString())
+                    .as(request)
+                    .startsWith("The cursor was made for another search");
+        }
+        // A sort or order asked for is what changed.
+        for (String request : List.of(
+                "&cursor=" + ranked + "&q=" + enc(word) + "&sort=created_at", "&cursor=" + listed + "&order=desc")) {
+            Api.Response r = api.get("/tickets?limit=1&customer_id=" + customer + request);
+            assertThat(r.json().get("detail").get(0).get("msg").asString())
+                    .as(request)
+                    .startsWith("The cursor was made for another sort or order");
+        }
+    }
+
+    @Test
     void cursorsOfOtherOrdersStillPageWithAndWithoutQ() {
         var created = new ArrayList<String>();
         for (int i = 0; i < 3; i++) {
