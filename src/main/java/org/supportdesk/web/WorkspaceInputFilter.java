@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -44,10 +45,19 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
 
     private final ITemplateEngine templates;
     private final long bodyLimit;
+    /**
+     * Tomcat refuses a form of more fields with the same error, and status, as a field that is not
+     * UTF-8, so the page names both (a bulk action on the largest page stays well under it).
+     */
+    private final int maxFields;
 
-    WorkspaceInputFilter(ITemplateEngine templates, SupportdeskProperties properties) {
+    WorkspaceInputFilter(
+            ITemplateEngine templates,
+            SupportdeskProperties properties,
+            @Value("${server.tomcat.max-parameter-count:1000}") int maxFields) {
         this.templates = templates;
         this.bodyLimit = properties.maxBodySize().toBytes();
+        this.maxFields = maxFields;
     }
 
     @Override
@@ -85,7 +95,8 @@ class WorkspaceInputFilter extends OncePerRequestFilter {
             answer(
                     request,
                     response,
-                    "This form cannot be read: a field's text is not valid (%-escapes must encode UTF-8)."
+                    "This form cannot be read: a field's text is not valid (%-escapes must encode UTF-8),"
+                            + " or it has more than " + maxFields + " fields."
                             + " Nothing was saved: go back, type the fields again and send the form once more.");
             return;
         }

@@ -191,6 +191,26 @@ class WorkspaceTests extends ApiTest {
     }
 
     @Test
+    void aBulkActionOnAFullPageOfAThousandSelectedTicketsIsReadAndAppliedButMoreFieldsThanTomcatReadsAreNot() {
+        String customer = "web-bulk-page-" + UUID.randomUUID();
+        String a = newTicket(customer);
+        admin.get("/desk?customer_id=" + customer);
+        // The largest page holds 1,000 tickets: one of them here, the others gone meanwhile.
+        String ids = "ids=" + a + ("&ids=" + UUID.randomUUID()).repeat(999);
+
+        Browser.Page done = admin.postRaw("/desk/bulk", ids + "&action=tag_add&value=vip&query=");
+
+        assertThat(done.body()).doesNotContain("cannot be read");
+        assertThat(api.get("/tickets/" + a).json().get("tags").toString()).contains("vip");
+
+        Browser.Page tooMany =
+                admin.postRaw("/desk/bulk", "ids=" + a + "&x".repeat(2000) + "&action=tag_add&value=late&query=");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("more than 2000 fields").contains("Nothing was saved");
+        assertThat(api.get("/tickets/" + a).json().get("tags").toString()).doesNotContain("late");
+    }
+
+    @Test
     void aBulkActionSaysWhichSelectedTicketWasMergedAndStillChangesTheOthers() {
         String customer = "web-bulk-merged-" + UUID.randomUUID();
         String target = newTicket(customer);
