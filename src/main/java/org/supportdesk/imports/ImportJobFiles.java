@@ -164,6 +164,16 @@ final class ImportJobFiles {
         }
     }
 
+    /** Deletes a job's state and upload. */
+    void delete(UUID id) {
+        try {
+            Files.deleteIfExists(upload(id));
+            Files.deleteIfExists(dir.resolve(id + STATE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete import job " + id, e);
+        }
+    }
+
     void deleteUpload(UUID id) {
         try {
             Files.deleteIfExists(upload(id));

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * hundred rows at a time, the rows in `import_jobs` and `import_job_states` of any instance's
  * jobs, so that the rows of an instance that is gone for good go too. A job still queued or running
  * is never deleted, however old. On PostgreSQL two instances purging at once skip each other's
- * rows rather than wait for them. An hour is the most the instances disagree: a job one has
- * deleted its file of may still be answered by the other until its own purge.
+ * rows rather than wait for them. The instances never disagree about a job that is over: on
+ * PostgreSQL each answers it from its rows, never from a file, so that once any instance's purge
+ * deleted them the job is gone for all (the files go at their instance's next purge).
  *
  * <p>The age is this instance's clock against the job's end as the instance that ended it timed it
  * (in the state file, `import_jobs.finished_at` and `import_job_states.finished_at` alike): the

@@ -31,13 +31,17 @@ final class ImportJobRecords {
                 .update();
     }
 
+    /** A job's result and when its import committed, by the clock of the instance that ran it. */
+    record Committed(Instant finishedAt, ImportResult result) {}
+
     /** The result of a job whose import committed, on whichever instance ran it. */
-    Optional<ImportResult> result(UUID job) {
-        return jdbc.sql("SELECT result FROM import_jobs WHERE id = ?")
+    Optional<Committed> committed(UUID job) {
+        return jdbc.sql("SELECT finished_at, result FROM import_jobs WHERE id = ?")
                 .param(job.toString())
-                .query(String.class)
-                .optional()
-                .map(text -> json.readValue(text, ImportResult.class));
+                .query((rs, n) -> new Committed(
+                        Instant.ofEpochMilli(rs.getLong("finished_at")),
+                        json.readValue(rs.getString("result"), ImportResult.class)))
+                .optional();
     }
 
     /** Whether any job finished before {@code before}: a read, so that a purge with nothing to do writes nothing. */

@@ -30,8 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * this instance's disk, answered with a job id at once, and imported on a thread of its own, one
  * job at a time, with the same service and the same one transaction as `POST /tickets/import`. The
  * job's completion is recorded in that transaction (table import_jobs), so after a crash a job is
- * either finished, tickets and record together, or failed with nothing stored. Other instances on
- * the same PostgreSQL follow and cancel it through the database ({@link SharedImportJobs}). A job
+ * either finished, tickets and record together, or failed with nothing stored (or gone, when the
+ * retention took its rows meanwhile). Other instances on the same PostgreSQL follow and cancel it
+ * through the database ({@link SharedImportJobs}), and there every instance, this one too once the
+ * job no longer runs here, answers from the database: the files are this instance's own. A job
  * that is over is kept for `supportdesk.import-job-retention` ({@link ImportJobPurge}).
  */
 @Service
@@ -44,6 +46,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private final SharedImportJobs shared;
     private final Clock clock;
     private final ImportJobFiles files;
+    private final Duration retention;
     private final ConcurrentHashMap<UUID, ImportJobRun> live = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Spooled> spooled = new ConcurrentHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -61,7 +64,8 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             JsonMapper json,
             Clock clock,
             SupportdeskProperties properties,
-            Dialect dialect) {
+            Dialect dialect,
+            ImportJobSettings settings) {
         this.imports = imports;
         this.shared = new SharedImportJobs(
                 dialect.isSharedByInstances(),
@@ -70,25 +74,34 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
+        this.retention = settings.importJobRetention();
     }
 
-    /** After a restart: jobs that were waiting or running are finished (their record) or failed. */
+    /**
+     * After a restart: jobs that were waiting or running are finished (their record) or failed, or
+     * deleted if the retention took their rows meanwhile ({@link SharedImportJobs#afterStop}).
+     */
     @Override
     public void afterSingletonsInstantiated() {
         files.deleteUploadsOlderThan(0, id -> false);
         Instant now = clock.instant();
         for (ImportJob job : files.all()) {
             if (!job.done()) {
-                ImportJob after = shared.committed(job.id())
-                        .map(result -> job.with(ImportJob.FINISHED, now, result, null))
-                        .orElseGet(() -> job.with(
-                                ImportJob.FAILED,
-                                now,
-                                null,
-                                "The service stopped before the import finished; nothing was stored"));
-                files.save(after);
-                shared.recorded(after);
-                log.warn("Import job {} was {} when the service stopped: now {}", job.id(), job.state(), after.state());
+                Optional<ImportJob> after = shared.afterStop(job, now, now.minus(retention));
+                if (after.isPresent()) {
+                    files.save(after.get());
+                    log.warn(
+                            "Import job {} was {} when the service stopped: now {}",
+                            job.id(),
+                            job.state(),
+                            after.get().state());
+                } else {
+                    files.delete(job.id());
+                    log.warn(
+                            "Import job {} was {} when the service stopped, and is past the retention: deleted",
+                            job.id(),
+                            job.state());
+                }
             }
         }
         shared.recordEverySecond(live::values);
@@ -179,12 +192,12 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         if (run != null) {
             return Optional.of(run.job());
         }
-        Optional<ImportJob> recorded = files.load(id);
-        if (recorded.isPresent()) {
-            return recorded;
+        if (shared.isShared()) {
+            // Not from this disk: every instance answers from the same row, so a job purged by any
+            // instance's purge is gone for all at once, not only once this one's purge took its file.
+            return shared.find(id);
         }
-        // Run by another instance that shares the database.
-        return shared.find(id);
+        return files.load(id).or(() -> shared.find(id));
     }
 
     /**

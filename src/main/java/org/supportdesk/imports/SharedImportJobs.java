@@ -124,12 +124,60 @@ final class SharedImportJobs implements AutoCloseable {
         }
     }
 
-    /** The result of a job whose import committed, on whichever instance ran it. */
-    Optional<ImportResult> committed(UUID id) {
-        return records.result(id);
+    /**
+     * Whether the jobs are shared through the database (PostgreSQL): then the database, not this
+     * instance's disk, answers for a job that is not running here.
+     */
+    boolean isShared() {
+        return recorder != null;
     }
 
-    /** A job of another instance, as it last recorded it; or one that committed before V15. */
+    /**
+     * What became of a job of this instance that its state file says was queued or running when the
+     * service stopped: finished, at its commit's time, if its import committed; failed if it did
+     * not; empty if that can no longer be told because the retention took the job's rows
+     * ({@link ImportJobPurge}), so that the job is gone, as it is for every other instance. The
+     * rows, not the file, say so: the commit writes them in the import's transaction, the file
+     * only after it, so a crash in between leaves a file that says running.
+     */
+    Optional<ImportJob> afterStop(ImportJob job, Instant now, Instant purgedBefore) {
+        Optional<ImportJobRecords.Committed> committed = records.committed(job.id());
+        if (committed.isPresent()) {
+            return Optional.of(job.with(
+                    ImportJob.FINISHED,
+                    committed.get().finishedAt(),
+                    committed.get().result(),
+                    null));
+        }
+        if (recorder != null) {
+            Optional<ImportJobStates.Recorded> row = states.find(job.id());
+            if (row.isEmpty()) {
+                // The row is written before the file, and only a purge deletes it, once the job is
+                // over (committed, perhaps, its record purged with it) and older than the retention.
+                return Optional.empty();
+            }
+            if (row.get().job().done()) {
+                // Over already: another instance's verdict, or the commit's.
+                return Optional.of(row.get().job());
+            }
+            // Still open: not committed, since the commit marks the row finished.
+        } else if (job.createdAt().isBefore(purgedBefore)) {
+            // SQLite: a commit's record is no older than its job, so only a job this old can have
+            // lost its record to the purge (its file not written after the commit, say, and the
+            // instance running on past the retention): whether anything was stored is unknown,
+            // and the job is past the retention either way.
+            return Optional.empty();
+        }
+        ImportJob failed = job.with(
+                ImportJob.FAILED, now, null, "The service stopped before the import finished; nothing was stored");
+        recorded(failed);
+        return Optional.of(failed);
+    }
+
+    /**
+     * A job not running on this instance, as its instance last recorded it (on PostgreSQL); or one
+     * that committed before V15.
+     */
     Optional<ImportJob> find(UUID id) {
         if (recorder != null) {
             Optional<ImportJobStates.Recorded> recorded = states.find(id);
@@ -137,7 +185,7 @@ final class SharedImportJobs implements AutoCloseable {
                 return Optional.of(verdict(recorded.get()));
             }
         }
-        return records.result(id).map(result -> ImportJob.finishedElsewhere(id, result));
+        return records.committed(id).map(committed -> ImportJob.finishedElsewhere(id, committed.result()));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.supportdesk.Api;
 import org.supportdesk.Concurrently;
 import org.supportdesk.MovableClock;
 import org.supportdesk.TestDatabase;
@@ -88,6 +89,27 @@ class ImportJobPurgeTwoInstancesTests {
         }
         assertThat(two.api(0).get("/imports/" + recent).status()).isEqualTo(200);
         assertThat(stateFile(1, recent)).exists();
+    }
+
+    @Test
+    void aJobPurgedByTheOtherInstanceIsGoneOnBothAtOnce() {
+        String id = start(two.api(0), "", csv("gone-" + UUID.randomUUID(), 2));
+        waitUntilDone(two.api(0), id);
+        Api.Response ran = two.api(0).get("/imports/" + id);
+        assertThat(ran.status()).isEqualTo(200);
+        assertThat(two.api(1).get("/imports/" + id).json()).isEqualTo(ran.json());
+
+        CLOCK.advance(Duration.ofDays(3).plusMinutes(1));
+        purge(1);
+
+        // Instance 0's own purge has not run: its file is still there, and must not answer.
+        assertThat(stateFile(0, id)).exists();
+        assertThat(two.api(1).get("/imports/" + id).status()).isEqualTo(404);
+        assertThat(two.api(0).get("/imports/" + id).status())
+                .as("the instance that ran the job, as the other")
+                .isEqualTo(404);
+        purge(0);
+        assertThat(stateFile(0, id)).doesNotExist();
     }
 
     @Test
