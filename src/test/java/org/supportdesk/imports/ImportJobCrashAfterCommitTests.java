@@ -15,15 +15,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.supportdesk.Api;
-import org.supportdesk.HeldTransaction;
 import org.supportdesk.Instance;
 import org.supportdesk.MovableClock;
 import org.supportdesk.TestDatabase;
@@ -102,7 +99,8 @@ class ImportJobCrashAfterCommitTests {
         Path jobs = dataDir.resolve("import-jobs");
         String id;
         try (Instance first = Instance.start(settings, SharedClock.class)) {
-            try (var held = holdImports(first, settings)) {
+            try (var held = ImportJobFixtures.holdImports(
+                    settings.get("supportdesk.db.url"), first.context().getBean(Database.class))) {
                 id = start(first.api(), "", csv(customer, 4));
                 awaitFileSays(jobs.resolve(id + ".json"), "\"running\"");
                 // From here on the state file cannot be written (as on a full disk): a directory
@@ -140,34 +138,6 @@ class ImportJobCrashAfterCommitTests {
 
     private static ImportJobPurge.Purged purge(Instance instance) {
         return instance.context().getBean(ImportJobPurge.class).purge();
-    }
-
-    /**
-     * Holds every import at its first write until closed: SQLite's one writer kept busy, or on
-     * PostgreSQL the tickets table locked.
-     */
-    private static AutoCloseable holdImports(Instance instance, Map<String, String> settings) throws Exception {
-        if (TestDatabase.isPostgres()) {
-            return new HeldTransaction(settings.get("supportdesk.db.url")).run("LOCK TABLE tickets IN SHARE MODE");
-        }
-        var holding = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> instance.context()
-                .getBean(Database.class)
-                .write(() -> {
-                    holding.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                }));
-        holding.await();
-        return () -> {
-            release.countDown();
-            writer.get();
-        };
     }
 
     /** Until the state file (written by rename, never half) holds {@code text}: a minute at most. */

@@ -3,7 +3,12 @@ package org.supportdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.supportdesk.Api;
+import org.supportdesk.HeldTransaction;
+import org.supportdesk.TestDatabase;
+import org.supportdesk.system.Database;
 import tools.jackson.databind.JsonNode;
 
 /** Files and waits for the tests of background import jobs. */
@@ -48,5 +53,32 @@ final class ImportJobFixtures {
                 .json()
                 .get("total")
                 .asLong();
+    }
+
+    /**
+     * Holds every import at its first write until closed: SQLite's one writer kept busy, or on
+     * PostgreSQL (the database at {@code url}, unused on SQLite) the tickets table locked. The jobs stay running (and
+     * those behind them queued).
+     */
+    static AutoCloseable holdImports(String url, Database db) throws Exception {
+        if (TestDatabase.isPostgres()) {
+            return new HeldTransaction(url).run("LOCK TABLE tickets IN SHARE MODE");
+        }
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holding.await();
+        return () -> {
+            release.countDown();
+            writer.get();
+        };
     }
 }

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
-import org.supportdesk.HeldTransaction;
 import org.supportdesk.MovableClock;
 import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
@@ -91,7 +88,7 @@ class ImportJobRetentionTests {
         assertThat(state(waitUntilDone(api, failed))).isEqualTo("failed");
         String held;
         String cancelled;
-        try (var importsHeld = holdImports()) {
+        try (var importsHeld = ImportJobFixtures.holdImports(environment.getProperty("supportdesk.db.url"), db)) {
             held = start(api, "", csv(customer, 2));
             cancelled = start(api, "", csv(customer, 2));
             assertThat(state(api.delete("/imports/" + cancelled).json())).isEqualTo("cancelled");
@@ -152,7 +149,7 @@ class ImportJobRetentionTests {
         String customer = "old-running-" + UUID.randomUUID();
         String running;
         String queued;
-        try (var importsHeld = holdImports()) {
+        try (var importsHeld = ImportJobFixtures.holdImports(environment.getProperty("supportdesk.db.url"), db)) {
             running = start(api, "", csv(customer, 5));
             queued = start(api, "", csv(customer, 4));
             awaitState(running, "running");
@@ -172,33 +169,6 @@ class ImportJobRetentionTests {
         // Over now, at the clock's time: kept for the retention from here.
         assertThat(api.get("/imports/" + running).status()).isEqualTo(200);
         assertThat(ImportJobFixtures.stored(api, customer)).isEqualTo(9);
-    }
-
-    /**
-     * Holds every import at its first write until closed: SQLite's one writer kept busy, or on
-     * PostgreSQL the tickets table locked. The jobs stay running (and those behind them queued).
-     */
-    private AutoCloseable holdImports() throws Exception {
-        if (TestDatabase.isPostgres()) {
-            return new HeldTransaction(environment.getRequiredProperty("supportdesk.db.url"))
-                    .run("LOCK TABLE tickets IN SHARE MODE");
-        }
-        var holding = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> db.write(() -> {
-            holding.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        }));
-        holding.await();
-        return () -> {
-            release.countDown();
-            writer.get();
-        };
     }
 
     private void awaitState(String id, String wanted) {

@@ -57,11 +57,7 @@ class SearchMergesTests extends ApiTest {
         assertThat(inside).containsExactly("0", "4");
         assertThat(setting("automerge")).isEqualTo("4");
         assertThat(setting("crisismerge")).isEqualTo("16");
-        assertThat(api.get("/tickets?q=pumpkin&customer_id=" + customer)
-                        .json()
-                        .get("total")
-                        .asInt())
-                .isEqualTo(3);
+        assertThat(total("/tickets?q=pumpkin&customer_id=" + customer)).isEqualTo(3);
     }
 
     @Test
@@ -79,11 +75,7 @@ class SearchMergesTests extends ApiTest {
 
         assertThat(setting("automerge")).isEqualTo(automerge).isNotEqualTo("0");
         assertThat(setting("crisismerge")).isEqualTo(crisismerge);
-        assertThat(api.get("/tickets?customer_id=" + customer)
-                        .json()
-                        .get("total")
-                        .asInt())
-                .isZero();
+        assertThat(total("/tickets?customer_id=" + customer)).isZero();
     }
 
     @Test
@@ -104,11 +96,7 @@ class SearchMergesTests extends ApiTest {
         assertThat(merges.mergeAll()).as("nothing left to merge").isZero();
         jdbc.sql("INSERT INTO ticket_search (ticket_search) VALUES ('integrity-check')")
                 .update();
-        assertThat(api.get("/tickets?q=pumpkin&customer_id=" + customer)
-                        .json()
-                        .get("total")
-                        .asInt())
-                .isEqualTo(60);
+        assertThat(total("/tickets?q=pumpkin&customer_id=" + customer)).isEqualTo(60);
     }
 
     private TicketImports.Batch batchOf(String customer, int n) {
@@ -121,6 +109,10 @@ class SearchMergesTests extends ApiTest {
                             + "\"description\":\"The pumpkin spice order never arrived at my door.\"}")));
         }
         return batch;
+    }
+
+    private int total(String path) {
+        return api.get(path).json().get("total").asInt();
     }
 
     private String setting(String name) {
