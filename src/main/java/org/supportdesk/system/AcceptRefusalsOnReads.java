@@ -3,6 +3,7 @@ package org.supportdesk.system;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
@@ -46,6 +47,9 @@ class AcceptRefusalsOnReads implements ResponseBodyAdvice<Object> {
     }
 
     private static void refuseIfRefused(HttpServletRequest request, MediaType selected) {
+        if (!mayHoldQualityZero(request)) {
+            return; // nearly every read: no header to parse
+        }
         List<MediaType> ranges;
         try {
             ranges = AcceptBeforeWriting.accepted(request);
@@ -56,5 +60,16 @@ class AcceptRefusalsOnReads implements ResponseBodyAdvice<Object> {
         if (AcceptRanges.refusesAny(ranges) && !AcceptRanges.allows(ranges, type)) {
             throw new NotAcceptable.Refused(type.toString());
         }
+    }
+
+    /** A quality of 0 is written {@code q=0}, {@code q=0.0}, ...: no "=0" in the header, no refusal. */
+    private static boolean mayHoldQualityZero(HttpServletRequest request) {
+        var headers = request.getHeaders(HttpHeaders.ACCEPT);
+        while (headers.hasMoreElements()) {
+            if (headers.nextElement().contains("=0")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
