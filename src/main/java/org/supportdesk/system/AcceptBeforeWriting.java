@@ -26,14 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * key, shown only in that answer, was lost; a ticket, comment or webhook was created and a client
  * that retried created it twice. Safe methods (GET, HEAD, OPTIONS) change nothing and keep Spring's
  * own check; answers without a body (204) need no type; the workspace's pages (not `@ResponseBody`)
- * are left alone. The 406 says that nothing was changed ({@link NotAcceptable}).
+ * are left alone. The 406 says that nothing was changed ({@link NotAcceptable}). A type with
+ * `q=0` is refused ({@link AcceptRanges}); reads are held to that by {@link AcceptRefusalsOnReads}.
  */
 @Configuration(proxyBeanMethods = false)
 class AcceptBeforeWriting implements WebMvcConfigurer, HandlerInterceptor {
-
-    /** What Jackson writes the API's answers as (its converter also takes `application/*+json`). */
-    private static final List<MediaType> JSON =
-            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"));
 
     private static final Set<String> SAFE = SafeMethods.ALL;
 
@@ -51,16 +48,14 @@ class AcceptBeforeWriting implements WebMvcConfigurer, HandlerInterceptor {
                 || !answersWithABody(method)) {
             return true;
         }
-        for (MediaType type : accepted(request)) {
-            if (JSON.stream().anyMatch(type::isCompatibleWith)) {
-                return true;
-            }
+        if (AcceptRanges.allowJson(accepted(request))) {
+            return true;
         }
         throw new NotAcceptable.BeforeChange(false);
     }
 
     /** As Spring's HeaderContentNegotiationStrategy reads it: none or blank means anything. */
-    private static List<MediaType> accepted(HttpServletRequest request) {
+    static List<MediaType> accepted(HttpServletRequest request) {
         List<String> headers = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));
         try {
             List<MediaType> types = MediaType.parseMediaTypes(headers);

@@ -1,6 +1,7 @@
 package org.supportdesk.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -118,6 +119,12 @@ class ErrorHandler {
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e) {
         return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, NotAcceptable.detail(e), e.getHeaders());
+    }
+
+    @ExceptionHandler(NotAcceptable.Refused.class)
+    ResponseEntity<Object> notAcceptable(NotAcceptable.Refused e) {
+        // Spring's 406, which it does not give for a type refused with q=0: the same detail and headers.
+        return notAcceptable(new HttpMediaTypeNotAcceptableException(List.of(MediaType.parseMediaType(e.type))));
     }
 
     @ExceptionHandler(NotAcceptable.BeforeChange.class)

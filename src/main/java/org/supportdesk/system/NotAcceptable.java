@@ -32,6 +32,17 @@ final class NotAcceptable {
         }
     }
 
+    /** AcceptRefusalsOnReads' refusal of a read's answer in {@code type} (`application/json`). */
+    static final class Refused extends RuntimeException {
+
+        final String type;
+
+        Refused(String type) {
+            super("Accept header refuses " + type + " with q=0");
+            this.type = type;
+        }
+    }
+
     static String detail(BeforeChange e) {
         return "Not Acceptable: " + why(e.unreadable, List.of("application/json"))
                 + "; nothing was changed: send it again with an Accept that allows application/json (or none)";

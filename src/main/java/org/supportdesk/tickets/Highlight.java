@@ -14,38 +14,68 @@ final class Highlight {
 
     private Highlight() {}
 
+    /**
+     * The most characters of one word (or of one run of spaces, or of other signs) a highlight
+     * shows; a longer one is cut there with "…". The engines cut the text around the matches by
+     * words (FTS5's snippet 16, ts_headline up to 48), however long each is: a word of 1,900
+     * characters (a pasted token, a base64 blob) came back whole. 50 keeps every word of a language,
+     * an e-mail address or a path segment; a highlight is at most about 50 × 48 characters.
+     */
+    static final int LONGEST_RUN = 50;
+
     static String of(String marked) {
         if (marked == null) {
             return null;
         }
-        var html = new StringBuilder(marked.length() + 32);
+        var html = new StringBuilder(Math.min(marked.length(), 4096) + 32);
         boolean open = false;
-        for (int i = 0; i < marked.length(); i++) {
-            char c = marked.charAt(i);
+        int kind = -1;
+        int run = 0;
+        for (int i = 0; i < marked.length(); ) {
+            int c = marked.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == START || c == END) {
+                if (open != (c == START)) {
+                    html.append(open ? "</mark>" : "<mark>");
+                    open = !open;
+                }
+                continue;
+            }
+            int k = kind(c);
+            run = k == kind ? run + 1 : 1;
+            kind = k;
+            if (run > LONGEST_RUN) {
+                if (run == LONGEST_RUN + 1) {
+                    html.append('…');
+                }
+                continue;
+            }
             switch (c) {
-                case START -> {
-                    if (!open) {
-                        html.append("<mark>");
-                        open = true;
-                    }
-                }
-                case END -> {
-                    if (open) {
-                        html.append("</mark>");
-                        open = false;
-                    }
-                }
                 case '&' -> html.append("&amp;");
                 case '<' -> html.append("&lt;");
                 case '>' -> html.append("&gt;");
                 case '"' -> html.append("&quot;");
                 case '\'' -> html.append("&#39;");
-                default -> html.append(c);
+                default -> html.appendCodePoint(c);
             }
         }
         if (open) {
             html.append("</mark>");
         }
         return html.toString();
+    }
+
+    /** A word's character (combining marks too), a space, or another sign. */
+    private static int kind(int c) {
+        if (Character.isLetterOrDigit(c)) {
+            return 0;
+        }
+        int type = Character.getType(c);
+        if (type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
+            return 0;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) ? 1 : 2;
     }
 }

@@ -64,11 +64,17 @@ class NewTickets {
         private final List<Object[]> events = new ArrayList<>();
         private final List<Object[]> logged = new ArrayList<>();
         private final Map<List<Object>, Integer> counted = new HashMap<>();
+        // Only a ticket whose id was given (an import) can have been deleted before: a new id is random.
+        private boolean idsGiven;
 
         private Batch() {}
 
-        /** Adds a new ticket and, when the classifier decided for it, that decision's history event. */
-        void add(Ticket t, HistoryEvent classified) {
+        /**
+         * Adds a new ticket and, when the classifier decided for it, that decision's history event;
+         * {@code idGiven} when its id came from elsewhere (an import's record), not made here.
+         */
+        void add(Ticket t, HistoryEvent classified, boolean idGiven) {
+            idsGiven |= idGiven;
             tickets.add(TicketColumn.values(t, json));
             if (!dialect.makesTagRowsFromTheTagsColumn()) {
                 for (String tag : t.tags()) {
@@ -121,9 +127,9 @@ class NewTickets {
         }
         if (dialect.indexesNewTicketsByRowid()) {
             index.indexNewSince(last);
-            changes.createdSince(last);
+            changes.createdSince(last, b.idsGiven);
         } else {
-            changes.createdAll(b.logged);
+            changes.createdAll(b.logged, b.idsGiven);
         }
         DriverBatch.execute(batch, TicketHistory.INSERT, b.events);
         b.counted.forEach((group, n) -> tally.counted.merge(group, n, Integer::sum));
@@ -149,7 +155,7 @@ class NewTickets {
     private void storePosted(List<Posted> all) {
         Batch batch = batch();
         for (Posted p : all) {
-            batch.add(p.ticket(), p.classified());
+            batch.add(p.ticket(), p.classified(), false);
         }
         var tally = new Tally();
         insertAll(batch, tally);

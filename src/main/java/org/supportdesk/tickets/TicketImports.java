@@ -86,7 +86,7 @@ public class TicketImports {
         public UUID add(Checked record) {
             TicketService.Created created = service.newTicket(
                     record.record.input(), record.record.fields(), autoClassify, actor, service.now());
-            rows.add(created.ticket(), created.classified());
+            rows.add(created.ticket(), created.classified(), record.id() != null);
             return created.ticket().id();
         }
 

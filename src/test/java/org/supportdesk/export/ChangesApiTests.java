@@ -162,29 +162,55 @@ class ChangesApiTests extends ApiTest {
     @Test
     void aTicketDeletedAndImportedBackWithAnotherCreationTimeIsInTheFeedOnce() {
         String id = create();
-        JsonNode exported = api.get("/tickets/export?format=json&customer_id=" + customer)
-                .json()
-                .get(0);
-        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
-        var record = new java.util.LinkedHashMap<String, Object>();
-        for (String field : List.of("id", "customer_id", "customer_email", "customer_name", "subject", "description")) {
-            record.put(field, exported.get(field).asString());
-        }
-        // No created_at: the ticket comes back created now, a key of the log other than its tombstone's.
-        Api.Response imported =
-                api.send("POST", "/import/json", "application/json", Api.toJson(List.of(record)), Map.of());
-        assertThat(imported.json().get("success_count").asInt())
-                .as(imported.body())
-                .isEqualTo(1);
+        deleteAndImportBackCreatedEarlier(id);
 
-        List<JsonNode> fromTheStart = Feed.drain(api, null).changes().stream()
-                .filter(ch -> ch.get("ticket_id").asString().equals(id))
-                .toList();
+        List<JsonNode> fromTheStart = changesOf(id);
 
         // Until 2026-11-28 its tombstone came first, then the ticket again as created.
         assertThat(fromTheStart).hasSize(1);
         assertThat(fromTheStart.get(0).get("kind").asString()).isEqualTo("created");
         assertThat(fromTheStart.get(0).get("ticket").get("id").asString()).isEqualTo(id);
+    }
+
+    @Test
+    void aTicketDeletedImportedBackWithAnotherCreationTimeAndDeletedAgainHasOneTombstone() {
+        String id = create();
+        deleteAndImportBackCreatedEarlier(id);
+        String beforeTheSecondDelete = Feed.drain(api, now).cursor();
+        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
+
+        // Until 2026-11-28 two: the first one's row (the first creation time) stayed.
+        List<JsonNode> fromTheStart = changesOf(id);
+        assertThat(fromTheStart).hasSize(1);
+        assertThat(fromTheStart.get(0).get("kind").asString()).isEqualTo("deleted");
+        assertThat(Feed.drain(api, beforeTheSecondDelete).changes())
+                .extracting(ch ->
+                        ch.get("ticket_id").asString() + " " + ch.get("kind").asString())
+                .containsExactly(id + " deleted");
+    }
+
+    /** Deletes the ticket and imports it back with its id and an older created_at: another key of the log. */
+    private void deleteAndImportBackCreatedEarlier(String id) {
+        JsonNode exported = api.get("/tickets/" + id).json();
+        assertThat(api.delete("/tickets/" + id).status()).isEqualTo(204);
+        var record = new java.util.LinkedHashMap<String, Object>();
+        for (String field : List.of("id", "customer_id", "customer_email", "customer_name", "subject", "description")) {
+            record.put(field, exported.get(field).asString());
+        }
+        record.put("created_at", "2025-01-01T00:00:00.000Z");
+        Api.Response imported =
+                api.send("POST", "/import/json", "application/json", Api.toJson(List.of(record)), Map.of());
+        assertThat(imported.json().get("success_count").asInt())
+                .as(imported.body())
+                .isEqualTo(1);
+        assertThat(api.get("/tickets/" + id).json().get("created_at").asString())
+                .isEqualTo("2025-01-01T00:00:00.000Z");
+    }
+
+    private List<JsonNode> changesOf(String id) {
+        return Feed.drain(api, null).changes().stream()
+                .filter(ch -> ch.get("ticket_id").asString().equals(id))
+                .toList();
     }
 
     /** A sync client's loop over the feed. */

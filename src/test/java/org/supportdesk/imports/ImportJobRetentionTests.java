@@ -14,12 +14,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.supportdesk.Api;
@@ -40,12 +42,20 @@ import tools.jackson.databind.JsonNode;
         properties = "supportdesk.import-job-retention=3d")
 @Tag(TestDatabase.BOTH)
 @Import(OnMovableClock.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ImportJobRetentionTests {
 
+    /**
+     * The server's data directory, deleted by JUnit once the class's server is closed (the
+     * DirtiesContext): until 2026-11-28 each run left an `import-retention*` directory in /tmp.
+     */
+    @TempDir
+    static Path dataDir;
+
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws Exception {
+    static void settings(DynamicPropertyRegistry registry) {
         // Now, so that the database's clock (import_job_states) and the service's start together.
-        OnMovableClock.register(registry, "import-retention", Instant.now());
+        OnMovableClock.register(registry, dataDir, Instant.now());
     }
 
     @LocalServerPort

@@ -57,6 +57,32 @@ class AcceptBeforeWritingTests extends ApiTest {
         assertThat(ticketsOf(customer)).isZero();
     }
 
+    /** Until 2026-11-28 JSON refused with q=0 was answered as if asked for: 200, or 201 and stored. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "application/json;q=0",
+                "application/json; q=0.000",
+                "*/*, application/json;q=0",
+                "application/*;q=0",
+                "text/html, application/json;q=0"
+            })
+    void jsonRefusedWithQualityZeroIsNotAcceptableForAChangeOrARead(String accept) {
+        String customer = "accept-" + UUID.randomUUID();
+        String id = created(aTicket().withCustomer(customer));
+
+        notAcceptable(send("POST", "/tickets", aTicket().withCustomer(customer).build(), accept));
+        notAcceptable(send("PATCH", "/tickets/" + id, Map.of("status", "in_progress"), accept));
+
+        assertThat(ticketsOf(customer)).isEqualTo(1);
+        assertThat(api.get("/tickets/" + id).json().get("version").asInt()).isEqualTo(1);
+        for (String read : new String[] {"/tickets/" + id, "/tickets?customer_id=" + customer}) {
+            assertThat(notAcceptableDetail(api.send("GET", read, null, null, Map.of("Accept", accept))))
+                    .isEqualTo("Not Acceptable: the answer is application/json, which the Accept header rules out;"
+                            + " send an Accept that allows it (or none)");
+        }
+    }
+
     @Test
     void anApiKeyOrWebhookAskedForInXmlIsNotCreatedSoNoSecretIsLost() {
         String name = "accept-" + UUID.randomUUID();
@@ -98,7 +124,10 @@ class AcceptBeforeWritingTests extends ApiTest {
                 "application/json; charset=utf-8",
                 "text/html, application/json;q=0.1",
                 "text/html;q=0.9, */*;q=0.1",
-                "application/problem+json"
+                "application/problem+json",
+                "text/html;q=0, */*",
+                "application/json;q=0.001",
+                "application/*;q=0, application/json"
             })
     void anAcceptThatAllowsJsonGetsTheAnswer(String accept) {
         String customer = "accept-" + UUID.randomUUID();
@@ -134,5 +163,8 @@ class AcceptBeforeWritingTests extends ApiTest {
                         + " send a valid one (or none)");
         Api.Response csv = api.send("GET", "/tickets/export?format=csv", null, null, Map.of("Accept", "text/csv"));
         assertThat(csv.status()).isEqualTo(200);
+        Api.Response allowed = api.send("GET", "/tickets/" + id, null, null, Map.of("Accept", "text/html;q=0, */*"));
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Content-Type")).startsWith("application/json");
     }
 }

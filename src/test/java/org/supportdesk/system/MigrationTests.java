@@ -161,6 +161,40 @@ class MigrationTests {
         }
     }
 
+    @Test
+    void version17KeepsTheLatestChangeOfEachTicketIdAndDropsEarlierTombstones() throws Exception {
+        Store store = newStore();
+        String url = store.url();
+        String dialect = store.dialect();
+        migrate(url, dialect, "16");
+        String back = "11111111-0f8e-4c55-9d3a-7b0f4f6f2a11"; // deleted, imported back with another creation time
+        String twice = "22222222-0f8e-4c55-9d3a-7b0f4f6f2a11"; // ... and deleted again
+        String once = "33333333-0f8e-4c55-9d3a-7b0f4f6f2a11";
+        try (Connection c = connect(url);
+                var s = c.createStatement()) {
+            s.execute(oldTicket(back, "low", 0, "new", 2000, "NULL"));
+            s.execute("DELETE FROM ticket_changes");
+            s.execute("INSERT INTO ticket_changes (seq, ticket_id, created_at, kind, at, actor) VALUES"
+                    + " (1, '" + back + "', 1000, 'deleted', 1, 'admin'), (2, '" + twice
+                    + "', 1000, 'deleted', 2, 'admin'),"
+                    + " (3, '" + once + "', 1000, 'deleted', 3, 'admin'), (4, '" + back
+                    + "', 2000, 'created', 4, 'admin'),"
+                    + " (5, '" + twice + "', 2000, 'deleted', 5, 'admin')");
+        }
+
+        migrate(url, dialect, null);
+
+        var rows = new ArrayList<String>();
+        try (Connection c = connect(url);
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT seq, kind FROM ticket_changes ORDER BY seq")) {
+            while (r.next()) {
+                rows.add(r.getLong(1) + " " + r.getString(2));
+            }
+        }
+        assertThat(rows).containsExactly("3 deleted", "4 created", "5 deleted");
+    }
+
     private static String oldAgent(String id, String name, long createdAt) {
         return "INSERT INTO agents (id, email, name, role, session_epoch, created_at) VALUES ('%s', '%s@example.com', '%s', 'agent', 0, %d)"
                 .formatted(id, id, name, createdAt);
