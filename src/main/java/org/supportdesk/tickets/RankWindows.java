@@ -68,8 +68,9 @@ class RankWindows {
 
     /**
      * A page of a ranked search: up to one hit more than the limit, best first within each window;
-     * the matches counted while finding the first window (0 when none was looked for), and whether
-     * that count is all of them (fewer than a window), which spares the page its count.
+     * the matches counted while finding the first window (on a later page, a window's size when the
+     * cursor's window was full, else 0: a lower bound), and whether that count is all of them (fewer
+     * than a window), which spares the page its count.
      */
     record Page(List<Ranked> rows, long counted, boolean all) {}
 
@@ -85,6 +86,10 @@ class RankWindows {
             high = after.high();
             low = after.low();
             skip = after.key();
+            // A window with a low bound was full when found: at least a window of matches, so a
+            // later page, like the first, needs no count to say "more than 1,000" (a count of up to
+            // 1,001 read 45 ms of word matches for `password reset` on PostgreSQL).
+            counted = low == NONE ? 0 : size;
         } else {
             // PostgreSQL: what was created before now (later tickets are created later).
             long below = search.seeksByRecency() ? Long.MAX_VALUE : clock.millis() + 1;
