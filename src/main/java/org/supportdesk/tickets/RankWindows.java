@@ -25,9 +25,9 @@ import org.supportdesk.system.SupportdeskProperties;
  * needed, so such a search reads its matches twice, as it did before windows; when they fill it,
  * the page's total is at least a window (TicketSearches).
  *
- * <p>On PostgreSQL every match is in one window (created before the first page): the GIN index
- * gives the matches in no order, so finding the newest thousand reads every match
- * anyway, and ranking them costs little beside that read (docs/BENCHMARKS.md).
+ * <p>On PostgreSQL the key is the creation time, and a window is looked for in a range of recent
+ * creation times (RecentRanges), since the GIN index gives the matches in no order: a range
+ * holds the newest matches, and only its matches are read (docs/BENCHMARKS.md).
  */
 @Component
 class RankWindows {
@@ -38,6 +38,7 @@ class RankWindows {
     private final JdbcClient jdbc;
     private final TicketStore tickets;
     private final SearchSql search;
+    private final RecentRanges ranges;
     private final TicketJson json;
     private final Clock clock;
     private final int size;
@@ -46,6 +47,7 @@ class RankWindows {
             JdbcClient jdbc,
             TicketStore tickets,
             SearchSql search,
+            RecentRanges ranges,
             TicketJson json,
             Clock clock,
             SupportdeskProperties properties) {
@@ -53,6 +55,7 @@ class RankWindows {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.search = search;
+        this.ranges = ranges;
         this.json = json;
         this.clock = clock;
     }
@@ -65,8 +68,9 @@ class RankWindows {
 
     /**
      * A page of a ranked search: up to one hit more than the limit, best first within each window;
-     * the matches counted while finding the first window (0 when none was looked for), and whether
-     * that count is all of them (fewer than a window), which spares the page its count.
+     * the matches counted while finding the first window (on a later page, a window's size when the
+     * cursor's window was full, else 0: a lower bound), and whether that count is all of them (fewer
+     * than a window), which spares the page its count.
      */
     record Page(List<Ranked> rows, long counted, boolean all) {}
 
@@ -82,14 +86,19 @@ class RankWindows {
             high = after.high();
             low = after.low();
             skip = after.key();
-        } else if (!search.seeksByRecency()) {
-            // PostgreSQL: one window of what was created before now (later tickets are created
-            // later). Finding the newest match there could read the whole creation-time index
-            // for a query that matches nothing: 270 ms over a million tickets.
-            high = clock.millis() + 1;
-            low = NONE;
+            // A window with a low bound was full when found: at least a window of matches, so a
+            // later page, like the first, needs no count to say "more than 1,000" (a count of up to
+            // 1,001 read 45 ms of word matches for `password reset` on PostgreSQL).
+            counted = low == NONE ? 0 : size;
         } else {
-            First first = first(query, among);
+            // PostgreSQL: what was created before now (later tickets are created later).
+            long below = search.seeksByRecency() ? Long.MAX_VALUE : clock.millis() + 1;
+            First first = ranges.find(
+                    query.filter(),
+                    below,
+                    among != null,
+                    from -> first(query, among, from, below),
+                    found -> found.span().count());
             counted = first.span().count();
             if (counted == 0) {
                 return new Page(List.of(), 0, true);
@@ -119,12 +128,11 @@ class RankWindows {
      * a window of tickets, else null. FTS5's matches are then kept to those tickets (SearchSql.window)
      * rather than the filters applied to each match's ticket row: for `password reset` and the
      * newest 800 of a million tickets, 15 ms instead of 65, where the rows of all 68,000 word
-     * matches were read. Asking costs a count of up to a window + 1, through the filters' index.
+     * matches were read. On PostgreSQL their matches are one window, found in one try rather than
+     * in widening ranges of creation time (RecentRanges), each of which reads the words' index.
+     * Asking costs a count of up to a window + 1, through the filters' index.
      */
     private Where among(TicketQuery query) {
-        if (!search.seeksByRecency()) {
-            return null;
-        }
         var where = new Where();
         query.filter().addTo(where, search, false);
         if (where.sql().isEmpty()) {
@@ -141,9 +149,9 @@ class RankWindows {
      * rather than once to find it and again to rank it (10.5 ms instead of 13.5 for a two-word
      * query with a field over a million tickets).
      */
-    private First first(TicketQuery query, Where among) {
+    private First first(TicketQuery query, Where among, long from, long below) {
         Instant now = clock.instant();
-        var window = search.window(true, words(query), NONE, Long.MAX_VALUE, among);
+        var window = search.window(true, words(query), from, below, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
@@ -152,13 +160,14 @@ class RankWindows {
         int score = TicketColumn.values().length + 1;
         var span = new Span[1];
         var rows = new ArrayList<Ranked>();
-        jdbc.sql("WITH w AS MATERIALIZED (SELECT " + search.windowKey() + " AS k, " + search.score()
-                        + " AS score, tickets.id AS hit" + window.from() + where.sql() + " ORDER BY "
-                        + search.windowKey() + " DESC LIMIT ?)"
+        jdbc.sql("WITH w AS MATERIALIZED (SELECT " + search.windowKey() + " AS k, " + search.keptForScore()
+                        + ", tickets.id AS hit" + window.from() + where.sql() + " ORDER BY "
+                        + search.windowKey() + " DESC" + search.newestLimit() + ")"
                         + " SELECT " + TicketColumn.LIST + ", top.score, c.n, c.lo, c.hi, top.k"
                         + " FROM (SELECT COUNT(*) AS n, MIN(k) AS lo, MAX(k) AS hi FROM w) AS c,"
-                        + " (SELECT k, score, hit FROM w ORDER BY score DESC, hit ASC LIMIT ?) AS top"
-                        + " JOIN tickets ON tickets.rowid = top.k ORDER BY top.score DESC, top.hit ASC")
+                        + " (SELECT k, " + search.keptScore() + " AS score, hit FROM w ORDER BY score DESC, hit ASC"
+                        + " LIMIT ?) AS top JOIN tickets ON " + search.keptTicket()
+                        + " ORDER BY top.score DESC, top.hit ASC")
                 .params(args)
                 .query(rs -> {
                     if (span[0] == null) {
@@ -187,13 +196,19 @@ class RankWindows {
 
     /** The newest {@code size} matches below {@code high} (SQLite: FTS5 gives them newest first and stops). */
     private Span span(TicketQuery query, long high, Where among) {
-        var window = search.window(false, words(query), NONE, high, among);
+        return ranges.find(query.filter(), high, among != null, from -> span(query, from, high, among), Span::count);
+    }
+
+    /** The newest {@code size} matches in [from, high), with the ties of the oldest on PostgreSQL. */
+    private Span span(TicketQuery query, long from, long high, Where among) {
+        var window = search.window(false, words(query), from, high, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
         args.addAll(where.args());
         args.add(size);
         return jdbc.sql("SELECT COUNT(*), MIN(k), MAX(k) FROM (SELECT " + search.windowKey() + " AS k" + window.from()
-                        + where.sql() + " ORDER BY " + search.windowKey() + " DESC LIMIT ?) AS newest")
+                        + where.sql() + " ORDER BY " + search.windowKey() + " DESC" + search.newestLimit()
+                        + ") AS newest")
                 .params(args)
                 .query((rs, n) -> new Span(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
-import org.supportdesk.TestDatabase;
 import org.supportdesk.TicketBody;
 import tools.jackson.databind.JsonNode;
 
@@ -216,9 +215,9 @@ class SearchApiTests extends ApiTest {
     @Test
     void relevanceRanksTheNewestMatchesWindowByWindowAndItsCursorsPageThroughEveryHitOnce() {
         List<String> oldestFirst = sevenMatchesOldestFirst();
-        // SQLite ranks windows of five on the shared server (ApiTest): the five newest best first,
-        // then the two oldest. PostgreSQL ranks every match as one window (RankWindows).
-        int window = TestDatabase.isPostgres() ? 7 : 5;
+        // Both databases rank windows of five on the shared server (ApiTest): the five newest best
+        // first, then the two oldest (PostgreSQL ranked every match as one window until 2026-11-28).
+        int window = 5;
 
         for (int limit : new int[] {1, 2, 3, 7, 100}) {
             List<JsonNode> hits = everyHit(word, limit);
