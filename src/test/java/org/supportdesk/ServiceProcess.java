@@ -19,6 +19,10 @@ public record ServiceProcess(Process process, Api api, Path output) implements A
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(
                 java,
+                // The test JVM's temporary directory (target/tmp, see pom.xml), so that what the
+                // service leaves there (Tomcat's directory, sqlite-jdbc's library: a killed process
+                // deletes nothing) is not left in /tmp.
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 SupportdeskApplication.class.getName(),
