@@ -64,6 +64,8 @@ class TicketsBoundaryTests {
             "SearchMerges",
             "SimilarTickets",
             "RankWindows",
+            // where PostgreSQL looks for a rank window: a range of recent creation times
+            "RecentRanges",
             "SortedPages",
             "TaggedPages",
             "ChangeLog",
