@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,15 @@ import org.supportdesk.system.StorageFull;
 /**
  * One background import of {@link ImportJobs} while it waits or runs on this instance: its state as
  * it goes, its progress, and the work its thread does, recorded in its file at each step and, for
- * the other instances, in the database ({@link SharedImportJobs}).
+ * the other instances, in the database ({@link SharedImportJobs}). Its end stays here, answered
+ * from memory, until both have it: a write that failed (a full disk, the database away) is tried
+ * again ({@link #recordEnd}) rather than lost, and never changes what the job's outcome is.
  */
 final class ImportJobRun {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRun.class);
+    private static final String UNKNOWN = "The import failed as it committed, and the database could not tell whether"
+            + " its tickets were stored (logged with the job's id): look for them before sending the file again";
 
     private final ImportService imports;
     private final ImportJobFiles files;
@@ -45,6 +50,12 @@ final class ImportJobRun {
      * that is running, whose thread then goes on and finishes the job a second time.
      */
     private final AtomicBoolean started = new AtomicBoolean();
+    /** Set in the import's transaction as it is about to commit: from there on the database tells. */
+    private volatile boolean reachedCommit;
+    /** Whether the job's end is in its file, and in the database (always, on SQLite): guarded by this. */
+    private boolean endInFile;
+
+    private boolean endShared;
 
     ImportJobRun(
             ImportJob job,
@@ -64,6 +75,7 @@ final class ImportJobRun {
         this.progress = new ImportProgress() {
             @Override
             void beforeCommit(ImportResult result) {
+                reachedCommit = true;
                 // In the import's transaction: the record and the tickets commit together.
                 shared.committing(
                         ImportJobRun.this.job.progressed(this).with(ImportJob.FINISHED, clock.instant(), result, null));
@@ -132,7 +144,8 @@ final class ImportJobRun {
                 return;
             }
             job = job.with(ImportJob.RUNNING, null, null, null);
-            files.save(job);
+            // Neither is needed for the import: the end is written again until it is recorded.
+            save(job);
             shared.recorded(job);
             try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), progress)) {
                 ImportResult result = imports.importFile(
@@ -153,19 +166,86 @@ final class ImportJobRun {
             // Anything else is ours, not the file's: the log has it, the user gets where to look
             // rather than the name of a class.
             log.warn("Import job {} failed", id, e);
-            finish(
-                    ImportJob.FAILED,
-                    null,
-                    "The import failed on an error of the service (logged with the job's id); nothing was stored");
+            failedOnTheService(id);
         } finally {
             files.deleteUpload(id);
         }
     }
 
+    /**
+     * The import failed on an error of the service. Before its commit nothing was stored; once it
+     * reached its commit, the database says whether the commit happened (a commit whose answer was
+     * lost with the connection), not the error: a job told "failed" whose tickets are stored is
+     * sent again, and its tickets are stored twice.
+     */
+    private void failedOnTheService(UUID id) {
+        if (reachedCommit) {
+            Optional<ImportJobRecords.Committed> committed;
+            try {
+                committed = shared.committed(id);
+            } catch (RuntimeException e) {
+                log.warn("Cannot tell whether import job {} committed", id, e);
+                finish(ImportJob.FAILED, null, UNKNOWN);
+                return;
+            }
+            if (committed.isPresent()) {
+                ended(job.with(
+                        ImportJob.FINISHED,
+                        committed.get().finishedAt(),
+                        committed.get().result(),
+                        null));
+                return;
+            }
+        }
+        finish(
+                ImportJob.FAILED,
+                null,
+                "The import failed on an error of the service (logged with the job's id); nothing was stored");
+    }
+
     private void finish(String state, ImportResult result, String detail) {
-        ImportJob done = job.progressed(progress).with(state, clock.instant(), result, detail);
-        files.save(done);
+        ended(job.progressed(progress).with(state, clock.instant(), result, detail));
+    }
+
+    /** The job is over (once: see started): so it is answered from now on, recorded or not yet. */
+    private synchronized void ended(ImportJob done) {
         job = done;
-        shared.recorded(done);
+        recordEnd();
+    }
+
+    /**
+     * Records the job's end where it is not recorded yet, its file and the database: whether both
+     * have it now. Until they do, {@link ImportJobs} keeps the job and calls this again.
+     */
+    synchronized boolean recordEnd() {
+        ImportJob done = job;
+        if (!done.done()) {
+            return false;
+        }
+        if (!endInFile) {
+            endInFile = save(done);
+        }
+        if (!endShared) {
+            endShared = shared.recorded(done);
+        }
+        return endInFile && endShared;
+    }
+
+    /** Whether the job is over and its end recorded, in its file and the database. */
+    synchronized boolean endRecorded() {
+        return job.done() && endInFile && endShared;
+    }
+
+    /** Writes the job's state file; a failure (a full disk) is logged, not thrown: see recordEnd. */
+    private boolean save(ImportJob state) {
+        try {
+            files.save(state);
+            return true;
+        } catch (RuntimeException e) {
+            // UncheckedIOException mostly; anything else too, lest it stop the sweep that retries.
+            log.warn(
+                    "Cannot write the state file of import job {} ({}): written again later", state.id(), e.toString());
+            return false;
+        }
     }
 }

@@ -120,6 +120,13 @@ final class ImportJobStates {
                 .list();
     }
 
+    /** The jobs of any instance whose rows are not over: those waiting or running, and those not yet declared failed. */
+    List<UUID> open() {
+        return jdbc.sql("SELECT id FROM import_job_states WHERE " + OPEN)
+                .query((rs, n) -> UUID.fromString(rs.getString("id")))
+                .list();
+    }
+
     Optional<Recorded> find(UUID id) {
         return jdbc.sql("SELECT job, updated_at, " + NOW + " - updated_at AS age, cancel_requested_at"
                         + " FROM import_job_states WHERE id = ?")

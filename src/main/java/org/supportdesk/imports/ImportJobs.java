@@ -13,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
  * retention took its rows meanwhile). Other instances on the same PostgreSQL follow and cancel it
  * through the database ({@link SharedImportJobs}), and there every instance, this one too once the
  * job no longer runs here, answers from the database: the files are this instance's own. A job
- * that is over is kept for `supportdesk.import-job-retention` ({@link ImportJobPurge}).
+ * whose end could not be recorded yet (its file, or its row on PostgreSQL) is kept and answered
+ * here until it is, tried again every second on PostgreSQL and at every purge. A job that is over
+ * is kept for `supportdesk.import-job-retention` ({@link ImportJobPurge}).
  */
 @Service
 public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final Duration KEEP_UPLOADS = Duration.ofHours(1);
 
     private final ImportService imports;
     private final SharedImportJobs shared;
+    private final ImportJobRestart restart;
     private final Clock clock;
     private final ImportJobFiles files;
     private final Duration retention;
@@ -67,44 +67,38 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             Dialect dialect,
             ImportJobSettings settings) {
         this.imports = imports;
-        this.shared = new SharedImportJobs(
-                dialect.isSharedByInstances(),
-                new ImportJobStates(jdbc, json),
-                new ImportJobRecords(jdbc, json, dialect),
-                clock);
+        var states = new ImportJobStates(jdbc, json);
+        var records = new ImportJobRecords(jdbc, json, dialect);
+        boolean sharedByInstances = dialect.isSharedByInstances();
+        this.shared = new SharedImportJobs(sharedByInstances, states, records, clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
+        this.restart = new ImportJobRestart(files, shared, records, sharedByInstances ? states : null);
         this.retention = settings.importJobRetention();
     }
 
-    /**
-     * After a restart: jobs that were waiting or running are finished (their record) or failed, or
-     * deleted if the retention took their rows meanwhile ({@link SharedImportJobs#afterStop}).
-     */
+    /** After a restart: what became of the jobs that were not over, or not recorded as over ({@link ImportJobRestart}). */
     @Override
     public void afterSingletonsInstantiated() {
         files.deleteUploadsOlderThan(0, id -> false);
         Instant now = clock.instant();
-        for (ImportJob job : files.all()) {
-            if (!job.done()) {
-                Optional<ImportJob> after = shared.afterStop(job, now, now.minus(retention));
-                if (after.isPresent()) {
-                    files.save(after.get());
-                    log.warn(
-                            "Import job {} was {} when the service stopped: now {}",
-                            job.id(),
-                            job.state(),
-                            after.get().state());
-                } else {
-                    files.delete(job.id());
-                    log.warn(
-                            "Import job {} was {} when the service stopped, and is past the retention: deleted",
-                            job.id(),
-                            job.state());
-                }
+        restart.run(now, now.minus(retention));
+        shared.recordEverySecond(() -> {
+            recordEnds();
+            shared.recordProgress(live.values());
+        });
+    }
+
+    /**
+     * The jobs over whose end could not be recorded when they ended (their file, or their row):
+     * recorded now if it can be, and then answered from there rather than from memory.
+     */
+    void recordEnds() {
+        for (ImportJobRun run : live.values()) {
+            if (run.job().done() && run.recordEnd()) {
+                live.remove(run.job().id(), run);
             }
         }
-        shared.recordEverySecond(live::values);
     }
 
     /** Writes an upload to disk; the answer names it for {@link #preview} and {@link #start}. */
@@ -174,7 +168,12 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         files.save(job);
         var run = new ImportJobRun(job, upload, actor, imports, files, shared, clock);
         live.put(job.id(), run);
-        run.submit(runner, () -> live.remove(job.id()));
+        run.submit(runner, () -> {
+            // Otherwise kept, answered from memory, until recordEnds() records its end.
+            if (run.endRecorded()) {
+                live.remove(job.id(), run);
+            }
+        });
         return job;
     }
 
@@ -183,6 +182,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
      * left over (previewed, never run), never those of a job still queued or running: how many jobs.
      */
     int deleteFilesOfJobsOverBefore(Instant before) {
+        recordEnds();
         files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis(), live::containsKey);
         return files.deleteOverBefore(before, live::containsKey);
     }

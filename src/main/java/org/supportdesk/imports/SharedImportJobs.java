@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +55,14 @@ final class SharedImportJobs implements AutoCloseable {
                 : null;
     }
 
-    /** Starts recording the jobs of this instance that are not over. */
-    void recordEverySecond(Supplier<Collection<ImportJobRun>> live) {
+    /**
+     * Runs {@code sweep} every second: it records the jobs of this instance that are not over
+     * ({@link #recordProgress}) and the ends that could not be recorded when they came.
+     */
+    void recordEverySecond(Runnable sweep) {
         if (recorder != null) {
             long every = RECORD_EVERY.toMillis();
-            recorder.scheduleWithFixedDelay(() -> record(live.get()), every, every, TimeUnit.MILLISECONDS);
+            recorder.scheduleWithFixedDelay(sweep, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -71,18 +73,27 @@ final class SharedImportJobs implements AutoCloseable {
     }
 
     /**
-     * A new state of a job of this instance. A failure is logged, not thrown: the job goes on, and
-     * the next record (or the restart's verdict) catches up.
+     * A new state of a job of this instance: whether the database has it now (or needs nothing: on
+     * SQLite, or a row over already, whose verdict stands). A failure is logged, not thrown: the
+     * job goes on, and the next record catches up; an end is tried again until it is recorded
+     * ({@link ImportJobRun#recordEnd}), and after a restart ({@link ImportJobRestart}).
      */
-    void recorded(ImportJob job) {
+    boolean recorded(ImportJob job) {
         if (recorder == null) {
-            return;
+            return true;
         }
         try {
             states.update(job);
+            return true;
         } catch (RuntimeException e) {
-            log.warn("Cannot record import job {} as {} in the database", job.id(), job.state(), e);
+            log.warn("Cannot record import job {} as {} in the database: {}", job.id(), job.state(), e.toString());
+            return false;
         }
+    }
+
+    /** The result of a job whose import committed, and when. */
+    Optional<ImportJobRecords.Committed> committed(UUID id) {
+        return records.committed(id);
     }
 
     /**
@@ -104,7 +115,8 @@ final class SharedImportJobs implements AutoCloseable {
         return row.cancelRequested() || row.job().state().equals(ImportJob.FAILED);
     }
 
-    private void record(Collection<ImportJobRun> runs) {
+    /** Records the progress of the jobs of this instance that are not over, and finds cancels asked elsewhere. */
+    void recordProgress(Collection<ImportJobRun> runs) {
         for (ImportJobRun run : runs) {
             ImportJob job = run.job();
             if (job.done()) {
@@ -130,48 +142,6 @@ final class SharedImportJobs implements AutoCloseable {
      */
     boolean isShared() {
         return recorder != null;
-    }
-
-    /**
-     * What became of a job of this instance that its state file says was queued or running when the
-     * service stopped: finished, at its commit's time, if its import committed; failed if it did
-     * not; empty if that can no longer be told because the retention took the job's rows
-     * ({@link ImportJobPurge}), so that the job is gone, as it is for every other instance. The
-     * rows, not the file, say so: the commit writes them in the import's transaction, the file
-     * only after it, so a crash in between leaves a file that says running.
-     */
-    Optional<ImportJob> afterStop(ImportJob job, Instant now, Instant purgedBefore) {
-        Optional<ImportJobRecords.Committed> committed = records.committed(job.id());
-        if (committed.isPresent()) {
-            return Optional.of(job.with(
-                    ImportJob.FINISHED,
-                    committed.get().finishedAt(),
-                    committed.get().result(),
-                    null));
-        }
-        if (recorder != null) {
-            Optional<ImportJobStates.Recorded> row = states.find(job.id());
-            if (row.isEmpty()) {
-                // The row is written before the file, and only a purge deletes it, once the job is
-                // over (committed, perhaps, its record purged with it) and older than the retention.
-                return Optional.empty();
-            }
-            if (row.get().job().done()) {
-                // Over already: another instance's verdict, or the commit's.
-                return Optional.of(row.get().job());
-            }
-            // Still open: not committed, since the commit marks the row finished.
-        } else if (job.createdAt().isBefore(purgedBefore)) {
-            // SQLite: a commit's record is no older than its job, so only a job this old can have
-            // lost its record to the purge (its file not written after the commit, say, and the
-            // instance running on past the retention): whether anything was stored is unknown,
-            // and the job is past the retention either way.
-            return Optional.empty();
-        }
-        ImportJob failed = job.with(
-                ImportJob.FAILED, now, null, "The service stopped before the import finished; nothing was stored");
-        recorded(failed);
-        return Optional.of(failed);
     }
 
     /**
