@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.supportdesk.Api;
 import org.supportdesk.ApiTest;
+import org.supportdesk.TicketBody;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,5 +22,9 @@ abstract class TicketApiTest extends ApiTest {
         Api.Response response = api.post("/tickets", body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json();
+    }
+
+    JsonNode create(TicketBody ticket) {
+        return create(ticket.build());
     }
 }
