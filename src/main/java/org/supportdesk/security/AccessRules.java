@@ -14,7 +14,7 @@ import org.supportdesk.system.WorkspacePaths;
  * with Spring MVC's own PathPattern, on the same parsed path, so a route means here what it means
  * to the controllers. A request no rule covers is answered by AuthFilter itself, the same to every
  * valid key: 404 for a path no rule has, 405 for a method the path's rules do not list. So a new
- * endpoint stays closed until it is given a rule here (AccessMatrixTests checks that every endpoint
+ * endpoint stays closed until it is given a rule here (AccessByRoleTests checks that every endpoint
  * has one), and no role learns more about paths than another.
  */
 final class AccessRules {

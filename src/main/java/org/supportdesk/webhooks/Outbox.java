@@ -35,7 +35,7 @@ class Outbox {
     }
 
     // First among the listeners, so that one that fails the change after it is seen to take the
-    // event back with it (WebhookDeliveryTests).
+    // event back with it (WebhookDeliveryContentTests).
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void on(DomainEvent event) {

@@ -1,8 +1,8 @@
 package org.supportdesk.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.supportdesk.conversation.CommentApiTests.locsAndTypes;
 import static org.supportdesk.conversation.ConversationFixtures.comment;
+import static org.supportdesk.conversation.ConversationFixtures.locsAndTypes;
 import static org.supportdesk.conversation.ConversationFixtures.ticket;
 import static org.supportdesk.conversation.ConversationFixtures.ticketJson;
 

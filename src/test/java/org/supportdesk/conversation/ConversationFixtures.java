@@ -3,6 +3,8 @@ package org.supportdesk.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.supportdesk.Api;
 import org.supportdesk.TicketBody;
@@ -49,5 +51,16 @@ final class ConversationFixtures {
     static JsonNode lastEvent(Api api, String ticketId) {
         JsonNode events = history(api, ticketId);
         return events.get(events.size() - 1);
+    }
+
+    /** A 422's problems, each as its `loc` and `type`. */
+    static List<String> locsAndTypes(Api.Response r) {
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        var list = new ArrayList<String>();
+        r.json()
+                .get("detail")
+                .forEach(p ->
+                        list.add(p.get("loc").toString() + " " + p.get("type").asString()));
+        return list;
     }
 }

@@ -5,11 +5,11 @@ import static org.supportdesk.CommentBody.aCustomerMessage;
 import static org.supportdesk.CommentBody.aNote;
 import static org.supportdesk.CommentBody.aReply;
 import static org.supportdesk.TicketBody.aTicket;
-import static org.supportdesk.conversation.CommentApiTests.locsAndTypes;
 import static org.supportdesk.conversation.ConversationFixtures.comment;
 import static org.supportdesk.conversation.ConversationFixtures.comments;
 import static org.supportdesk.conversation.ConversationFixtures.history;
 import static org.supportdesk.conversation.ConversationFixtures.lastEvent;
+import static org.supportdesk.conversation.ConversationFixtures.locsAndTypes;
 import static org.supportdesk.conversation.ConversationFixtures.ticket;
 import static org.supportdesk.conversation.ConversationFixtures.ticketJson;
 

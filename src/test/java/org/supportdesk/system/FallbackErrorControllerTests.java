@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * `/error` as the container's error page, and as a path someone calls (with authentication off no
- * filter stops that call; with it on, AccessMatrixTests shows the 404).
+ * filter stops that call; with it on, AccessKeysAndRoutesTests shows the 404).
  */
 class FallbackErrorControllerTests {
 

@@ -105,7 +105,7 @@ class TicketConversationPageTests extends ApiTest {
     @Test
     void aViewerReadsTheConversationButHasNoReplyBox() {
         conversation.customerWrote(UUID.fromString(id), "Ann Lee", "Any news?");
-        Browser viewer = WorkspaceTests.invitedAgent(agent, port, "viewer");
+        Browser viewer = WorkspaceApiTest.invitedAgent(agent, port, "viewer");
         String page = viewer.get("/desk/tickets/" + id).body();
         assertThat(page).contains("Any news?").doesNotContain("id=\"reply-body\"");
         assertThat(viewer.htmxPost("/desk/tickets/" + id + "/comments", Map.of("body", "hello"))

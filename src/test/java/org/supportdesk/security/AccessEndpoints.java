@@ -1,44 +1,22 @@
 package org.supportdesk.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.TicketBody.aTicket;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.supportdesk.Api;
-import org.supportdesk.ApiTest;
 import org.supportdesk.Multipart;
 
 /**
- * Every endpoint, called with no key, a wrong key, a revoked key and a key of each role: the exact
- * status each gets.
+ * Every endpoint of the service for the access tests: how to call it (on fresh data where it
+ * destroys something), the role it needs and what it answers.
  */
-class AccessMatrixTests extends ApiTest {
+final class AccessEndpoints {
 
-    enum Caller {
-        NO_KEY,
-        WRONG_KEY,
-        REVOKED_KEY,
-        VIEWER,
-        AGENT,
-        ADMIN
-    }
+    private AccessEndpoints() {}
 
     /** One endpoint: how to call it (on fresh data where it destroys something), who may, what it answers. */
     record Endpoint(String name, Role role, int success, Function<Api, Api.Response> call) {
@@ -48,27 +26,12 @@ class AccessMatrixTests extends ApiTest {
         }
     }
 
-    private static final Map<Caller, String> SECRETS = new EnumMap<>(Caller.class);
-
-    @BeforeEach
-    void keys() {
-        if (SECRETS.isEmpty()) {
-            SECRETS.put(Caller.WRONG_KEY, "sd_" + "x".repeat(43));
-            SECRETS.put(Caller.REVOKED_KEY, SecurityFixtures.revokedSecret(api));
-            SECRETS.put(Caller.VIEWER, SecurityFixtures.secretOf(api, "viewer"));
-            SECRETS.put(Caller.AGENT, SecurityFixtures.secretOf(api, "agent"));
-            SECRETS.put(Caller.ADMIN, SecurityFixtures.secretOf(api, "admin"));
-        }
-    }
-
-    private Api as(Caller caller) {
-        return api.withKey(SECRETS.get(caller));
-    }
-
     private static final String CSV = "customer_id,customer_email,customer_name,subject,description\n"
             + "matrix,a@example.com,Ann,Printer jam,The printer jams on every page\n";
+
     private static final String JSON_FILE = "[{\"customer_id\":\"matrix\",\"customer_email\":\"a@example.com\","
             + "\"customer_name\":\"Ann\",\"subject\":\"Printer jam\",\"description\":\"The printer jams on every page\"}]";
+
     private static final String XML = "<tickets><ticket><customer_id>matrix</customer_id>"
             + "<customer_email>a@example.com</customer_email><customer_name>Ann</customer_name>"
             + "<subject>Printer jam</subject><description>The printer jams on every page</description>"
@@ -258,200 +221,5 @@ class AccessMatrixTests extends ApiTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static Stream<Arguments> matrix() {
-        var rows = new ArrayList<Arguments>();
-        for (Endpoint endpoint : endpoints()) {
-            for (Caller caller : Caller.values()) {
-                rows.add(Arguments.of(endpoint, caller, expected(endpoint, caller)));
-            }
-        }
-        return rows.stream();
-    }
-
-    private static int expected(Endpoint endpoint, Caller caller) {
-        return switch (caller) {
-            case NO_KEY, WRONG_KEY, REVOKED_KEY -> 401;
-            case VIEWER -> Role.VIEWER.includes(endpoint.role()) ? endpoint.success() : 403;
-            case AGENT -> Role.AGENT.includes(endpoint.role()) ? endpoint.success() : 403;
-            case ADMIN -> endpoint.success();
-        };
-    }
-
-    @ParameterizedTest(name = "{0} with {1} -> {2}")
-    @MethodSource("matrix")
-    void everyEndpointAnswersEachCallerWithTheExactStatus(Endpoint endpoint, Caller caller, int status) {
-        Api.Response response = endpoint.call().apply(as(caller));
-
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        if (status == 401) {
-            assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer");
-            assertThat(response.json().get("detail").asString()).isEqualTo(AuthFilter.UNAUTHORIZED);
-        }
-        if (status == 403) {
-            assertThat(response.json().get("detail").asString())
-                    .contains("needs " + endpoint.role().value());
-        }
-    }
-
-    @ParameterizedTest(name = "{0} is open to {1}")
-    @MethodSource("publicMatrix")
-    void healthAndTheApiDescriptionNeedNoKey(String path, Caller caller, int status) {
-        assertThat(as(caller).get(path).status()).isEqualTo(status);
-    }
-
-    static Stream<Arguments> publicMatrix() {
-        var rows = new ArrayList<Arguments>();
-        for (Caller caller : Caller.values()) {
-            rows.add(Arguments.of("/health", caller, 200));
-            rows.add(Arguments.of("/openapi.json", caller, 200));
-            rows.add(Arguments.of("/docs", caller, 302));
-            rows.add(Arguments.of("/swagger-ui/index.html", caller, 200));
-        }
-        return rows.stream();
-    }
-
-    @Test
-    void theKeyMayAlsoComeInXApiKey() {
-        Api anonymous = api.withKey(null);
-
-        Api.Response viaHeader =
-                anonymous.send("GET", "/tickets?limit=1", null, null, Map.of("X-API-Key", SECRETS.get(Caller.VIEWER)));
-        Api.Response lowercaseScheme = anonymous.send(
-                "GET", "/tickets?limit=1", null, null, Map.of("Authorization", "bearer " + SECRETS.get(Caller.VIEWER)));
-
-        assertThat(viaHeader.status()).isEqualTo(200);
-        assertThat(lowercaseScheme.status()).isEqualTo(200);
-    }
-
-    @Test
-    void missingWrongAndRevokedKeysGetTheSameAnswer() {
-        List<String> bodies = Stream.of(Caller.NO_KEY, Caller.WRONG_KEY, Caller.REVOKED_KEY)
-                .map(c -> as(c).get("/tickets").body())
-                .toList();
-        Api.Response basic =
-                api.withKey(null).send("GET", "/tickets", null, null, Map.of("Authorization", "Basic YTpi"));
-
-        assertThat(bodies).containsOnly("{\"detail\":\"" + AuthFilter.UNAUTHORIZED + "\"}");
-        assertThat(basic.body()).isEqualTo(bodies.get(0));
-    }
-
-    static Stream<Arguments> unknownRoutes() {
-        var rows = new ArrayList<Arguments>();
-        for (Caller caller : Caller.values()) {
-            boolean valid = caller == Caller.VIEWER || caller == Caller.AGENT || caller == Caller.ADMIN;
-            for (String path : List.of("/nowhere", "/error", "/tickets/a/b/c", "/api-keys/", "/docs/../nowhere")) {
-                rows.add(Arguments.of("GET", path, caller, valid ? 404 : 401));
-            }
-            rows.add(Arguments.of("PUT", "/tickets", caller, valid ? 405 : 401));
-            rows.add(Arguments.of("DELETE", "/api-keys", caller, valid ? 405 : 401));
-        }
-        return rows.stream();
-    }
-
-    @ParameterizedTest(name = "{0} {1} with {2} -> {3}")
-    @MethodSource("unknownRoutes")
-    void unknownPathsAndMethodsAnswerEveryValidKeyAlike(String method, String path, Caller caller, int status) {
-        Api.Response response = as(caller).send(method, path, null, null, Map.of());
-
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/json");
-        String detail = response.json().get("detail").asString();
-        switch (status) {
-            case 404 -> assertThat(detail).isEqualTo("Not Found");
-            case 405 -> {
-                assertThat(detail).isEqualTo("Method Not Allowed");
-                assertThat(response.header("Allow")).contains("GET");
-            }
-            default -> assertThat(detail).isEqualTo(AuthFilter.UNAUTHORIZED);
-        }
-    }
-
-    @ParameterizedTest(name = "DELETE {0}")
-    @ValueSource(strings = {"/", "/health", "/openapi.json", "/docs"})
-    void aWrongMethodOnAnOpenPathSaysWhichMethodsItTakes(String path) {
-        Api.Response response = as(Caller.ADMIN).send("DELETE", path, null, null, Map.of());
-
-        assertThat(response.status()).as(response.body()).isEqualTo(405);
-        assertThat(response.json().get("detail").asString()).isEqualTo("Method Not Allowed");
-        assertThat(response.header("Allow")).contains("GET");
-    }
-
-    @ParameterizedTest(name = "OPTIONS {0} -> {1}")
-    @CsvSource({
-        "/tickets, GET POST",
-        "/webhooks, GET POST",
-        "/api-keys, GET POST",
-        "/imports, POST",
-        "/tickets/classify-all, POST",
-        "/classification/model/train, POST",
-        "/tickets/0b6a3a1e-6f1c-4d36-9d8e-3c1f7a2b9e10/merge, POST",
-        "/webhooks/0b6a3a1e-6f1c-4d36-9d8e-3c1f7a2b9e10, PATCH DELETE"
-    })
-    void optionsSaysWhichMethodsEveryPathTakes(String path, String methods) {
-        Api.Response response = as(Caller.ADMIN).send("OPTIONS", path, null, null, Map.of());
-
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.header("Allow")).contains(methods.split(" "));
-    }
-
-    @Test
-    void optionsNeedsTheRoleThePathsMethodsNeed() {
-        assertThat(as(Caller.VIEWER)
-                        .send("OPTIONS", "/tickets", null, null, Map.of())
-                        .status())
-                .isEqualTo(200);
-        assertThat(as(Caller.VIEWER)
-                        .send("OPTIONS", "/api-keys", null, null, Map.of())
-                        .status())
-                .isEqualTo(403);
-        assertThat(as(Caller.AGENT)
-                        .send("OPTIONS", "/webhooks", null, null, Map.of())
-                        .status())
-                .isEqualTo(403);
-    }
-
-    @Test
-    void pathTricksDoNotReachTheKeyListWithALesserKey() {
-        Api viewer = as(Caller.VIEWER);
-        for (String path : List.of(
-                "/api-keys;a=b",
-                "/api-keys/",
-                "//api-keys",
-                "/tickets/../api-keys",
-                "/docs/../api-keys",
-                "/API-KEYS")) {
-            Api.Response r = viewer.get(path);
-            assertThat(r.status()).as(path).isNotEqualTo(200);
-            assertThat(r.body()).as(path).doesNotContain("created_at");
-        }
-    }
-
-    @Autowired
-    RequestMappingHandlerMapping mappings;
-
-    @Test
-    void everyEndpointOfTheServiceHasARule() {
-        var missing = new ArrayList<String>();
-        mappings.getHandlerMethods().forEach((info, handler) -> {
-            for (String pattern : info.getPatternValues()) {
-                String path = pattern.replaceAll("\\{[^}]+}", "x");
-                // The workspace's pages are Spring Security's (WorkspaceSecurity, WorkspaceSecurityTests).
-                if (AccessRules.isPublic(PathContainer.parsePath(path))
-                        || AccessRules.isWorkspace(PathContainer.parsePath(path))
-                        || pattern.equals("/error")) {
-                    continue;
-                }
-                var methods = info.getMethodsCondition().getMethods();
-                for (var method : methods) {
-                    if (!AccessRules.rules()
-                            .contains(AccessRules.ruleFor(method.name(), PathContainer.parsePath(path)))) {
-                        missing.add(method + " " + pattern);
-                    }
-                }
-            }
-        });
-        assertThat(missing).isEmpty();
     }
 }
