@@ -45,6 +45,11 @@ public final class Api {
         this.key = key;
     }
 
+    /** The server's port, for what goes through {@link RawHttp}. */
+    public int port() {
+        return URI.create(base).getPort();
+    }
+
     /** The same server with another key, or none when {@code key} is null. */
     public Api withKey(String key) {
         return new Api(base, key);

@@ -15,6 +15,12 @@ public record ServiceProcess(Process process, Api api, Path output) implements A
 
     public static ServiceProcess start(Path dataDir, Map<String, String> environment, String... options)
             throws IOException {
+        return start(dataDir, Path.of(System.getProperty("java.io.tmpdir")), environment, options);
+    }
+
+    /** With {@code tmpDir} as its java.io.tmpdir: to see what it leaves there. */
+    public static ServiceProcess start(Path dataDir, Path tmpDir, Map<String, String> environment, String... options)
+            throws IOException {
         int port = freePort();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         var command = new ArrayList<>(List.of(
@@ -22,7 +28,7 @@ public record ServiceProcess(Process process, Api api, Path output) implements A
                 // The test JVM's temporary directory (target/tmp, see pom.xml), so that what the
                 // service leaves there (Tomcat's directory, sqlite-jdbc's library: a killed process
                 // deletes nothing) is not left in /tmp.
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
+                "-Djava.io.tmpdir=" + tmpDir,
                 "-cp",
                 System.getProperty("java.class.path"),
                 SupportdeskApplication.class.getName(),

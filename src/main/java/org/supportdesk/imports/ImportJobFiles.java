@@ -55,7 +55,19 @@ final class ImportJobFiles {
             Files.write(temporary, json.writeValueAsBytes(job));
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteHalfWritten(temporary);
             throw new UncheckedIOException("Cannot record import job " + job.id(), e);
+        }
+    }
+
+    /** What a full disk left of a state (a file, never what else may stand there): its room back now. */
+    private static void deleteHalfWritten(Path temporary) {
+        try {
+            if (Files.isRegularFile(temporary)) {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            // Removed at the next start, or with the uploads left over.
         }
     }
 

@@ -51,6 +51,13 @@ final class ImportJobStates {
                 .update();
     }
 
+    /** Deletes the row of a job that could not be queued after all (it never ran). */
+    void deleteQueued(UUID id) {
+        jdbc.sql("DELETE FROM import_job_states WHERE id = ? AND state = '" + ImportJob.QUEUED + "'")
+                .param(id.toString())
+                .update();
+    }
+
     /** Records the job's new state or progress; false when the row is over already (or missing). */
     boolean update(ImportJob job) {
         return set(job, "");

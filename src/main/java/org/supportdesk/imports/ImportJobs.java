@@ -163,9 +163,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
                 null,
                 null,
                 null);
-        // In the database first: should that fail, nothing is left behind that would never run.
-        shared.queued(job);
-        files.save(job);
+        queue(job);
         var run = new ImportJobRun(job, upload, actor, imports, files, shared, clock);
         live.put(job.id(), run);
         run.submit(runner, () -> {
@@ -175,6 +173,26 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             }
         });
         return job;
+    }
+
+    /**
+     * Records a new job: its row (PostgreSQL), then its state file. Should either fail, nothing of it
+     * is left, neither its upload nor a row declared failed a minute later for a job never answered.
+     */
+    private void queue(ImportJob job) {
+        try {
+            shared.queued(job);
+        } catch (RuntimeException e) {
+            files.deleteUpload(job.id());
+            throw e;
+        }
+        try {
+            files.save(job);
+        } catch (UncheckedIOException e) {
+            files.deleteUpload(job.id());
+            shared.notQueued(job.id());
+            throw new ImportJobNotQueued(e.getCause());
+        }
     }
 
     /**

@@ -73,6 +73,21 @@ final class SharedImportJobs implements AutoCloseable {
     }
 
     /**
+     * A job whose row was written but which could not be queued after all (its state file): the row
+     * goes. Should that fail too, the row is declared failed once it has not been recorded for
+     * {@link #STOPPED_AFTER}, as the row of a stopped instance's job.
+     */
+    void notQueued(UUID id) {
+        if (recorder != null) {
+            try {
+                states.deleteQueued(id);
+            } catch (RuntimeException e) {
+                log.warn("Cannot delete the row of import job {}, which was not queued: {}", id, e.toString());
+            }
+        }
+    }
+
+    /**
      * A new state of a job of this instance: whether the database has it now (or needs nothing: on
      * SQLite, or a row over already, whose verdict stands). A failure is logged, not thrown: the
      * job goes on, and the next record catches up; an end is tried again until it is recorded

@@ -77,6 +77,17 @@ class ErrorHandler {
         return ErrorResponses.entity(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
     }
 
+    @ExceptionHandler(Unavailable.class)
+    ResponseEntity<Object> unavailable(Unavailable e, HttpServletRequest request) {
+        log.warn(
+                "Unavailable for {} {}: {} ({})",
+                request.getMethod(),
+                LoggedPath.of(request.getRequestURI()),
+                e.getMessage(),
+                String.valueOf(e.getCause()));
+        return ErrorResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
     @ExceptionHandler(MalformedRequest.class)
     ResponseEntity<Object> malformed(MalformedRequest e) {
         return unlessTooLarge(e, HttpStatus.BAD_REQUEST, e.getMessage());

@@ -1,9 +1,11 @@
 package org.supportdesk.system;
 
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,8 +31,10 @@ final class SpooledBody implements AutoCloseable {
      * PayloadTooLarge}: the request's stream counts against the limit.
      */
     static SpooledBody receive(HttpServletRequest request) throws IOException {
-        // createTempFile makes the file readable by its owner only: it holds customer data.
-        Path file = Files.createTempFile("supportdesk-upload-", ".part");
+        // createTempFile makes the file readable by its owner only: it holds customer data. In
+        // Tomcat's work folder (TomcatDirectory: in the data directory, emptied at start), where
+        // a kill -9 leaves it for the next start to delete, not in /tmp for good.
+        Path file = Files.createTempFile(workFolder(request), "supportdesk-upload-", ".part");
         try (InputStream in = request.getInputStream();
                 OutputStream out = Files.newOutputStream(file)) {
             long size = in.transferTo(out);
@@ -42,6 +46,14 @@ final class SpooledBody implements AutoCloseable {
             Files.deleteIfExists(file);
             throw e;
         }
+    }
+
+    /** The application's temporary folder as the servlet container gives it (Tomcat's work folder). */
+    private static Path workFolder(HttpServletRequest request) throws IOException {
+        if (request.getServletContext().getAttribute(ServletContext.TEMPDIR) instanceof File dir) {
+            return dir.toPath();
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** The request, its body read back from the file. */
