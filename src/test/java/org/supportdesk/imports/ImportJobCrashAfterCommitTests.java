@@ -1,6 +1,8 @@
 package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportdesk.imports.ImportJobFixtures.awaitFileSays;
+import static org.supportdesk.imports.ImportJobFixtures.awaitGone;
 import static org.supportdesk.imports.ImportJobFixtures.csv;
 import static org.supportdesk.imports.ImportJobFixtures.start;
 import static org.supportdesk.imports.ImportJobFixtures.stored;
@@ -138,23 +140,5 @@ class ImportJobCrashAfterCommitTests {
 
     private static ImportJobPurge.Purged purge(Instance instance) {
         return instance.context().getBean(ImportJobPurge.class).purge();
-    }
-
-    /** Until the state file (written by rename, never half) holds {@code text}: a minute at most. */
-    private static void awaitFileSays(Path file, String text) throws IOException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!Files.exists(file) || !Files.readString(file).contains(text)) {
-            assertThat(System.nanoTime()).as(file + " says " + text).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    /** Until the job's run is over, which deletes its upload last: a minute at most. */
-    private static void awaitGone(Path upload) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Files.exists(upload)) {
-            assertThat(System.nanoTime()).as(upload + " deleted").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 }

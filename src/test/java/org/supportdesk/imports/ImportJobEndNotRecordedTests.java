@@ -2,7 +2,9 @@ package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.imports.ImportJobFixtures.csv;
+import static org.supportdesk.imports.ImportJobFixtures.poll;
 import static org.supportdesk.imports.ImportJobFixtures.start;
+import static org.supportdesk.imports.ImportJobFixtures.state;
 import static org.supportdesk.imports.ImportJobFixtures.stored;
 
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,23 +132,5 @@ class ImportJobEndNotRecordedTests {
                 var statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    /** The job as {@code api} answers it, once {@code until} holds (a minute at most). */
-    private static JsonNode poll(Api api, String id, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            Api.Response answer = api.get("/imports/" + id);
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            if (until.test(answer.json())) {
-                return answer.json();
-            }
-            assertThat(System.nanoTime()).as("job as expected in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    private static String state(JsonNode job) {
-        return job.get("state").asString();
     }
 }

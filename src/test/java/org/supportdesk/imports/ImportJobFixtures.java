@@ -2,9 +2,13 @@ package org.supportdesk.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
 import org.supportdesk.Api;
 import org.supportdesk.HeldTransaction;
 import org.supportdesk.TestDatabase;
@@ -80,5 +84,41 @@ final class ImportJobFixtures {
             release.countDown();
             writer.get();
         };
+    }
+
+    /** The job as {@code api} answers it, once {@code until} holds (a minute at most). */
+    static JsonNode poll(Api api, String id, Predicate<JsonNode> until) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            Api.Response answer = api.get("/imports/" + id);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            if (until.test(answer.json())) {
+                return answer.json();
+            }
+            assertThat(System.nanoTime()).as("job as expected in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    static String state(JsonNode job) {
+        return job.get("state").asString();
+    }
+
+    /** Until the state file (written by rename, never half) holds {@code text}: a minute at most. */
+    static void awaitFileSays(Path file, String text) throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(file) || !Files.readString(file).contains(text)) {
+            assertThat(System.nanoTime()).as(file + " says " + text).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Until the job's run is over, which deletes its upload last: a minute at most. */
+    static void awaitGone(Path upload) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (Files.exists(upload)) {
+            assertThat(System.nanoTime()).as(upload + " deleted").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.supportdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportdesk.imports.ImportJobFixtures.csv;
 import static org.supportdesk.imports.ImportJobFixtures.start;
+import static org.supportdesk.imports.ImportJobFixtures.state;
 import static org.supportdesk.imports.ImportJobFixtures.waitUntilDone;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,6 @@ import org.supportdesk.OnMovableClock;
 import org.supportdesk.TestDatabase;
 import org.supportdesk.system.Database;
 import org.supportdesk.system.SupportdeskProperties;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Jobs that are over are kept for `supportdesk.import-job-retention` (3 days here, 7 by default) and
@@ -198,9 +198,5 @@ class ImportJobRetentionTests {
                 .param(id)
                 .query(Long.class)
                 .single();
-    }
-
-    private static String state(JsonNode job) {
-        return job.get("state").asString();
     }
 }

@@ -3,7 +3,9 @@ package org.supportdesk.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.supportdesk.imports.ImportJobFixtures.csv;
+import static org.supportdesk.imports.ImportJobFixtures.poll;
 import static org.supportdesk.imports.ImportJobFixtures.start;
+import static org.supportdesk.imports.ImportJobFixtures.state;
 import static org.supportdesk.imports.ImportJobFixtures.stored;
 import static org.supportdesk.imports.ImportJobFixtures.waitUntilDone;
 
@@ -14,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,24 +43,6 @@ class ImportJobTwoInstancesTests {
 
     private static Connection database() throws SQLException {
         return DriverManager.getConnection(two.url(), TestDatabase.USER, TestDatabase.PASSWORD);
-    }
-
-    /** The job as {@code api} answers it, once {@code until} holds (a minute at most). */
-    private static JsonNode poll(Api api, String id, Predicate<JsonNode> until) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            Api.Response answer = api.get("/imports/" + id);
-            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            if (until.test(answer.json())) {
-                return answer.json();
-            }
-            assertThat(System.nanoTime()).as("job as expected in time").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    private static String state(JsonNode job) {
-        return job.get("state").asString();
     }
 
     @Test
