@@ -2,6 +2,8 @@ package org.supportdesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -9,15 +11,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.supportdesk.system.InvalidRequest;
+import org.supportdesk.system.LoggedPath;
 import org.supportdesk.system.NotFound;
+import org.supportdesk.system.Unavailable;
 
 /**
  * What every workspace page has (who is signed in), and its errors as pages rather than the API's
- * JSON: a ticket that is not there, or a hand-edited address with a bad filter.
+ * JSON: a ticket that is not there, a hand-edited address with a bad filter, or an import this
+ * instance could not queue.
  */
 @ControllerAdvice(basePackageClasses = WebModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebModel {
+
+    private static final Logger log = LoggerFactory.getLogger(WebModel.class);
 
     @ModelAttribute("me")
     Me me(HttpServletRequest request) {
@@ -29,6 +36,22 @@ class WebModel {
         response.setStatus(404);
         model.addAttribute("me", Me.of(request));
         model.addAttribute("title", "Not found");
+        model.addAttribute("message", e.getMessage());
+        return "error/page";
+    }
+
+    /** As the API's 503 (ErrorHandler): the message says what was not kept; the cause, with the server's paths, is logged. */
+    @ExceptionHandler(Unavailable.class)
+    String unavailable(Unavailable e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        log.warn(
+                "Unavailable for {} {}: {} ({})",
+                request.getMethod(),
+                LoggedPath.of(request.getRequestURI()),
+                e.getMessage(),
+                String.valueOf(e.getCause()));
+        response.setStatus(503);
+        model.addAttribute("me", Me.of(request));
+        model.addAttribute("title", "Not now");
         model.addAttribute("message", e.getMessage());
         return "error/page";
     }
