@@ -79,12 +79,7 @@ class ErrorHandler {
 
     @ExceptionHandler(Unavailable.class)
     ResponseEntity<Object> unavailable(Unavailable e, HttpServletRequest request) {
-        log.warn(
-                "Unavailable for {} {}: {} ({})",
-                request.getMethod(),
-                LoggedPath.of(request.getRequestURI()),
-                e.getMessage(),
-                String.valueOf(e.getCause()));
+        e.log(request);
         return ErrorResponses.entity(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 

@@ -2,8 +2,6 @@ package org.supportdesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -11,7 +9,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.supportdesk.system.InvalidRequest;
-import org.supportdesk.system.LoggedPath;
 import org.supportdesk.system.NotFound;
 import org.supportdesk.system.Unavailable;
 
@@ -23,8 +20,6 @@ import org.supportdesk.system.Unavailable;
 @ControllerAdvice(basePackageClasses = WebModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebModel {
-
-    private static final Logger log = LoggerFactory.getLogger(WebModel.class);
 
     @ModelAttribute("me")
     Me me(HttpServletRequest request) {
@@ -43,12 +38,7 @@ class WebModel {
     /** As the API's 503 (ErrorHandler): the message says what was not kept; the cause, with the server's paths, is logged. */
     @ExceptionHandler(Unavailable.class)
     String unavailable(Unavailable e, Model model, HttpServletRequest request, HttpServletResponse response) {
-        log.warn(
-                "Unavailable for {} {}: {} ({})",
-                request.getMethod(),
-                LoggedPath.of(request.getRequestURI()),
-                e.getMessage(),
-                String.valueOf(e.getCause()));
+        e.log(request);
         response.setStatus(503);
         model.addAttribute("me", Me.of(request));
         model.addAttribute("title", "Not now");
