@@ -226,7 +226,7 @@ final class ImportJobRun {
             endInFile = save(done);
         }
         if (!endShared) {
-            endShared = shared.recorded(done);
+            endShared = endInFile ? shared.recorded(done) : shared.recordedWithoutFile(done);
         }
         return endInFile && endShared;
     }

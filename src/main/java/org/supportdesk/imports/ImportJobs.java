@@ -18,6 +18,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Database;
 import org.supportdesk.system.Dialect;
 import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.SupportdeskProperties;
@@ -65,15 +66,16 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             Clock clock,
             SupportdeskProperties properties,
             Dialect dialect,
+            Database db,
             ImportJobSettings settings) {
         this.imports = imports;
-        var states = new ImportJobStates(jdbc, json);
+        var states = new ImportJobStates(jdbc, json, dialect);
         var records = new ImportJobRecords(jdbc, json, dialect);
-        boolean sharedByInstances = dialect.isSharedByInstances();
-        this.shared = new SharedImportJobs(sharedByInstances, states, records, clock);
+        var sqliteEnds = new SqliteImportJobEnds(states, db);
+        this.shared = new SharedImportJobs(dialect.isSharedByInstances(), states, records, sqliteEnds, clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
-        this.restart = new ImportJobRestart(files, shared, records, sharedByInstances ? states : null);
+        this.restart = new ImportJobRestart(files, shared, records, states);
         this.retention = settings.importJobRetention();
     }
 
