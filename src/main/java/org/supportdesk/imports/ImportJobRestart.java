@@ -1,6 +1,8 @@
 package org.supportdesk.imports;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,30 +35,50 @@ final class ImportJobRestart {
         this.states = states;
     }
 
-    void run(Instant now, Instant purgedBefore) {
+    /**
+     * Ends the jobs the stop cut off: the ends their state files could not take (a full disk), which
+     * the service keeps and writes later, as it does a run's ({@link ImportJobRun#recordEnd}). A
+     * file that cannot be written never stops the service from starting.
+     */
+    List<ImportJob> run(Instant now, Instant purgedBefore) {
         List<ImportJob> all = files.all();
+        var unwritten = new ArrayList<ImportJob>();
         for (ImportJob job : all) {
             if (job.done()) {
                 continue;
             }
             Optional<ImportJob> after = afterStop(job, now, purgedBefore);
             if (after.isPresent()) {
-                files.save(after.get());
                 log.warn(
                         "Import job {} was {} when the service stopped: now {}",
                         job.id(),
                         job.state(),
                         after.get().state());
+                if (!files.saved(after.get())) {
+                    unwritten.add(after.get());
+                }
             } else {
-                files.delete(job.id());
-                log.warn(
-                        "Import job {} was {} when the service stopped, and is past the retention: deleted",
-                        job.id(),
-                        job.state());
+                deletePastTheRetention(job);
             }
         }
         if (shared.isShared()) {
             recordEnds(all);
+        }
+        return unwritten;
+    }
+
+    private void deletePastTheRetention(ImportJob job) {
+        try {
+            files.delete(job.id());
+            log.warn(
+                    "Import job {} was {} when the service stopped, and is past the retention: deleted",
+                    job.id(),
+                    job.state());
+        } catch (UncheckedIOException e) {
+            log.warn(
+                    "Import job {} is past the retention but cannot be deleted ({}): at the next start",
+                    job.id(),
+                    e.toString());
         }
     }
 

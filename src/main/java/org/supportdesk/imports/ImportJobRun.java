@@ -83,6 +83,19 @@ final class ImportJobRun {
         };
     }
 
+    /**
+     * A job the restart ended (it was queued or running when the service stopped) whose state file
+     * could not take its end ({@link ImportJobRestart}): kept, like the end of a run, until
+     * {@link #recordEnd} has written it.
+     */
+    static ImportJobRun endedBeforeTheStart(
+            ImportJob done, ImportJobFiles files, SharedImportJobs shared, Clock clock) {
+        var run = new ImportJobRun(done, null, null, null, files, shared, clock);
+        // Never to run, nor to be cancelled: it is over.
+        run.started.set(true);
+        return run;
+    }
+
     /** The job as it stands; while it is not done, with the progress made so far. */
     ImportJob job() {
         ImportJob current = job;
@@ -145,7 +158,7 @@ final class ImportJobRun {
             }
             job = job.with(ImportJob.RUNNING, null, null, null);
             // Neither is needed for the import: the end is written again until it is recorded.
-            save(job);
+            files.saved(job);
             shared.recorded(job);
             try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), progress)) {
                 ImportResult result = imports.importFile(
@@ -223,7 +236,7 @@ final class ImportJobRun {
             return false;
         }
         if (!endInFile) {
-            endInFile = save(done);
+            endInFile = files.saved(done);
         }
         if (!endShared) {
             endShared = endInFile ? shared.recorded(done) : shared.recordedWithoutFile(done);
@@ -234,18 +247,5 @@ final class ImportJobRun {
     /** Whether the job is over and its end recorded, in its file and the database. */
     synchronized boolean endRecorded() {
         return job.done() && endInFile && endShared;
-    }
-
-    /** Writes the job's state file; a failure (a full disk) is logged, not thrown: see recordEnd. */
-    private boolean save(ImportJob state) {
-        try {
-            files.save(state);
-            return true;
-        } catch (RuntimeException e) {
-            // UncheckedIOException mostly; anything else too, lest it stop the sweep that retries.
-            log.warn(
-                    "Cannot write the state file of import job {} ({}): written again later", state.id(), e.toString());
-            return false;
-        }
     }
 }

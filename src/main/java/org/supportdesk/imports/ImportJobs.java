@@ -84,7 +84,9 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     public void afterSingletonsInstantiated() {
         files.deleteUploadsOlderThan(0, id -> false);
         Instant now = clock.instant();
-        restart.run(now, now.minus(retention));
+        for (ImportJob unwritten : restart.run(now, now.minus(retention))) {
+            live.put(unwritten.id(), ImportJobRun.endedBeforeTheStart(unwritten, files, shared, clock));
+        }
         shared.recordEverySecond(() -> {
             recordEnds();
             shared.recordProgress(live.values());
