@@ -69,6 +69,8 @@ class TicketsBoundaryTests {
             "SortedPages",
             "TaggedPages",
             "ChangeLog",
+            // PostgreSQL, at start: a restored database's change rows put in this server's order
+            "RestoredChanges",
             "LabelledTickets",
             // what happened, told in the change's transaction (the webhooks' outbox listens)
             "TicketEvents",
