@@ -64,6 +64,8 @@ class TicketsBoundaryTests {
             "SearchMerges",
             "SimilarTickets",
             "RankWindows",
+            // the newest matches below a bound, of which a rank window is made
+            "WindowSpan",
             // where PostgreSQL looks for a rank window: a range of recent creation times
             "RecentRanges",
             "SortedPages",
