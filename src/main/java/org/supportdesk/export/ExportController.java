@@ -1,6 +1,7 @@
 package org.supportdesk.export;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.supportdesk.system.AcceptRefusals;
 import org.supportdesk.system.InvalidRequest;
 import org.supportdesk.system.Problem;
 import org.supportdesk.tickets.TicketExport;
@@ -44,12 +46,16 @@ class ExportController {
             summary = "Every ticket that matches the list filters and q, streamed in a format the import reads"
                     + " (csv, json, ndjson or xml; default csv), oldest first")
     @GetMapping("/tickets/export")
-    ResponseEntity<StreamingResponseBody> export(TicketFilter filter, @RequestParam(required = false) String format) {
+    ResponseEntity<StreamingResponseBody> export(
+            TicketFilter filter, @RequestParam(required = false) String format, HttpServletRequest request) {
         ExportFormat chosen = format == null || format.isEmpty() ? ExportFormat.CSV : ExportFormat.of(format);
         if (chosen == null) {
             throw new InvalidRequest(
                     Problem.query("format", "Input should be 'csv', 'json', 'ndjson' or 'xml'", "enum"));
         }
+        MediaType type = MediaType.parseMediaType(chosen.contentType);
+        // Spring negotiates no streamed answer: a type refused with q=0 is a 406 before the first byte.
+        AcceptRefusals.refuseIfRefused(request, type);
         // Bound before the first byte: a 422 can no longer follow a 200.
         StreamingResponseBody body = (OutputStream out) -> {
             TicketWriter writer = writer(chosen, out);
@@ -64,7 +70,7 @@ class ExportController {
         };
         String name = "tickets-" + STAMP.format(clock.instant()) + "." + chosen.extension;
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(chosen.contentType))
+                .contentType(type)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name).build().toString())

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ImportJobFiles {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportJobFiles.class);
     private static final Duration CLOCK_MARGIN = Duration.ofDays(1);
 
     private static final String STATE = ".json";
@@ -57,6 +60,21 @@ final class ImportJobFiles {
         } catch (IOException e) {
             deleteHalfWritten(temporary);
             throw new UncheckedIOException("Cannot record import job " + job.id(), e);
+        }
+    }
+
+    /**
+     * Writes the job's state file; a failure (a full disk) is logged, not thrown: whether it was
+     * written. The caller keeps the job and writes it again later ({@link ImportJobRun#recordEnd}).
+     */
+    boolean saved(ImportJob job) {
+        try {
+            save(job);
+            return true;
+        } catch (RuntimeException e) {
+            // UncheckedIOException mostly; anything else too, lest it stop the sweep that retries.
+            log.warn("Cannot write the state file of import job {} ({}): written again later", job.id(), e.toString());
+            return false;
         }
     }
 
@@ -118,6 +136,10 @@ final class ImportJobFiles {
                     }
                 } catch (NoSuchFileException gone) {
                     // Listed, then deleted by its job as it ended: there is nothing left to clean.
+                } catch (IOException e) {
+                    // Something else in the way (a directory that is not empty): the next clean-up
+                    // tries again. Never a reason to refuse an upload, nor the service's start.
+                    log.warn("Cannot delete {} ({}): left for now", file, e.toString());
                 }
             }
         } catch (IOException e) {

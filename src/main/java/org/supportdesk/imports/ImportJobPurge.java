@@ -48,8 +48,9 @@ class ImportJobPurge implements SmartLifecycle {
 
     private final ImportJobs jobs;
     private final ImportJobRecords records;
-    /** Null on SQLite, where the table is not used. */
     private final ImportJobStates states;
+    /** PostgreSQL's: jobs of instances that stopped are given their verdict here too. */
+    private final boolean shared;
 
     private final Database db;
     private final Clock clock;
@@ -66,7 +67,8 @@ class ImportJobPurge implements SmartLifecycle {
             ImportJobSettings settings) {
         this.jobs = jobs;
         this.records = new ImportJobRecords(jdbc, json, dialect);
-        this.states = dialect.isSharedByInstances() ? new ImportJobStates(jdbc, json) : null;
+        this.states = new ImportJobStates(jdbc, json, dialect);
+        this.shared = dialect.isSharedByInstances();
         this.db = db;
         this.clock = clock;
         this.retention = settings.importJobRetention();
@@ -80,10 +82,13 @@ class ImportJobPurge implements SmartLifecycle {
         Instant before = clock.instant().minus(retention);
         int files = jobs.deleteFilesOfJobsOverBefore(before);
         int rows = 0;
-        if (states != null) {
+        if (shared) {
             failStopped();
+        }
+        // On SQLite only the ends that jobs' state files could not take (ImportJobStates.insertEnd).
+        if (states.anyOverBefore(before)) {
             for (int n = BATCH; n == BATCH; rows += n) {
-                n = states.deleteOverBefore(before, BATCH);
+                n = db.write(() -> states.deleteOverBefore(before, BATCH));
             }
         }
         if (records.anyFinishedBefore(before)) {

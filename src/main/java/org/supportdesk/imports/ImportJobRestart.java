@@ -1,6 +1,8 @@
 package org.supportdesk.imports;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * when the service stopped is finished (its record), failed, or deleted if the retention took its
  * rows meanwhile ({@link #afterStop}). On PostgreSQL a job that is over in its file but still open
  * in the database (its end could not be recorded there, the database away, before the service
- * stopped) has its end recorded now.
+ * stopped) has its end recorded now. On SQLite a job cancelled or failed while its file could not
+ * say so has its end in the database ({@link SqliteImportJobEnds}).
  */
 final class ImportJobRestart {
 
@@ -23,7 +26,6 @@ final class ImportJobRestart {
     private final ImportJobFiles files;
     private final SharedImportJobs shared;
     private final ImportJobRecords records;
-    /** Null on SQLite, where the table is not used. */
     private final ImportJobStates states;
 
     ImportJobRestart(ImportJobFiles files, SharedImportJobs shared, ImportJobRecords records, ImportJobStates states) {
@@ -33,30 +35,50 @@ final class ImportJobRestart {
         this.states = states;
     }
 
-    void run(Instant now, Instant purgedBefore) {
+    /**
+     * Ends the jobs the stop cut off: the ends their state files could not take (a full disk), which
+     * the service keeps and writes later, as it does a run's ({@link ImportJobRun#recordEnd}). A
+     * file that cannot be written never stops the service from starting.
+     */
+    List<ImportJob> run(Instant now, Instant purgedBefore) {
         List<ImportJob> all = files.all();
+        var unwritten = new ArrayList<ImportJob>();
         for (ImportJob job : all) {
             if (job.done()) {
                 continue;
             }
             Optional<ImportJob> after = afterStop(job, now, purgedBefore);
             if (after.isPresent()) {
-                files.save(after.get());
                 log.warn(
                         "Import job {} was {} when the service stopped: now {}",
                         job.id(),
                         job.state(),
                         after.get().state());
+                if (!files.saved(after.get())) {
+                    unwritten.add(after.get());
+                }
             } else {
-                files.delete(job.id());
-                log.warn(
-                        "Import job {} was {} when the service stopped, and is past the retention: deleted",
-                        job.id(),
-                        job.state());
+                deletePastTheRetention(job);
             }
         }
-        if (states != null) {
+        if (shared.isShared()) {
             recordEnds(all);
+        }
+        return unwritten;
+    }
+
+    private void deletePastTheRetention(ImportJob job) {
+        try {
+            files.delete(job.id());
+            log.warn(
+                    "Import job {} was {} when the service stopped, and is past the retention: deleted",
+                    job.id(),
+                    job.state());
+        } catch (UncheckedIOException e) {
+            log.warn(
+                    "Import job {} is past the retention but cannot be deleted ({}): at the next start",
+                    job.id(),
+                    e.toString());
         }
     }
 
@@ -97,7 +119,7 @@ final class ImportJobRestart {
                     committed.get().result(),
                     null));
         }
-        if (states != null) {
+        if (shared.isShared()) {
             Optional<ImportJobStates.Recorded> row = states.find(job.id());
             if (row.isEmpty()) {
                 // The row is written before the file, and only a purge deletes it, once the job is
@@ -109,12 +131,19 @@ final class ImportJobRestart {
                 return Optional.of(row.get().job());
             }
             // Still open: not committed, since the commit marks the row finished.
-        } else if (job.createdAt().isBefore(purgedBefore)) {
-            // SQLite: a commit's record is no older than its job, so only a job this old can have
-            // lost its record to the purge (its file not written after the commit, say, and the
-            // instance running on past the retention): whether anything was stored is unknown,
-            // and the job is past the retention either way.
-            return Optional.empty();
+        } else {
+            Optional<ImportJob> end = states.end(job.id());
+            if (end.isPresent()) {
+                // SQLite: cancelled or failed while its file could not say so (SqliteImportJobEnds).
+                return end;
+            }
+            if (job.createdAt().isBefore(purgedBefore)) {
+                // SQLite: a commit's record is no older than its job, so only a job this old can
+                // have lost its record to the purge (its file not written after the commit, say, and
+                // the instance running on past the retention): whether anything was stored is
+                // unknown, and the job is past the retention either way.
+                return Optional.empty();
+            }
         }
         ImportJob failed = job.with(
                 ImportJob.FAILED, now, null, "The service stopped before the import finished; nothing was stored");

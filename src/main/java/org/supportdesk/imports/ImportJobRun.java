@@ -25,8 +25,7 @@ import org.supportdesk.system.StorageFull;
  * One background import of {@link ImportJobs} while it waits or runs on this instance: its state as
  * it goes, its progress, and the work its thread does, recorded in its file at each step and, for
  * the other instances, in the database ({@link SharedImportJobs}). Its end stays here, answered
- * from memory, until both have it: a write that failed (a full disk, the database away) is tried
- * again ({@link #recordEnd}) rather than lost, and never changes what the job's outcome is.
+ * from memory, until both have it ({@link ImportJobEnd}).
  */
 final class ImportJobRun {
 
@@ -52,10 +51,8 @@ final class ImportJobRun {
     private final AtomicBoolean started = new AtomicBoolean();
     /** Set in the import's transaction as it is about to commit: from there on the database tells. */
     private volatile boolean reachedCommit;
-    /** Whether the job's end is in its file, and in the database (always, on SQLite): guarded by this. */
-    private boolean endInFile;
-
-    private boolean endShared;
+    /** The job's end, once it is over, until its file and the database have it. */
+    private volatile ImportJobEnd end;
 
     ImportJobRun(
             ImportJob job,
@@ -81,6 +78,20 @@ final class ImportJobRun {
                         ImportJobRun.this.job.progressed(this).with(ImportJob.FINISHED, clock.instant(), result, null));
             }
         };
+    }
+
+    /**
+     * A job the restart ended (it was queued or running when the service stopped) whose state file
+     * could not take its end ({@link ImportJobRestart}): kept, like the end of a run, until
+     * {@link #recordEnd} has written it.
+     */
+    static ImportJobRun endedBeforeTheStart(
+            ImportJob done, ImportJobFiles files, SharedImportJobs shared, Clock clock) {
+        var run = new ImportJobRun(done, null, null, null, files, shared, clock);
+        // Never to run, nor to be cancelled: it is over.
+        run.started.set(true);
+        run.end = new ImportJobEnd(done, files, shared);
+        return run;
     }
 
     /** The job as it stands; while it is not done, with the progress made so far. */
@@ -145,7 +156,7 @@ final class ImportJobRun {
             }
             job = job.with(ImportJob.RUNNING, null, null, null);
             // Neither is needed for the import: the end is written again until it is recorded.
-            save(job);
+            files.saved(job);
             shared.recorded(job);
             try (InputStream in = new CountingInputStream(Files.newInputStream(files.upload(id)), progress)) {
                 ImportResult result = imports.importFile(
@@ -208,44 +219,22 @@ final class ImportJobRun {
     }
 
     /** The job is over (once: see started): so it is answered from now on, recorded or not yet. */
-    private synchronized void ended(ImportJob done) {
+    private void ended(ImportJob done) {
+        var over = new ImportJobEnd(done, files, shared);
+        end = over;
         job = done;
-        recordEnd();
+        over.record();
     }
 
-    /**
-     * Records the job's end where it is not recorded yet, its file and the database: whether both
-     * have it now. Until they do, {@link ImportJobs} keeps the job and calls this again.
-     */
-    synchronized boolean recordEnd() {
-        ImportJob done = job;
-        if (!done.done()) {
-            return false;
-        }
-        if (!endInFile) {
-            endInFile = save(done);
-        }
-        if (!endShared) {
-            endShared = shared.recorded(done);
-        }
-        return endInFile && endShared;
+    /** Records the job's end where it is not yet ({@link ImportJobEnd#record}): whether its file and the database have it now. */
+    boolean recordEnd() {
+        ImportJobEnd over = end;
+        return over != null && over.record();
     }
 
     /** Whether the job is over and its end recorded, in its file and the database. */
-    synchronized boolean endRecorded() {
-        return job.done() && endInFile && endShared;
-    }
-
-    /** Writes the job's state file; a failure (a full disk) is logged, not thrown: see recordEnd. */
-    private boolean save(ImportJob state) {
-        try {
-            files.save(state);
-            return true;
-        } catch (RuntimeException e) {
-            // UncheckedIOException mostly; anything else too, lest it stop the sweep that retries.
-            log.warn(
-                    "Cannot write the state file of import job {} ({}): written again later", state.id(), e.toString());
-            return false;
-        }
+    boolean endRecorded() {
+        ImportJobEnd over = end;
+        return over != null && over.recorded();
     }
 }

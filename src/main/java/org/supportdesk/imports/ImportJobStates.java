@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.supportdesk.system.Dialect;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The times in the row are the database's clock, not the instances': whether a job's instance
  * stopped recording it is judged by comparing two readings of one clock, so instances whose clocks
- * disagree by minutes still see a live job alive. The table is PostgreSQL's alone (SQLite is one
- * instance, which keeps its jobs to itself), so the SQL may be PostgreSQL's.
+ * disagree by minutes still see a live job alive. The table is PostgreSQL's (SQLite is one
+ * instance, which keeps its jobs to itself), so the SQL may be PostgreSQL's; on SQLite it holds only
+ * the ends of jobs that their state files could not take ({@link #insertEnd}), and the few
+ * statements that read and purge those say so.
  */
 final class ImportJobStates {
 
@@ -33,10 +36,14 @@ final class ImportJobStates {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Which of the oldest rows one purge deletes: on PostgreSQL those no other instance is deleting. */
+    private final String oldest;
 
-    ImportJobStates(JdbcClient jdbc, JsonMapper json) {
+    ImportJobStates(JdbcClient jdbc, JsonMapper json, Dialect dialect) {
         this.jdbc = jdbc;
         this.json = json;
+        this.oldest = "SELECT id FROM import_job_states WHERE finished_at < ? ORDER BY finished_at LIMIT ?"
+                + (dialect == Dialect.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "");
     }
 
     /**
@@ -49,6 +56,30 @@ final class ImportJobStates {
         jdbc.sql("INSERT INTO import_job_states (id, state, job, updated_at) VALUES (?, ?, ?, " + NOW + ")")
                 .params(job.id().toString(), job.state(), json.writeValueAsString(job))
                 .update();
+    }
+
+    /**
+     * SQLite: the end of a job of this instance that its state file could not take, so that a
+     * restart tells it ({@link #end}). Once per job; the times are the instance's, as its file's.
+     */
+    void insertEnd(ImportJob done) {
+        jdbc.sql("INSERT INTO import_job_states (id, state, job, updated_at, finished_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (id) DO NOTHING")
+                .params(
+                        done.id().toString(),
+                        done.state(),
+                        json.writeValueAsString(done),
+                        done.finishedAt().toEpochMilli(),
+                        done.finishedAt().toEpochMilli())
+                .update();
+    }
+
+    /** SQLite: a job's end as {@link #insertEnd} recorded it. */
+    Optional<ImportJob> end(UUID id) {
+        return jdbc.sql("SELECT job FROM import_job_states WHERE id = ?")
+                .param(id.toString())
+                .query((rs, n) -> json.readValue(rs.getString("job"), ImportJob.class))
+                .optional();
     }
 
     /** Deletes the row of a job that could not be queued after all (it never ran). */
@@ -103,14 +134,23 @@ final class ImportJobStates {
                 == 1;
     }
 
+    /** Whether any job ended before {@code before}: a read, so that a purge with nothing to do writes nothing. */
+    boolean anyOverBefore(Instant before) {
+        return jdbc.sql("SELECT 1 FROM import_job_states WHERE finished_at < ? LIMIT 1")
+                .param(before.toEpochMilli())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
     /**
      * Deletes up to {@code limit} of the rows of jobs that ended before {@code before} (finished_at,
      * the job's end by the clock of the instance that ended it, is set once a job is over), oldest
-     * first: how many. Rows another instance's purge is deleting are skipped, not waited for.
+     * first: how many. On PostgreSQL rows another instance's purge is deleting are skipped, not
+     * waited for.
      */
     int deleteOverBefore(Instant before, int limit) {
-        return jdbc.sql("DELETE FROM import_job_states WHERE id IN (SELECT id FROM import_job_states"
-                        + " WHERE finished_at < ? ORDER BY finished_at LIMIT ? FOR UPDATE SKIP LOCKED)")
+        return jdbc.sql("DELETE FROM import_job_states WHERE id IN (" + oldest + ")")
                 .params(before.toEpochMilli(), limit)
                 .update();
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.supportdesk.system.Actor;
+import org.supportdesk.system.Database;
 import org.supportdesk.system.Dialect;
-import org.supportdesk.system.MalformedRequest;
 import org.supportdesk.system.SupportdeskProperties;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
-    private static final Duration KEEP_UPLOADS = Duration.ofHours(1);
-
     private final ImportService imports;
     private final SharedImportJobs shared;
     private final ImportJobRestart restart;
@@ -48,7 +45,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     private final ImportJobFiles files;
     private final Duration retention;
     private final ConcurrentHashMap<UUID, ImportJobRun> live = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, Spooled> spooled = new ConcurrentHashMap<>();
+    private final ImportUploads uploads;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "import-jobs");
         thread.setDaemon(true);
@@ -65,15 +62,17 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
             Clock clock,
             SupportdeskProperties properties,
             Dialect dialect,
+            Database db,
             ImportJobSettings settings) {
         this.imports = imports;
-        var states = new ImportJobStates(jdbc, json);
+        var states = new ImportJobStates(jdbc, json, dialect);
         var records = new ImportJobRecords(jdbc, json, dialect);
-        boolean sharedByInstances = dialect.isSharedByInstances();
-        this.shared = new SharedImportJobs(sharedByInstances, states, records, clock);
+        var sqliteEnds = new SqliteImportJobEnds(states, db);
+        this.shared = new SharedImportJobs(dialect.isSharedByInstances(), states, records, sqliteEnds, clock);
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
-        this.restart = new ImportJobRestart(files, shared, records, sharedByInstances ? states : null);
+        this.restart = new ImportJobRestart(files, shared, records, states);
+        this.uploads = new ImportUploads(files, live::containsKey);
         this.retention = settings.importJobRetention();
     }
 
@@ -82,7 +81,9 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
     public void afterSingletonsInstantiated() {
         files.deleteUploadsOlderThan(0, id -> false);
         Instant now = clock.instant();
-        restart.run(now, now.minus(retention));
+        for (ImportJob unwritten : restart.run(now, now.minus(retention))) {
+            live.put(unwritten.id(), ImportJobRun.endedBeforeTheStart(unwritten, files, shared, clock));
+        }
         shared.recordEverySecond(() -> {
             recordEnds();
             shared.recordProgress(live.values());
@@ -103,32 +104,17 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** Writes an upload to disk; the answer names it for {@link #preview} and {@link #start}. */
     public Spooled spool(InputStream body, String fileName, String contentType) {
-        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis(), live::containsKey);
-        UUID id = UUID.randomUUID();
-        try (body) {
-            long size = Files.copy(body, files.upload(id), StandardCopyOption.REPLACE_EXISTING);
-            var upload = new Spooled(id, fileName, contentType, size);
-            spooled.put(id, upload);
-            return upload;
-        } catch (IOException e) {
-            files.deleteUpload(id);
-            throw new MalformedRequest("Cannot read the upload", e);
-        }
+        return uploads.spool(body, fileName, contentType);
     }
 
     /** The upload as the request has it: multipart field `file`, or the raw body. */
     public Spooled spool(jakarta.servlet.http.HttpServletRequest request) {
-        try {
-            ImportService.Upload upload = ImportController.upload(request);
-            return spool(upload.body(), upload.fileName(), upload.contentType());
-        } catch (IOException e) {
-            throw new MalformedRequest("Cannot read the upload", e);
-        }
+        return uploads.spool(request);
     }
 
     /** A spooled upload of this instance, still waiting for its job. */
     public Optional<Spooled> spooled(UUID id) {
-        return Optional.ofNullable(spooled.get(id)).filter(s -> Files.exists(files.upload(id)));
+        return uploads.waiting(id);
     }
 
     /** A dry run of the spooled file, now: counts and the first row errors, nothing stored. */
@@ -147,7 +133,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** Queues the spooled file's import; it runs after the jobs before it. */
     public ImportJob start(Spooled upload, boolean dryRun, boolean autoClassify, Actor actor) {
-        spooled.remove(upload.id());
+        uploads.taken(upload.id());
         var job = new ImportJob(
                 upload.id(),
                 ImportJob.QUEUED,
@@ -201,7 +187,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
      */
     int deleteFilesOfJobsOverBefore(Instant before) {
         recordEnds();
-        files.deleteUploadsOlderThan(KEEP_UPLOADS.toMillis(), live::containsKey);
+        uploads.deleteOld();
         return files.deleteOverBefore(before, live::containsKey);
     }
 

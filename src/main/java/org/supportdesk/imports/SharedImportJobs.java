@@ -38,13 +38,20 @@ final class SharedImportJobs implements AutoCloseable {
 
     private final ImportJobStates states;
     private final ImportJobRecords records;
+    private final SqliteImportJobEnds sqliteEnds;
     private final Clock clock;
     /** Null on SQLite: nothing is shared. */
     private final ScheduledExecutorService recorder;
 
-    SharedImportJobs(boolean shared, ImportJobStates states, ImportJobRecords records, Clock clock) {
+    SharedImportJobs(
+            boolean shared,
+            ImportJobStates states,
+            ImportJobRecords records,
+            SqliteImportJobEnds sqliteEnds,
+            Clock clock) {
         this.states = states;
         this.records = records;
+        this.sqliteEnds = sqliteEnds;
         this.clock = clock;
         this.recorder = shared
                 ? Executors.newSingleThreadScheduledExecutor(r -> {
@@ -104,6 +111,11 @@ final class SharedImportJobs implements AutoCloseable {
             log.warn("Cannot record import job {} as {} in the database: {}", job.id(), job.state(), e.toString());
             return false;
         }
+    }
+
+    /** An end its state file could not take: as {@link #recorded}, and on SQLite see {@link SqliteImportJobEnds}. */
+    boolean recordedWithoutFile(ImportJob done) {
+        return recorder != null ? recorded(done) : sqliteEnds.recorded(done);
     }
 
     /** The result of a job whose import committed, and when. */

@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +25,12 @@ import org.supportdesk.system.DriverBatch;
  * creation time changes only when it is deleted and imported back, so creating tickets whose ids
  * were given deletes their ids' other tombstones (V17 indexes the tombstones alone; new ids are
  * random and skip that, 0.9 µs a row on SQLite, measured 2026-11-28).
+ *
+ * <p>Rows of a PostgreSQL database restored from another server are put in this server's order at
+ * start ({@link RestoredChanges}).
  */
 @Component
-class ChangeLog implements SmartInitializingSingleton {
-
-    private static final Logger log = LoggerFactory.getLogger(ChangeLog.class);
+class ChangeLog {
 
     static final String CREATED = "created";
     static final String UPDATED = "updated";
@@ -212,31 +210,6 @@ class ChangeLog implements SmartInitializingSingleton {
                 >= jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
                         .query(Long.class)
                         .single();
-    }
-
-    /**
-     * PostgreSQL: rows whose xid this server has not handed out yet come from another server,
-     * restored with pg_restore; the feed, which reads below the oldest running transaction,
-     * would not show them until this server had counted as many transactions. They take this
-     * statement's own xid, as if written now: no reader can have passed it, since it is still
-     * running, and they stay in seq order. A row written meanwhile by an instance already running
-     * has an xid no older than this statement's snapshot and is not visible to it, or if updated
-     * meanwhile, moves later, never behind a reader. A database written on this server has no such
-     * row, and the index on (xid, seq) finds none at once.
-     */
-    @Override
-    public void afterSingletonsInstantiated() {
-        if (dialect == Dialect.POSTGRESQL) {
-            int moved = jdbc.sql("UPDATE ticket_changes SET xid = pg_current_xact_id()::text::bigint"
-                            + " WHERE xid >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
-                    .update();
-            if (moved > 0) {
-                log.info(
-                        "Change feed: {} changes carried transaction ids of another server (a restored"
-                                + " database); they now follow this server's order",
-                        moved);
-            }
-        }
     }
 
     private Entry entry(ResultSet rs) throws SQLException {

@@ -142,7 +142,7 @@ class RankWindows {
     }
 
     /** The first window's span, and its best hits: up to one more than the limit. */
-    private record First(Span span, List<Ranked> rows) {}
+    private record First(WindowSpan span, List<Ranked> rows) {}
 
     /**
      * The first window found and ranked in one statement (SQLite): its matches are read once,
@@ -158,7 +158,7 @@ class RankWindows {
         args.add(size);
         args.add(query.limit() + 1);
         int score = TicketColumn.values().length + 1;
-        var span = new Span[1];
+        var span = new WindowSpan[1];
         var rows = new ArrayList<Ranked>();
         jdbc.sql("WITH w AS MATERIALIZED (SELECT " + search.windowKey() + " AS k, " + search.keptForScore()
                         + ", tickets.id AS hit" + window.from() + where.sql() + " ORDER BY "
@@ -171,7 +171,7 @@ class RankWindows {
                 .params(args)
                 .query(rs -> {
                     if (span[0] == null) {
-                        span[0] = new Span(rs.getLong(score + 1), rs.getLong(score + 2), rs.getLong(score + 3));
+                        span[0] = new WindowSpan(rs.getLong(score + 1), rs.getLong(score + 2), rs.getLong(score + 3));
                     }
                     long low = span[0].low(size);
                     rows.add(new Ranked(
@@ -182,25 +182,17 @@ class RankWindows {
                             rs.getLong(score + 4)));
                 });
         // No row: no match (with one, the window's best is a row).
-        return new First(span[0] == null ? new Span(0, 0, 0) : span[0], rows);
-    }
-
-    /** The newest matches below a bound, up to a window of them: how many, and the oldest and newest keys. */
-    private record Span(long count, long oldest, long newest) {
-
-        /** The low bound of the window they make: the oldest key, or NONE when they are fewer than a window. */
-        long low(int size) {
-            return count < size ? NONE : oldest;
-        }
+        return new First(span[0] == null ? new WindowSpan(0, 0, 0) : span[0], rows);
     }
 
     /** The newest {@code size} matches below {@code high} (SQLite: FTS5 gives them newest first and stops). */
-    private Span span(TicketQuery query, long high, Where among) {
-        return ranges.find(query.filter(), high, among != null, from -> span(query, from, high, among), Span::count);
+    private WindowSpan span(TicketQuery query, long high, Where among) {
+        return ranges.find(
+                query.filter(), high, among != null, from -> span(query, from, high, among), WindowSpan::count);
     }
 
     /** The newest {@code size} matches in [from, high), with the ties of the oldest on PostgreSQL. */
-    private Span span(TicketQuery query, long from, long high, Where among) {
+    private WindowSpan span(TicketQuery query, long from, long high, Where among) {
         var window = search.window(false, words(query), from, high, among);
         var where = where(query, window);
         var args = new ArrayList<>(window.fromArgs());
@@ -210,7 +202,7 @@ class RankWindows {
                         + where.sql() + " ORDER BY " + search.windowKey() + " DESC" + search.newestLimit()
                         + ") AS newest")
                 .params(args)
-                .query((rs, n) -> new Span(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .query((rs, n) -> new WindowSpan(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
                 .single();
     }
 

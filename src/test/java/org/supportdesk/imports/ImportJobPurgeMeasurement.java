@@ -69,7 +69,7 @@ class ImportJobPurgeMeasurement {
     @Test
     void measure() throws Exception {
         var records = new ImportJobRecords(jdbc, json, dialect);
-        var states = new ImportJobStates(jdbc, json);
+        var states = new ImportJobStates(jdbc, json, dialect);
         // A 50-row import's result (its 50 ids), and one of 2,000 rows (2,000 ids, 80 KB).
         for (int ids : new int[] {50, 2_000}) {
             for (int batch : new int[] {100, 500, 1_000, 5_000}) {

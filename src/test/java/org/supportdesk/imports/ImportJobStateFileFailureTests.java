@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * stored, so it is finished, on the instance that ran it (from memory, until the file can be
  * written: at the next purge), and after a restart; never "running" for ever, nor "failed" (the
  * client would send the file again and get its tickets twice). On SQLite it said running for ever.
+ * A file the restart cannot write stopped the service from starting.
  */
 @Tag(TestDatabase.BOTH)
 class ImportJobStateFileFailureTests {
@@ -99,6 +100,45 @@ class ImportJobStateFileFailureTests {
             JsonNode job = assertFinished(again.api(), id);
             assertThat(job.get("result").get("success_count").asLong()).isEqualTo(3);
             assertThat(Files.readString(jobs.resolve(id + ".json"))).contains("\"finished\"");
+        }
+    }
+
+    @Test
+    void aStateFileThatCannotBeWrittenAtTheRestartDoesNotStopTheServiceAndIsWrittenOnceItCanBe(@TempDir Path dataDir)
+            throws Exception {
+        var settings = new HashMap<String, String>();
+        settings.put("supportdesk.data-dir", dataDir.toString());
+        if (TestDatabase.isPostgres()) {
+            settings.putAll(TestDatabase.settings(TestDatabase.newDatabase()));
+        }
+        String customer = "unwritable-at-restart-" + UUID.randomUUID();
+        Path jobs = dataDir.resolve("import-jobs");
+        String id;
+        Path blocked;
+        try (Instance first = Instance.start(Map.copyOf(settings))) {
+            try (var held = ImportJobFixtures.holdImports(
+                    settings.get("supportdesk.db.url"), first.context().getBean(Database.class))) {
+                id = start(first.api(), "", csv(customer, 2));
+                awaitFileSays(jobs.resolve(id + ".json"), "\"running\"");
+                blocked = Files.createDirectory(jobs.resolve(id + ".json.tmp"));
+            }
+            awaitGone(jobs.resolve(id + ".upload"));
+            assertFinished(first.api(), id);
+        }
+        // Not empty, so that the start's clean-up cannot take it out of the way either.
+        Files.writeString(blocked.resolve("in-the-way"), "x");
+
+        // The service starts; the job is finished, from memory, until its file can be written.
+        try (Instance again = Instance.start(Map.copyOf(settings))) {
+            assertFinished(again.api(), id);
+            assertThat(Files.readString(jobs.resolve(id + ".json"))).contains("\"running\"");
+            assertThat(stored(again.api(), customer)).isEqualTo(2);
+
+            Files.delete(blocked.resolve("in-the-way"));
+            Files.delete(blocked);
+            again.context().getBean(ImportJobPurge.class).purge();
+            assertThat(Files.readString(jobs.resolve(id + ".json"))).contains("\"finished\"");
+            assertFinished(again.api(), id);
         }
     }
 

@@ -64,11 +64,15 @@ class TicketsBoundaryTests {
             "SearchMerges",
             "SimilarTickets",
             "RankWindows",
+            // the newest matches below a bound, of which a rank window is made
+            "WindowSpan",
             // where PostgreSQL looks for a rank window: a range of recent creation times
             "RecentRanges",
             "SortedPages",
             "TaggedPages",
             "ChangeLog",
+            // PostgreSQL, at start: a restored database's change rows put in this server's order
+            "RestoredChanges",
             "LabelledTickets",
             // what happened, told in the change's transaction (the webhooks' outbox listens)
             "TicketEvents",
