@@ -72,7 +72,7 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
         this.clock = clock;
         this.files = new ImportJobFiles(properties.dataDir().resolve("import-jobs"), json);
         this.restart = new ImportJobRestart(files, shared, records, states);
-        this.uploads = new ImportUploads(files, live::containsKey);
+        this.uploads = new ImportUploads(files, live::containsKey, clock);
         this.retention = settings.importJobRetention();
     }
 
@@ -133,7 +133,9 @@ public class ImportJobs implements SmartInitializingSingleton, DisposableBean {
 
     /** Queues the spooled file's import; it runs after the jobs before it. */
     public ImportJob start(Spooled upload, boolean dryRun, boolean autoClassify, Actor actor) {
-        uploads.taken(upload.id());
+        if (!uploads.taken(upload.id())) {
+            throw new ImportUploadGone();
+        }
         var job = new ImportJob(
                 upload.id(),
                 ImportJob.QUEUED,

@@ -108,18 +108,8 @@ class ErrorHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        MediaType given = e.getContentType();
-        String raw = request.getContentType();
-        String expected = e.getSupportedMediaTypes().isEmpty()
-                ? "application/json"
-                : String.join(
-                        ", ",
-                        e.getSupportedMediaTypes().stream()
-                                .map(MediaType::toString)
-                                .toList());
         return ErrorResponses.entity(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type " + described(given, raw) + "; expected " + expected);
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, UnsupportedMediaTypes.detail(e, request.getContentType()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -139,18 +129,6 @@ class ErrorHandler {
         var headers = new HttpHeaders();
         headers.setAccept(NotAcceptable.CHANGES_ANSWER);
         return ErrorResponses.entity(HttpStatus.NOT_ACCEPTABLE, NotAcceptable.detail(e), headers);
-    }
-
-    /** The type as parsed, or as sent when it could not be parsed (a charset Java does not know). */
-    private static String described(MediaType given, String raw) {
-        if (given != null) {
-            return "'" + given + "'";
-        }
-        if (raw == null || raw.isBlank()) {
-            return "(none)";
-        }
-        String shown = raw.length() > 100 ? raw.substring(0, 100) + "..." : raw;
-        return "'" + shown.replaceAll("\\p{Cntrl}", "?") + "' (not a valid media type and charset)";
     }
 
     @ExceptionHandler(MultipartException.class)

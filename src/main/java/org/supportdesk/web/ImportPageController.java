@@ -62,13 +62,25 @@ class ImportPageController {
         UUID id = Params.id(upload == null ? "" : upload);
         var spooled = jobs.spooled(id);
         if (spooled.isEmpty()) {
-            model.addAttribute(
-                    "error",
-                    "That upload is gone (an hour has passed, or the service restarted): choose the file again.");
-            return "imports/import";
+            return gone(id, model);
         }
-        ImportJob job = jobs.start(spooled.get(), false, "true".equals(autoClassify), Actor.of(request));
-        return "redirect:/desk/import/" + job.id();
+        try {
+            ImportJob job = jobs.start(spooled.get(), false, "true".equals(autoClassify), Actor.of(request));
+            return "redirect:/desk/import/" + job.id();
+        } catch (Conflict taken) {
+            // Deleted by the clean-up, or taken by the same form sent twice, since the look above.
+            return gone(id, model);
+        }
+    }
+
+    /** An upload no longer waiting: the job it became (Import clicked twice), or choose it again. */
+    private String gone(UUID id, Model model) {
+        if (jobs.find(id).isPresent()) {
+            return "redirect:/desk/import/" + id;
+        }
+        model.addAttribute(
+                "error", "That upload is gone (an hour has passed, or the service restarted): choose the file again.");
+        return "imports/import";
     }
 
     @GetMapping("/desk/import/{id}")

@@ -20,7 +20,7 @@ class ImportsBoundaryTests {
             "the import service",
             c -> c.getName()
                             .matches(
-                                    ".*[.](Import(Controller|Service|Result|Transaction|Meters|Progress|Job|Jobs|JobController|JobRun|JobFiles|JobRecords|JobStates|JobNotFound|JobNotQueued|JobOver|JobPurge|JobRestart|JobSettings|JobEnd|Uploads)|SharedImportJobs|SqliteImportJobEnds|UploadFormat)([$].*)?")
+                                    ".*[.](Import(Controller|Service|Result|Transaction|Meters|Progress|Job|Jobs|JobController|JobRun|JobFiles|JobRecords|JobStates|JobNotFound|JobNotQueued|JobOver|JobPurge|JobRestart|JobSettings|JobEnd|Uploads|UploadGone)|SharedImportJobs|SqliteImportJobEnds|UploadFormat)([$].*)?")
                     || c.getName().contains("__"));
 
     private final JavaClasses parsers = new ClassFileImporter()

@@ -87,6 +87,19 @@ final class Browser {
                 .collect(Collectors.joining("&"));
     }
 
+    /** A form with a file picked (`multipart/form-data`), the page's CSRF token first, as a browser sends it. */
+    Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        var form = org.supportdesk.Multipart.form();
+        if (csrf != null) {
+            form.field("_csrf", csrf);
+        }
+        form.file(field, fileName, contentType, content);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", form.contentType())
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())));
+    }
+
     /**
      * A form whose body is sent as written, escapes and all (`name=Ag%ED%A0%80ent`), as a browser
      * or a hand-made request may send what URLEncoder never would; the CSRF token goes first.
