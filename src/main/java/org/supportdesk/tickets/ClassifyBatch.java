@@ -72,17 +72,18 @@ class ClassifyBatch {
         boolean[] updated = updates.updateTriageAll(before, changed, fields, actor);
         // Decisions logged without an update of the row are for tickets still there, so that no
         // event outlives a ticket deleted meanwhile (TicketStore#delete): on PostgreSQL the rows
-        // locked above until the commit; on SQLite, whose one writer takes no locks, the insert of
-        // each event checks that its ticket exists (TicketHistory#appendAllOfExisting). Asking
-        // first which of a batch's 1,500 tickets exist took 9-16 ms a batch, a third of a
+        // locked above until the commit; on SQLite, whose one writer takes no locks, those of the
+        // events to log are looked up. Only those: looking up all of a batch's 1,500 tickets of
+        // a person took 9-16 ms a batch also when no decision had changed, a third of a
         // classify-all over a million tickets that writes nothing (docs/BENCHMARKS.md).
         var events = new ArrayList<TicketHistory.Entry>();
+        var ifExisting = new ArrayList<TicketHistory.Entry>();
         var last =
                 history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
         for (Kept d : peoples) {
             if ((locked == null || locked.contains(d.ticket().id()))
                     && !Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
-                events.add(new TicketHistory.Entry(
+                ifExisting.add(new TicketHistory.Entry(
                         d.ticket().id(), ClassifyService.event(d.ticket(), null, d.info(), actor, at)));
             }
         }
@@ -92,10 +93,15 @@ class ClassifyBatch {
             // ours is dropped and reported as not applied.
             Ticket logged = updated[i] ? next : null;
             if (updated[i] || locked == null || locked.contains(next.id())) {
-                events.add(new TicketHistory.Entry(
-                        next.id(),
-                        ClassifyService.event(
-                                before.get(i), logged, next.classification().info(), actor, at)));
+                (updated[i] ? events : ifExisting)
+                        .add(new TicketHistory.Entry(
+                                next.id(),
+                                ClassifyService.event(
+                                        before.get(i),
+                                        logged,
+                                        next.classification().info(),
+                                        actor,
+                                        at)));
             }
             if (updated[i]) {
                 changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
@@ -106,7 +112,17 @@ class ClassifyBatch {
                         ClassificationResult.of(next.id(), next.classification().info(), false));
             }
         }
-        return locked != null ? history.appendAll(events) : history.appendAllOfExisting(events);
+        Set<UUID> existing = locked != null || ifExisting.isEmpty()
+                ? null
+                : locks.lockExisting(
+                        ifExisting.stream().map(TicketHistory.Entry::ticketId).toList());
+        for (TicketHistory.Entry e : ifExisting) {
+            if (existing == null || existing.contains(e.ticketId())) {
+                events.add(e);
+            }
+        }
+        history.appendAll(events);
+        return !events.isEmpty();
     }
 
     private record Kept(Ticket ticket, ClassificationInfo info) {}

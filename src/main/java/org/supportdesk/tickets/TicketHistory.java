@@ -2,7 +2,6 @@ package org.supportdesk.tickets;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +17,6 @@ class TicketHistory {
 
     static final String INSERT = "INSERT INTO ticket_history (ticket_id, at, actor, actor_id, action, changes,"
             + " classification, detail, comment_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String INSERT_IF_TICKET_EXISTS = "INSERT INTO ticket_history (ticket_id, at, actor,"
-            + " actor_id, action, changes, classification, detail, comment_id)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tickets WHERE id = ?)";
 
     /** An event of one ticket, on its way into the table. */
     record Entry(UUID ticketId, HistoryEvent event) {}
@@ -40,36 +35,15 @@ class TicketHistory {
         jdbc.sql(INSERT).params(row(ticketId, event)).update();
     }
 
-    /** Appends the events; true when there was any. */
-    boolean appendAll(List<Entry> entries) {
+    void appendAll(List<Entry> entries) {
         if (entries.isEmpty()) {
-            return false;
+            return;
         }
         var rows = new ArrayList<Object[]>(entries.size());
         for (Entry e : entries) {
             rows.add(row(e.ticketId(), e.event()));
         }
         batch.batchUpdate(INSERT, rows);
-        return true;
-    }
-
-    /**
-     * Appends each event whose ticket exists, checked by the insert itself (SQLite's one writer
-     * holds no row locks: a ticket read before the write may have been deleted since); true when
-     * any was appended.
-     */
-    boolean appendAllOfExisting(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return false;
-        }
-        var rows = new ArrayList<Object[]>(entries.size());
-        for (Entry e : entries) {
-            Object[] row = row(e.ticketId(), e.event());
-            Object[] checked = Arrays.copyOf(row, row.length + 1);
-            checked[row.length] = row[0];
-            rows.add(checked);
-        }
-        return Arrays.stream(batch.batchUpdate(INSERT_IF_TICKET_EXISTS, rows)).anyMatch(n -> n != 0);
     }
 
     /** The parameters of {@link #INSERT} for one event, for a batch built ahead of its statement. */
