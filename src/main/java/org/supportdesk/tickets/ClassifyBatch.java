@@ -70,16 +70,20 @@ class ClassifyBatch {
             fields.add(ChangeLog.fields(TicketChanges.between(before.get(i), changed.get(i)), true));
         }
         boolean[] updated = updates.updateTriageAll(before, changed, fields, actor);
-        // Decisions logged without an update of the row: only for tickets still there, locked
-        // until the commit, so that no event outlives a ticket deleted meanwhile (TicketStore#delete).
-        Set<UUID> existing = locked != null ? locked : locks.lockExisting(unwritten(peoples, changed, updated));
+        // Decisions logged without an update of the row are for tickets still there, so that no
+        // event outlives a ticket deleted meanwhile (TicketStore#delete): on PostgreSQL the rows
+        // locked above until the commit; on SQLite, whose one writer takes no locks, those of the
+        // events to log are looked up. Only those: looking up all of a batch's 1,500 tickets of
+        // a person took 9-16 ms a batch also when no decision had changed, a third of a
+        // classify-all over a million tickets that writes nothing (docs/BENCHMARKS.md).
         var events = new ArrayList<TicketHistory.Entry>();
+        var ifExisting = new ArrayList<TicketHistory.Entry>();
         var last =
                 history.lastDecisions(peoples.stream().map(d -> d.ticket().id()).toList());
         for (Kept d : peoples) {
-            if (existing.contains(d.ticket().id())
+            if ((locked == null || locked.contains(d.ticket().id()))
                     && !Triage.sameDecision(last.get(d.ticket().id()), d.info())) {
-                events.add(new TicketHistory.Entry(
+                ifExisting.add(new TicketHistory.Entry(
                         d.ticket().id(), ClassifyService.event(d.ticket(), null, d.info(), actor, at)));
             }
         }
@@ -88,11 +92,16 @@ class ClassifyBatch {
             // A row changed since we read it (by a request, or another instance) keeps its change;
             // ours is dropped and reported as not applied.
             Ticket logged = updated[i] ? next : null;
-            if (updated[i] || existing.contains(next.id())) {
-                events.add(new TicketHistory.Entry(
-                        next.id(),
-                        ClassifyService.event(
-                                before.get(i), logged, next.classification().info(), actor, at)));
+            if (updated[i] || locked == null || locked.contains(next.id())) {
+                (updated[i] ? events : ifExisting)
+                        .add(new TicketHistory.Entry(
+                                next.id(),
+                                ClassifyService.event(
+                                        before.get(i),
+                                        logged,
+                                        next.classification().info(),
+                                        actor,
+                                        at)));
             }
             if (updated[i]) {
                 changes.updated(TicketEvents.CLASSIFIED, before.get(i), next, fields.get(i), actor);
@@ -103,22 +112,20 @@ class ClassifyBatch {
                         ClassificationResult.of(next.id(), next.classification().info(), false));
             }
         }
+        Set<UUID> existing = locked != null || ifExisting.isEmpty()
+                ? null
+                : locks.lockExisting(
+                        ifExisting.stream().map(TicketHistory.Entry::ticketId).toList());
+        for (TicketHistory.Entry e : ifExisting) {
+            if (existing == null || existing.contains(e.ticketId())) {
+                events.add(e);
+            }
+        }
         history.appendAll(events);
         return !events.isEmpty();
     }
 
     private record Kept(Ticket ticket, ClassificationInfo info) {}
-
-    private static List<UUID> unwritten(List<Kept> peoples, List<Ticket> changed, boolean[] updated) {
-        var ids = new ArrayList<UUID>();
-        peoples.forEach(d -> ids.add(d.ticket().id()));
-        for (int i = 0; i < changed.size(); i++) {
-            if (!updated[i]) {
-                ids.add(changed.get(i).id());
-            }
-        }
-        return ids;
-    }
 
     /** True when applying the decision would change nothing: same values, same owners, same decision. */
     private static boolean unchanged(Ticket before, Ticket next) {
