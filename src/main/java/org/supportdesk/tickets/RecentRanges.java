@@ -81,7 +81,7 @@ class RecentRanges {
         long read = (long) PROBE * size;
         long stored = tickets.count(TicketFilter.NONE);
         var where = new Where();
-        filter.addTo(where, search);
+        filter.addTo(where, search, true, search.tagPerTicketOfProbe());
         var args = new ArrayList<Object>();
         args.add(high);
         args.add(read);
