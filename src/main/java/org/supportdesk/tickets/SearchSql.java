@@ -165,10 +165,12 @@ class SearchSql {
         // lowest window has no low bound: a generic plan, not knowing the bound is the lowest, would
         // read the whole creation-time index to AND it; the high bound alone is left to a filter.
         String from = " FROM tickets, (SELECT to_tsquery('english', ?) OFFSET 0) AS m(q)";
-        // The tag is checked on each candidate the words and the range find, not by reading its ids
-        // first (TicketFilter.tagCondition); but for the few tickets of a rare tag (RankWindows.among),
-        // which its ids find before their words are matched.
-        boolean tagPerTicket = low != RankWindows.NONE || among == null;
+        // In a range the tag is checked on each candidate the words and the range find, not by
+        // reading all its ids first (TicketFilter.tagCondition). The lowest window reads them
+        // first, as the list does: a rare tag's few tickets (RankWindows.among) are found by them,
+        // and when every word match is read anyway (75,000 for `password reset`) a hash of the ids
+        // costs less than a look-up per match (230 ms against 280 with a tag on 37,000 tickets).
+        boolean tagPerTicket = low != RankWindows.NONE;
         return low == RankWindows.NONE
                 ? new Window(
                         from,
