@@ -70,8 +70,8 @@ class RecentRanges {
                 return found;
             }
             // Not at least doubled: `password reset` with a tag on 8% of the tickets found 993 of
-            // 1,000 in the newest 171,000 tickets; the double, 367,000, took 114-119 ms against
-            // 72-78 for the 268,000 of this margin (docs/BENCHMARKS.md, twelfth session).
+            // 1,000 in the newest 171,000 tickets; the double, 367,000, took 129-136 ms against
+            // 89-111 for the 268,000 of this margin (docs/BENCHMARKS.md, twelfth session).
             range *= Math.min(16, 1.5 * size / Math.max(n, 1));
         }
     }
