@@ -134,11 +134,15 @@ class RankWindows {
      */
     private Where among(TicketQuery query) {
         var where = new Where();
-        query.filter().addTo(where, search, false);
+        query.filter().addTo(where, search, false, false);
         if (where.sql().isEmpty()) {
             return null;
         }
-        return tickets.countUpTo(where, size) <= size ? where : null;
+        // PostgreSQL: a tag through its rows (TaggedPages.count: 0.3 ms, not 33-40 by its ids).
+        long n = search.sqlite()
+                ? tickets.countUpTo(where, size)
+                : tickets.countUpTo(query.filter().withoutWords(), w -> {}, size);
+        return n <= size ? where : null;
     }
 
     /** The first window's span, and its best hits: up to one more than the limit. */
@@ -242,7 +246,7 @@ class RankWindows {
         if (window.condition() != null) {
             where.andAll(window.condition(), window.conditionArgs());
         }
-        query.filter().addTo(where, search, false);
+        query.filter().addTo(where, search, false, window.tagPerTicket());
         return where;
     }
 }

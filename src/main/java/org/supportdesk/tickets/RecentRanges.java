@@ -19,11 +19,11 @@ import org.supportdesk.system.SupportdeskProperties;
  *
  * <p>How large a range: the newest {@value #PROBE} windows' worth of tickets are read through the
  * creation-time index (1.5 ms for 2,000) and the search's conditions checked on each: how many of
- * them match says how many tickets hold a window's matches (twice that, for the words are not
- * spread evenly), and the pace of creation, how far back they reach: the pace of those read or the
- * store's average, whichever is slower, for a bulk import creates tickets faster than the days
- * before it. A range that still holds too few is widened by what it held (2 to 16 times), and the
- * {@value #TRIES}rd try takes every ticket. Each try reads the words'
+ * them match says how many tickets hold a window's matches (half again as many, for the words are
+ * not spread evenly), and the pace of creation, how far back they reach: the pace of those read or
+ * the store's average, whichever is slower, for a bulk import creates tickets faster than the days
+ * before it. A range that still holds too few is widened by what it held, with the same margin (up
+ * to 16 times), and the {@value #TRIES}rd try takes every ticket. Each try reads the words'
  * index entries again (4-20 ms for two common words), so a range had better be too large than too
  * small: a match more in it costs a microsecond or two.
  */
@@ -69,7 +69,10 @@ class RecentRanges {
             if (low == RankWindows.NONE || n >= size) {
                 return found;
             }
-            range *= Math.min(16, Math.max(2, 1.5 * size / Math.max(n, 1)));
+            // Not at least doubled: `password reset` with a tag on 8% of the tickets found 993 of
+            // 1,000 in the newest 171,000 tickets; the double, 367,000, took 129-136 ms against
+            // 89-111 for the 268,000 of this margin (docs/BENCHMARKS.md, twelfth session).
+            range *= Math.min(16, 1.5 * size / Math.max(n, 1));
         }
     }
 
@@ -81,7 +84,7 @@ class RecentRanges {
         long read = (long) PROBE * size;
         long stored = tickets.count(TicketFilter.NONE);
         var where = new Where();
-        filter.addTo(where, search);
+        filter.addTo(where, search, true, search.tagPerTicketOfProbe());
         var args = new ArrayList<Object>();
         args.add(high);
         args.add(read);

@@ -141,13 +141,17 @@ public record TicketFilter(
 
     /** Adds the filters' conditions on the columns of table `tickets`. */
     void addTo(Where where, SearchSql sql) {
-        addTo(where, sql, true);
+        addTo(where, sql, true, false);
     }
 
-    /** The same; without the words' match when {@code withText} is false (a ranked page's FROM matches them). */
-    void addTo(Where where, SearchSql sql, boolean withText) {
+    /**
+     * The same; without the words' match when {@code withText} is false (a ranked page's FROM
+     * matches them), and with the tag checked on each candidate when {@code tagPerTicket}
+     * ({@link #tagCondition}).
+     */
+    void addTo(Where where, SearchSql sql, boolean withText, boolean tagPerTicket) {
         // By rank: the index behind sort=priority then serves the filter too.
-        addTo(where, "priority_rank = ?", priority == null ? null : priority.ordinal());
+        addTo(where, "priority_rank = ?", priority == null ? null : priority.ordinal(), tagPerTicket);
         if (sla != null) {
             sla.addTo(where);
         }
@@ -156,14 +160,36 @@ public record TicketFilter(
         }
     }
 
+    /** These filters without the words of `q` (its fields kept): the tickets a search's words are matched among. */
+    TicketFilter withoutWords() {
+        return search == null
+                ? this
+                : new TicketFilter(
+                        category,
+                        priority,
+                        status,
+                        assignedTo,
+                        customerId,
+                        tag,
+                        createdAfter,
+                        createdBefore,
+                        sla,
+                        search.withoutText());
+    }
+
     /**
      * With the customer or the assignee, whose index finds the few candidates, each is looked up
-     * in the tag's rows (0.1 ms over a million tickets); otherwise the tag's ticket ids are read
-     * first, which serves a tag on few tickets and the orders TaggedPages does not walk. The
-     * `IN` form with a customer read all 83,000 ids of a common tag first: 180 ms.
+     * in the tag's rows by their key (0.1 ms over a million tickets; the `IN` form with a customer
+     * read all 83,000 ids of a common tag first: 180 ms); so it is when a search's statement asks
+     * ({@code perTicket}: SearchSql.window, RecentRanges' probe), whose words and range of creation
+     * time find the candidates. Otherwise the tag's ticket ids are read first, which serves a tag
+     * on few tickets and the orders TaggedPages does not walk. Among many candidates the `IN` form
+     * is also a plan PostgreSQL may pick for a generic statement that looks each candidate up by
+     * its id alone, the key's third column, reading every row of the tag each time: a search with
+     * words, `tag=vip` and `priority=high` took 55-105 s (docs/BENCHMARKS.md, twelfth session).
      */
-    private String tagCondition() {
-        return customerId != null || assignedTo != null
+    private String tagCondition(boolean perTicket) {
+        return perTicket || customerId != null || assignedTo != null
                 ? "EXISTS (SELECT 1 FROM ticket_tags WHERE ticket_tags.tag = ?"
                         + " AND ticket_tags.created_at = tickets.created_at AND ticket_tags.ticket_id = tickets.id)"
                 : "id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)";
@@ -171,16 +197,16 @@ public record TicketFilter(
 
     /** The same for the stats' counts table, which has only the {@link #onlyCountedColumns}. */
     void addCountsTo(Where where) {
-        addTo(where, "priority = ?", priority == null ? null : priority.value());
+        addTo(where, "priority = ?", priority == null ? null : priority.value(), false);
     }
 
-    private void addTo(Where where, String priorityCondition, Object priorityValue) {
+    private void addTo(Where where, String priorityCondition, Object priorityValue, boolean tagPerTicket) {
         where.and("category = ?", category == null ? null : category.value())
                 .and(priorityCondition, priorityValue)
                 .and("status = ?", status == null ? null : status.value())
                 .and("assigned_to = ?", assignedTo)
                 .and("customer_id = ?", customerId)
-                .and(tagCondition(), tag)
+                .and(tagCondition(tagPerTicket), tag)
                 .and("created_at >= ?", createdAfter == null ? null : createdAfter.toEpochMilli())
                 .and("created_at < ?", createdBefore == null ? null : createdBefore.toEpochMilli());
     }

@@ -32,6 +32,11 @@ record TicketSearch(Text text, List<Field> fields, String canonical) {
         }
     }
 
+    /** The fields alone, without the words. */
+    TicketSearch withoutText() {
+        return new TicketSearch(null, fields, canonical);
+    }
+
     /** True when some words must match: the matches can be ranked and highlighted. */
     boolean ranked() {
         return text != null && Text.hasPositive(text);
