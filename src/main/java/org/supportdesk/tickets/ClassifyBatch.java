@@ -74,8 +74,8 @@ class ClassifyBatch {
         // event outlives a ticket deleted meanwhile (TicketStore#delete): on PostgreSQL the rows
         // locked above until the commit; on SQLite, whose one writer takes no locks, those of the
         // events to log are looked up. Only those: looking up all of a batch's 1,500 tickets of
-        // a person took 9-16 ms a batch also when no decision had changed, a third of a
-        // classify-all over a million tickets that writes nothing (docs/BENCHMARKS.md).
+        // a person took 9-16 ms a batch also when no decision had changed, 13% of the server's CPU
+        // for a classify-all over a million tickets that writes nothing (docs/BENCHMARKS.md).
         var events = new ArrayList<TicketHistory.Entry>();
         var ifExisting = new ArrayList<TicketHistory.Entry>();
         var last =
